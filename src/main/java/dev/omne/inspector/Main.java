@@ -1,0 +1,21 @@
+package dev.omne.inspector;
+
+import dev.omne.inspector.cli.Cli;
+
+/**
+ * Entry point: a known command name runs the headless command line; anything else opens the window.
+ * The GUI class is loaded reflectively so that CLI runs never load JavaFX.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && Cli.isCommand(args[0])) {
+            System.exit(Cli.run(args, System.out, System.err));
+        }
+        Class.forName("dev.omne.inspector.ui.InspectorApp")
+                .getMethod("launchWindow", String[].class)
+                .invoke(null, (Object) args);
+    }
+}
