@@ -1,21 +1,48 @@
 package dev.omne.inspector.cli;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Set;
 
-/** The headless command line. No JavaFX class is reachable from here. */
+/** The headless command line over the log core. No JavaFX class is reachable from here. */
+@Command(name = "omne-inspector", mixinStandardHelpOptions = true, version = "omne-inspector 0.1.0",
+        description = "Inspect omne run event logs. With no command (or a FOLDER), opens the window.",
+        subcommands = {CheckCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
-    private static final Set<String> COMMANDS = Set.of("check", "inject", "help", "--help", "-h", "--version");
+    /** Exit codes shared by every command. */
+    public static final int OK = 0;
+    public static final int FOUND_ERRORS = 1;
+    public static final int USAGE_OR_IO = 2;
+    public static final int LOCK_TIMEOUT = 3;
 
-    private Cli() {
-    }
+    private static final Set<String> COMMANDS = Set.of("check", "inject", "follow", "export", "generate", "help",
+            "--help", "-h", "--version", "-V");
 
+    /** Whether {@code word} names a command (anything else is a folder for the window). */
     public static boolean isCommand(String word) {
         return COMMANDS.contains(word);
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        out.println("usage: omne-inspector [FOLDER] | check PATH... | inject PATH --run RUN_ID ...");
-        return 0;
+        CommandLine commandLine = new CommandLine(new Cli());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setExitCodeExceptionMapper(e -> USAGE_OR_IO);
+        commandLine.setParameterExceptionHandler((e, cmdArgs) -> {
+            PrintWriter w = e.getCommandLine().getErr();
+            w.println("omne-inspector: " + e.getMessage());
+            w.println("Try 'omne-inspector " + e.getCommandLine().getCommandName().replace("omne-inspector", "").trim()
+                    + " --help'.".replace("  ", " "));
+            return USAGE_OR_IO;
+        });
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            // One clear line, never a stack trace: every failure here is the user's file or arguments.
+            cmd.getErr().println("omne-inspector: " + CliMessages.describe(e));
+            return USAGE_OR_IO;
+        });
+        return commandLine.execute(args);
     }
 }

@@ -1,0 +1,119 @@
+package dev.omne.inspector.core.event;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * RFC 3339 timestamps. Parsing is done by hand on the hot path (one per indexed line) because
+ * {@link DateTimeFormatter} is several times slower; anything unusual falls back to the JDK parser.
+ */
+public final class Timestamps {
+    /** Marks a missing or unreadable timestamp in epoch-microsecond columns. */
+    public static final long NONE = Long.MIN_VALUE;
+
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private Timestamps() {
+    }
+
+    /** Formats as the runner does: UTC, milliseconds, {@code Z}. */
+    public static String format(Instant instant) {
+        return MILLIS.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    public static Instant parseInstant(CharSequence text) {
+        long micros = parseMicros(text);
+        return micros == NONE ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+    }
+
+    public static Instant ofMicros(long micros) {
+        return micros == NONE ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+    }
+
+    /** Epoch microseconds of an RFC 3339 timestamp, or {@link #NONE} when it is not one. */
+    public static long parseMicros(CharSequence s) {
+        int n = s.length();
+        if (n >= 20 && s.charAt(4) == '-' && s.charAt(7) == '-' && (s.charAt(10) == 'T' || s.charAt(10) == 't')
+                && s.charAt(13) == ':' && s.charAt(16) == ':') {
+            int year = digits(s, 0, 4);
+            int month = digits(s, 5, 2);
+            int day = digits(s, 8, 2);
+            int hour = digits(s, 11, 2);
+            int minute = digits(s, 14, 2);
+            int second = digits(s, 17, 2);
+            int i = 19;
+            long micros = 0;
+            if (i < n && s.charAt(i) == '.') {
+                i++;
+                int start = i;
+                while (i < n && isDigit(s.charAt(i))) {
+                    if (i - start < 6) {
+                        micros = micros * 10 + (s.charAt(i) - '0');
+                    }
+                    i++;
+                }
+                if (i == start) {
+                    return NONE;
+                }
+                for (int k = i - start; k < 6; k++) {
+                    micros *= 10;
+                }
+            }
+            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+                    && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59
+                    && i == n - 1 && (s.charAt(i) == 'Z' || s.charAt(i) == 'z')) {
+                long days = epochDay(year, month, day);
+                return ((days * 86_400L + hour * 3600L + minute * 60L + second) * 1_000_000L) + micros;
+            }
+        }
+        return slowParse(s);
+    }
+
+    private static long slowParse(CharSequence s) {
+        try {
+            Instant instant = OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000;
+        } catch (DateTimeParseException | ArithmeticException e) {
+            return NONE;
+        }
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static int digits(CharSequence s, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (!isDigit(c)) {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static int daysInMonth(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+    private static long epochDay(int year, int month, int day) {
+        long y = month <= 2 ? year - 1 : year;
+        long era = Math.floorDiv(y, 400);
+        long yoe = y - era * 400;
+        long doy = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146_097 + doe - 719_468;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.omne.inspector.core.volume;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A project folder that contains {@code .omne/}; its runs live in {@code .omne/var/runs/<run_id>/}.
+ * Opened at the project, at its {@code .omne} folder, or at one run folder (which is then the focus run).
+ */
+public final class Volume {
+    public static final String OMNE_DIR = ".omne";
+    public static final String EVENTS_FILE = "events.jsonl";
+
+    private final Path root;
+    private final String focusRun;
+
+    private Volume(Path root, String focusRun) {
+        this.root = root;
+        this.focusRun = focusRun;
+    }
+
+    /** The volume of a project folder, whether or not {@code .omne} exists yet. */
+    public static Volume at(Path projectDir) {
+        return new Volume(projectDir.toAbsolutePath().normalize(), null);
+    }
+
+    /** Resolves a project folder, its {@code .omne} folder, or a run folder. */
+    public static Volume open(Path path) throws IOException {
+        Path p = path.toAbsolutePath().normalize();
+        if (!Files.isDirectory(p)) {
+            throw Files.exists(p) ? new NotDirectoryException(p.toString()) : new NoSuchFileException(p.toString());
+        }
+        if (name(p).equals(OMNE_DIR) && p.getParent() != null) {
+            return new Volume(p.getParent(), null);
+        }
+        if (Files.isDirectory(p.resolve(OMNE_DIR))) {
+            return new Volume(p, null);
+        }
+        Path runs = p.getParent();
+        Path var = runs == null ? null : runs.getParent();
+        Path omne = var == null ? null : var.getParent();
+        if (omne != null && name(runs).equals("runs") && name(var).equals("var") && name(omne).equals(OMNE_DIR)
+                && omne.getParent() != null) {
+            return new Volume(omne.getParent(), name(p));
+        }
+        throw new NotAVolumeException(p);
+    }
+
+    private static String name(Path p) {
+        Path name = p.getFileName();
+        return name == null ? "" : name.toString();
+    }
+
+    /** The project folder. */
+    public Path root() {
+        return root;
+    }
+
+    public Path omneDir() {
+        return root.resolve(OMNE_DIR);
+    }
+
+    public Path runsDir() {
+        return omneDir().resolve("var").resolve("runs");
+    }
+
+    /** The run this volume was opened at, when it was opened at a run folder. */
+    public Optional<String> focusRun() {
+        return Optional.ofNullable(focusRun);
+    }
+
+    /** Run ids, sorted: every directory under the runs folder, with or without a log. No runs folder: none. */
+    public List<String> listRuns() throws IOException {
+        Path runs = runsDir();
+        if (!Files.isDirectory(runs)) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(runs)) {
+            for (Path entry : entries) {
+                String id = name(entry);
+                if (Files.isDirectory(entry) && RunIds.isValid(id)) {
+                    ids.add(id);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+        Collections.sort(ids);
+        return List.copyOf(ids);
+    }
+
+    public Path runDir(String runId) {
+        return runsDir().resolve(RunIds.validate(runId));
+    }
+
+    /** Where a run's log is, whether or not it exists yet. */
+    public Path eventsFile(String runId) {
+        return runDir(runId).resolve(EVENTS_FILE);
+    }
+
+    public boolean runExists(String runId) {
+        return Files.isDirectory(runDir(runId));
+    }
+
+    @Override
+    public String toString() {
+        return root.toString();
+    }
+}

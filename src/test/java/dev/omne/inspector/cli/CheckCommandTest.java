@@ -1,0 +1,90 @@
+package dev.omne.inspector.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CheckCommandTest {
+    static final String GOOD = "{\"type\":\"node.started\",\"id\":\"ev-1\",\"ts\":\"2026-04-15T00:00:00Z\","
+            + "\"run_id\":\"r\",\"node_id\":\"n1\",\"kind\":\"bash\",\"name\":null,\"model\":null}\n";
+
+    @TempDir
+    Path project;
+
+    Path run(String id, String content) throws IOException {
+        Path dir = Files.createDirectories(project.resolve(".omne/var/runs").resolve(id));
+        if (content != null) {
+            Files.writeString(dir.resolve("events.jsonl"), content);
+        }
+        return dir;
+    }
+
+    @Test
+    void aCleanVolumeExitsZeroWithTheSummary() throws IOException {
+        run("a", GOOD + GOOD);
+        run("b", GOOD);
+        run("empty", null);
+        CliRun r = CliRun.of("check", project.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("3 runs, 3 events, 0 errors, 0 warnings\n", r.out());
+    }
+
+    @Test
+    void eachDiagnosticIsOneLineInTheCompilerFormat() throws IOException {
+        Path dir = run("a", GOOD + "{\"type\":\"x\",\"a\":tru}\n\n{\"id\":1}\n{\"type\":\"x.y\",\"ts\":\"later\"}\n");
+        Path file = dir.resolve("events.jsonl").toAbsolutePath();
+        CliRun r = CliRun.of("check", project.toString());
+        assertEquals(1, r.exit());
+        String[] lines = r.out().split("\n");
+        assertEquals(4, lines.length, r.out());
+        assertTrue(lines[0].startsWith(file + ":2:17: error: "), lines[0]);
+        assertEquals(file + ":4: error: missing \"type\" field", lines[1]);
+        assertTrue(lines[2].startsWith(file + ":5: warning: "), lines[2]);
+        assertEquals("1 runs, 2 events, 2 errors, 1 warnings", lines[3]);
+    }
+
+    @Test
+    void warningsAloneExitZero() throws IOException {
+        run("a", "{\"type\":\"x.y\"}\n");
+        assertEquals(0, CliRun.of("check", project.toString()).exit());
+    }
+
+    @Test
+    void acceptsAnOmneFolderARunFolderOrAFile() throws IOException {
+        Path dir = run("a", GOOD);
+        run("b", GOOD + GOOD);
+        assertEquals("2 runs, 3 events, 0 errors, 0 warnings\n", CliRun.of("check", project.resolve(".omne").toString()).out());
+        assertEquals("1 runs, 1 events, 0 errors, 0 warnings\n", CliRun.of("check", dir.toString()).out());
+        assertEquals("1 runs, 1 events, 0 errors, 0 warnings\n",
+                CliRun.of("check", dir.resolve("events.jsonl").toString()).out());
+        assertEquals("3 runs, 4 events, 0 errors, 0 warnings\n",
+                CliRun.of("check", dir.toString(), project.toString()).out());
+    }
+
+    @Test
+    void usageAndIoProblemsExitTwoWithOneClearLine() throws IOException {
+        CliRun missing = CliRun.of("check", project.resolve("nope").toString());
+        assertEquals(2, missing.exit());
+        assertEquals(1, missing.err().strip().lines().count(), missing.err());
+        assertTrue(missing.err().contains("no such file or folder"));
+        assertFalse(missing.err().contains("Exception"));
+
+        Path plain = Files.createDirectories(project.resolve("plain"));
+        CliRun notVolume = CliRun.of("check", plain.toString());
+        assertEquals(2, notVolume.exit());
+        assertTrue(notVolume.err().contains("no .omne folder"), notVolume.err());
+
+        CliRun noArgs = CliRun.of("check");
+        assertEquals(2, noArgs.exit());
+        assertTrue(noArgs.err().contains("PATH"));
+
+        assertEquals(2, CliRun.of("check", "--bogus", project.toString()).exit());
+    }
+}
