@@ -1,9 +1,10 @@
 package dev.omne.inspector.cli;
 
+import dev.omne.inspector.core.index.IndexSnapshot;
+import dev.omne.inspector.core.index.RunIndex;
 import dev.omne.inspector.core.log.Diagnostic;
-import dev.omne.inspector.core.log.EventReader;
-import dev.omne.inspector.core.log.ReadResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,12 +24,18 @@ final class CheckCommand implements Callable<Integer> {
             description = "A project folder, its .omne folder, a run folder or an events.jsonl file.")
     List<Path> paths;
 
+    @Option(names = "--stats", description = "Also print events, bytes, wall time, MB/s, events/s, index bytes per event and heap used.")
+    boolean stats;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        long started = System.nanoTime();
+        long bytes = 0;
+        long columnBytes = 0;
         long runs = 0;
         long events = 0;
         long errors = 0;
@@ -39,16 +46,27 @@ final class CheckCommand implements Callable<Integer> {
                 if (!Files.exists(target.file())) {
                     continue;
                 }
-                ReadResult result = EventReader.read(target.file());
-                for (Diagnostic diagnostic : result.diagnostics()) {
+                // The same index the window builds: check measures and exercises the real path.
+                IndexSnapshot index = RunIndex.build(target.file()).snapshot();
+                for (Diagnostic diagnostic : index.diagnostics()) {
                     out.println(diagnostic.format());
                 }
-                events += result.events().size();
-                errors += result.errorCount();
-                warnings += result.warningCount();
+                events += index.eventCount();
+                errors += index.errorCount();
+                warnings += index.warningCount();
+                bytes += index.bytes();
+                columnBytes += index.columnBytes();
             }
         }
         out.println(runs + " runs, " + events + " events, " + errors + " errors, " + warnings + " warnings");
+        if (stats) {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Runtime rt = Runtime.getRuntime();
+            long rows = events + errors;
+            out.printf("stats: %d events, %d bytes, %.3f s, %.1f MB/s, %.0f events/s, %.1f index bytes/event, %.1f MiB heap used%n",
+                    events, bytes, seconds, bytes / 1e6 / seconds, events / seconds,
+                    rows == 0 ? 0.0 : (double) columnBytes / rows, (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
+        }
         out.flush();
         return errors > 0 ? Cli.FOUND_ERRORS : Cli.OK;
     }

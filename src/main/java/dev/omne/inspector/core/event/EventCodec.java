@@ -1,9 +1,6 @@
 package dev.omne.inspector.core.event;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,32 +20,11 @@ import java.util.Map;
  * {@link dev.omne.inspector.core.log.LineScanner}, the one authority every reading path shares.
  */
 public final class EventCodec {
-    /** Deeper nesting than this is a diagnostic, not a stack overflow. */
-    public static final int MAX_NESTING_DEPTH = 1000;
-
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
-            .disable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
-            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .disable(JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS)
-            .disable(JsonReadFeature.ALLOW_TRAILING_COMMA)
-            .disable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
-            .disable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
-            .build();
-
-    private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
+    private static final ObjectMapper MAPPER = JsonMapper.builder(StrictJson.factory())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private EventCodec() {
-    }
-
-    /** The strict factory every reader uses. */
-    public static JsonFactory factory() {
-        return FACTORY;
     }
 
     public static ObjectMapper mapper() {
@@ -92,7 +68,7 @@ public final class EventCodec {
      * Throws {@link IOException} only if the line is not valid after all.
      */
     public static Event decodeScanned(byte[] buf, int off, int len) throws IOException {
-        try (JsonParser parser = FACTORY.createParser(buf, off, len)) {
+        try (JsonParser parser = StrictJson.factory().createParser(buf, off, len)) {
             JsonNode node = MAPPER.readTree(parser);
             if (!(node instanceof ObjectNode object)) {
                 throw new IOException("expected a JSON object");

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.omne.inspector.core.event.EventCodec;
+import dev.omne.inspector.core.event.StrictJson;
 import dev.omne.inspector.core.event.Timestamps;
 
 import java.io.IOException;
@@ -55,7 +55,7 @@ public final class LineScanner {
             error(out, bad + 1, String.format("invalid UTF-8: byte 0x%02X at column %d", buf[off + bad] & 0xFF, bad + 1));
             return;
         }
-        try (JsonParser parser = EventCodec.factory().createParser(buf, off, len)) {
+        try (JsonParser parser = StrictJson.factory().createParser(buf, off, len)) {
             walk(parser, out);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
