@@ -1,0 +1,91 @@
+package dev.omne.inspector.core.log;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/** Other processes for lock tests: lock holders, probes and writers. Output goes to files in {@code logs}. */
+final class Procs {
+    private Procs() {
+    }
+
+    static boolean isLinux() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+    }
+
+    /** True if the command runs and exits 0 within a few seconds. */
+    static boolean works(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            return p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static boolean hasFlockAndPython() {
+        return isLinux() && works("flock", "--version") && works("python3", "-c", "import fcntl");
+    }
+
+    static Process start(Path logs, String name, List<String> command) throws IOException {
+        Files.createDirectories(logs);
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(logs.resolve(name + ".out").toFile()).start();
+    }
+
+    /** Runs to completion and returns the exit code; fails the test if it outlives the timeout. */
+    static int run(Path logs, String name, Duration timeout, List<String> command)
+            throws IOException, InterruptedException {
+        Process p = start(logs, name, command);
+        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly();
+            fail(name + " did not finish within " + timeout + "; output: " + output(logs, name));
+        }
+        return p.exitValue();
+    }
+
+    static String output(Path logs, String name) {
+        try {
+            return Files.readString(logs.resolve(name + ".out"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Waits until {@code marker} exists; fails early if {@code owner} exits without making it. */
+    static void awaitFile(Path marker, Process owner, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!Files.exists(marker)) {
+            if (!owner.isAlive() && !Files.exists(marker)) {
+                fail("process exited (code " + owner.exitValue() + ") before creating " + marker);
+            }
+            if (System.nanoTime() - deadline > 0) {
+                fail("no " + marker + " after " + timeout);
+            }
+            Thread.sleep(5); // polling interval of the condition wait, not a stand-in for it
+        }
+    }
+
+    /** Ends a process this test started, first politely by condition, then by force. */
+    static void reap(Process p) throws InterruptedException {
+        if (p != null && !p.waitFor(10, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            p.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}
