@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omne.inspector.core.event.EventCodec;
 import dev.omne.inspector.core.event.NewEvent;
+import dev.omne.inspector.core.log.AppendOptions;
 import dev.omne.inspector.core.log.EventLog;
 import dev.omne.inspector.core.log.LineScanner;
 import dev.omne.inspector.core.log.LockTimeoutException;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,10 @@ final class InjectCommand implements Callable<Integer> {
 
     @Option(names = "--run", paramLabel = "RUN_ID", description = "The run (default: the run folder given as PATH).")
     String run;
+
+    @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "5",
+            description = "How long to wait for another writer's lock (default: ${DEFAULT-VALUE}, as the runner).")
+    double lockTimeoutSeconds;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -65,6 +71,9 @@ final class InjectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!(lockTimeoutSeconds >= 0)) {
+            return refuse("--lock-timeout must be zero or more seconds");
+        }
         Volume volume = Volume.open(path);
         String runId = run != null ? run : volume.focusRun().orElse(null);
         if (runId == null) {
@@ -91,7 +100,8 @@ final class InjectCommand implements Callable<Integer> {
         }
         String line = EventCodec.encode(NewEvent.complete(json, runId, Instant.now()));
         try {
-            EventLog.append(volume.eventsFile(runId), line);
+            EventLog.append(volume.eventsFile(runId), line, new AppendOptions(
+                    Duration.ofMillis(Math.round(lockTimeoutSeconds * 1000)), AppendOptions.DEFAULT.lockPoll()));
         } catch (LockTimeoutException e) {
             spec.commandLine().getErr().println("omne-inspector: " + e.getMessage());
             return Cli.LOCK_TIMEOUT;
