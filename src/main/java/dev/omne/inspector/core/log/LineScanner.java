@@ -151,7 +151,7 @@ public final class LineScanner {
             error(out, 0, "missing \"type\" field");
             return;
         }
-        accept(out, sawTs, ts);
+        accept(out, sawTs, ts == null ? Timestamps.NONE : Timestamps.parseMicros(ts));
     }
 
     static int indexOf(String[] names, int count, String name) {
@@ -164,9 +164,9 @@ public final class LineScanner {
     }
 
     /** Marks a well-formed line as an event, with a warning when its time or node is missing. */
-    static void accept(ScannedLine out, boolean sawTs, String ts) {
+    static void accept(ScannedLine out, boolean sawTs, long tsMicros) {
         out.outcome = ScannedLine.Outcome.EVENT;
-        out.tsMicros = ts == null ? Timestamps.NONE : Timestamps.parseMicros(ts);
+        out.tsMicros = tsMicros;
         if (!sawTs) {
             out.message = "no \"ts\" field: the event has no time";
         } else if (out.tsMicros == Timestamps.NONE) {

@@ -63,10 +63,7 @@ public final class LineSplitter {
         int end = off + len;
         regionEnd = end;
         int start = off;
-        for (int i = off; i < end; i++) {
-            if (chunk[i] != '\n') {
-                continue;
-            }
+        for (int i = Bytes.indexOfNewline(chunk, off, end); i >= 0; i = Bytes.indexOfNewline(chunk, i + 1, end)) {
             int partLength = i - start;
             if (skipping) {
                 emitOverlong(skippedLength + partLength, sink);

@@ -3,6 +3,7 @@ package dev.omne.inspector.core.log;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.omne.inspector.core.event.StrictJson;
+import dev.omne.inspector.core.event.Timestamps;
 
 import java.io.IOException;
 
@@ -21,6 +22,9 @@ public final class RegionScanner {
     /** Where the region parser will read next, in {@code regionBuffer}; -1 when there is no live parser. */
     private int expectedOffset = -1;
     private final String[] names = new String[32];
+    private final CharSlice slice = new CharSlice();
+    /** Recent distinct values of type, node_id and kind: they repeat, so most lines allocate no string. */
+    private final String[] recent = new String[512];
 
     /**
      * Judges one line of {@code buf}. Consecutive calls for adjacent lines of the same buffer (as
@@ -72,6 +76,63 @@ public final class RegionScanner {
         }
     }
 
+    private String text() throws IOException {
+        char[] chars = parser.getTextCharacters();
+        int off = parser.getTextOffset();
+        int len = parser.getTextLength();
+        int h = len;
+        for (int i = off; i < off + len; i++) {
+            h = 31 * h + chars[i];
+        }
+        int slot = (h ^ (h >>> 9)) & (recent.length - 1);
+        String known = recent[slot];
+        if (known != null && known.length() == len) {
+            boolean same = true;
+            for (int i = 0; i < len && same; i++) {
+                same = known.charAt(i) == chars[off + i];
+            }
+            if (same) {
+                return known;
+            }
+        }
+        String value = new String(chars, off, len);
+        recent[slot] = value;
+        return value;
+    }
+
+    /** A reusable view of a parser's characters, so a timestamp is read without making a string. */
+    private static final class CharSlice implements CharSequence {
+        private char[] chars;
+        private int off;
+        private int len;
+
+        void set(char[] chars, int off, int len) {
+            this.chars = chars;
+            this.off = off;
+            this.len = len;
+        }
+
+        @Override
+        public int length() {
+            return len;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return chars[off + index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new String(chars, off + start, end - start);
+        }
+
+        @Override
+        public String toString() {
+            return new String(chars, off, len);
+        }
+    }
+
     /** Offset in the buffer where the current parser started (its byte offsets count from here). */
     private int base;
 
@@ -82,7 +143,7 @@ public final class RegionScanner {
         }
         int count = 0;
         boolean sawTs = false;
-        String ts = null;
+        long ts = Timestamps.NONE;
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
@@ -96,22 +157,23 @@ public final class RegionScanner {
                     if (value != JsonToken.VALUE_STRING) {
                         return false;
                     }
-                    out.type = parser.getText();
+                    out.type = text();
                 }
                 case "ts" -> {
                     sawTs = true;
                     if (value == JsonToken.VALUE_STRING) {
-                        ts = parser.getText();
+                        slice.set(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+                        ts = Timestamps.parseMicros(slice);
                     }
                 }
                 case "node_id" -> {
                     if (value == JsonToken.VALUE_STRING) {
-                        out.nodeId = parser.getText();
+                        out.nodeId = text();
                     }
                 }
                 case "kind" -> {
                     if (value == JsonToken.VALUE_STRING) {
-                        out.kind = parser.getText();
+                        out.kind = text();
                     }
                 }
                 default -> {
