@@ -125,6 +125,18 @@ else
   # exit 1 is allowed: check reports the malformed lines.
   measure inspector 1 "${inspector[@]}" "$FILE" && tools+=(inspector)
   head -n 20 "$TMP/inspector.out"
+  # The same command with a JDK 25 AOT cache (class loading + method profiles from a training run on a
+  # smaller generated log), as the installed launcher runs it: most of a cold run is JIT warm-up.
+  if [ "${AOT:-1}" = 1 ] && [ "${inspector[0]}" = "$JAVA" ]; then
+    AOT_FILE="$WORK_DIR/inspector.aot"
+    if [ ! -f "$AOT_FILE" ] || [ "$AOT_FILE" -ot "$REPO/target/omne-inspector.jar" ]; then
+      echo "Training an AOT cache on a 200,000-line log"
+      "${GEN[@]}" --file "$WORK_DIR/train/events.jsonl" --events 200000 --malformed-every 1000 --seed 7 > /dev/null
+      "$JAVA" -XX:AOTCacheOutput="$AOT_FILE" "${inspector[@]:1}" "$WORK_DIR/train/events.jsonl" > /dev/null 2>&1 || true
+    fi
+    echo "Inspector with AOT cache: $JAVA -XX:AOTCache=$AOT_FILE ${inspector[*]:1} FILE"
+    measure inspector_aot 1 "$JAVA" -XX:AOTCache="$AOT_FILE" "${inspector[@]:1}" "$FILE" && tools+=(inspector_aot)
+  fi
 fi
 
 echo "lnav: lnav -n -c ';SELECT count(*) FROM all_logs' FILE"
@@ -141,19 +153,22 @@ measure jq 0 jq -c -R 'fromjson?' "$FILE" && tools+=(jq)
 # ---- report ----
 echo
 echo "Results over $REPEAT runs each, $EVENTS lines, $BYTES bytes:"
-printf '  %-10s %14s %20s\n' tool "median wall s" "median peak RSS MiB"
+printf '  %-14s %14s %20s\n' tool "median wall s" "median peak RSS MiB"
 declare -A wall rss
 for t in "${tools[@]}"; do
   wall[$t]=$(median "$TMP/$t.wall")
   rss[$t]=$(median "$TMP/$t.rss")
-  printf '  %-10s %14.2f %20.1f\n' "$t" "${wall[$t]}" "${rss[$t]}"
+  printf '  %-14s %14.2f %20.1f\n' "$t" "${wall[$t]}" "${rss[$t]}"
 done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 if [ -n "${wall[inspector]:-}" ]; then
-  for other in lnav jq; do
-    if [ -n "${wall[$other]:-}" ]; then
-      echo "  inspector/$other: wall $(ratio "${wall[inspector]}" "${wall[$other]}"), RSS $(ratio "${rss[inspector]}" "${rss[$other]}")"
-    fi
+  for mine in inspector inspector_aot; do
+    [ -n "${wall[$mine]:-}" ] || continue
+    for other in lnav jq; do
+      if [ -n "${wall[$other]:-}" ]; then
+        echo "  $mine/$other: wall $(ratio "${wall[$mine]}" "${wall[$other]}"), RSS $(ratio "${rss[$mine]}" "${rss[$other]}")"
+      fi
+    done
   done
 else
   echo "  inspector/lnav, inspector/jq: n/a (inspector not measured)"
