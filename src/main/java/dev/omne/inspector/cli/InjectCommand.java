@@ -88,6 +88,10 @@ final class InjectCommand implements Callable<Integer> {
             return refuse("run \"" + runId + "\" does not exist in " + volume.root() + " (no folder "
                     + volume.runDir(runId) + ")");
         }
+        var refusal = volume.whyNotWritable(runId);
+        if (refusal.isPresent()) {
+            return refuse("will not append to run \"" + runId + "\": " + refusal.get());
+        }
         ObjectNode json;
         try {
             json = source.json != null ? parseObject(source.json) : fromParts(source.parts);
