@@ -10,7 +10,7 @@ import java.util.Set;
 /** The headless command line over the log core. No JavaFX class is reachable from here. */
 @Command(name = "omne-inspector", mixinStandardHelpOptions = true, version = "omne-inspector 0.1.0",
         description = "Inspect omne run event logs. With no command (or a FOLDER), opens the window.",
-        subcommands = {CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, FollowCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
     /** Exit codes shared by every command. */
     public static final int OK = 0;
