@@ -100,6 +100,8 @@ public final class VolumeWatcher implements AutoCloseable {
     private final Map<String, RunUpdate> pendingRuns = new TreeMap<>();
     private final List<TailNotice> pendingNotices = new ArrayList<>();
     private final Set<Run> dirty = new LinkedHashSet<>();
+    /** Signalled keys of run folders, handled when the next batch may go out. */
+    private final Set<WatchKey> deferred = new LinkedHashSet<>();
     private final Set<Run> retrying = new LinkedHashSet<>();
     private boolean needAttach;
     private boolean needRescan;
@@ -255,9 +257,22 @@ public final class VolumeWatcher implements AutoCloseable {
             nextPoll = deadline(System.nanoTime(), pollNanos);
             while (!closed.get()) {
                 WatchKey key = next();
+                boolean gateOpen = System.nanoTime() - lastDelivery >= batchNanos;
                 while (key != null) {
-                    handle(key);
+                    if (!gateOpen && runKeys.containsKey(key)) {
+                        // Nothing of this run can be delivered before the gate opens: read it then, once. The
+                        // key stays signalled meanwhile, so further writes add no wake-ups, only a count.
+                        deferred.add(key);
+                    } else {
+                        handle(key);
+                    }
                     key = watchService.poll();
+                }
+                if (gateOpen && !deferred.isEmpty()) {
+                    for (WatchKey k : List.copyOf(deferred)) {
+                        handle(k);
+                    }
+                    deferred.clear();
                 }
                 if (needAttach) {
                     needAttach = false;
@@ -303,7 +318,7 @@ public final class VolumeWatcher implements AutoCloseable {
         if (pollNanos != Long.MAX_VALUE) {
             wait = Math.min(wait, nextPoll - now);
         }
-        if (hasPending()) {
+        if (hasPending() || !deferred.isEmpty()) {
             wait = Math.min(wait, lastDelivery + batchNanos - now);
         }
         if (!retrying.isEmpty()) {
@@ -583,6 +598,7 @@ public final class VolumeWatcher implements AutoCloseable {
         runIds = List.copyOf(runs.keySet());
         if (run.key != null) {
             runKeys.remove(run.key);
+            deferred.remove(run.key);
             run.key.cancel();
             run.key = null;
         }
