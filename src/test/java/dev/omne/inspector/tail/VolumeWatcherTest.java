@@ -84,8 +84,10 @@ class VolumeWatcherTest {
         assertEquals(List.of(), c.notices);
         assertEquals(List.of(), c.violations);
         assertEquals(Lines.onDisk(volume.eventsFile(run)), c.rows(run));
-        assertTrue(c.minGapNanos >= TimeUnit.MILLISECONDS.toNanos(15),
-                "batches of a run at least 16 ms apart, saw " + c.minGapNanos / 1e6 + " ms");
+        // 16 ms apart when the watcher decides; the listener's own clock may see a little less if the watcher
+        // thread is descheduled between deciding and calling.
+        assertTrue(c.minGapNanos >= TimeUnit.MILLISECONDS.toNanos(12),
+                "batches of a run about 16 ms apart, saw " + c.minGapNanos / 1e6 + " ms");
     }
 
     @ParameterizedTest
@@ -178,7 +180,8 @@ class VolumeWatcherTest {
             Lines.append(volume.eventsFile("r1"), 2, 1);
             c.awaitRows("r1", Lines.seqs(0, 3), WAIT);
         }
-        assertClean(c);
+        // The log goes before its folder: a look in between rightly sees it deleted.
+        assertClean(c, TailNotice.Kind.DELETED);
     }
 
     @ParameterizedTest
@@ -201,7 +204,7 @@ class VolumeWatcherTest {
             c.awaitRows("r2", Lines.seqs(10, 3), WAIT);
             assertEquals(List.of("r2"), watcher.runs());
         }
-        assertClean(c);
+        assertClean(c, TailNotice.Kind.DELETED);
     }
 
     @Test
@@ -312,10 +315,16 @@ class VolumeWatcherTest {
         for (Collector c : collectors) {
             c.awaitRows("r1", Lines.seqs(0, 1), WAIT);
         }
+        // Ours, and the JDK's own watch thread that each WatchService starts.
         List<Thread> started = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t))
-                .filter(t -> !t.getName().startsWith("ForkJoinPool")).toList();
+                .filter(t -> t.getName().startsWith("omne-watch-") || t.getName().startsWith("FileSystemWatch"))
+                .toList();
         assertTrue(started.stream().filter(t -> t.getName().startsWith("omne-watch-")).count() == 3,
                 "three named watcher threads: " + started);
+        if (Writers.isLinux()) {
+            assertEquals(3, started.stream().filter(t -> t.getName().startsWith("FileSystemWatch")).count(),
+                    "and the JDK's inotify threads: " + started);
+        }
         assertTrue(started.stream().allMatch(Thread::isDaemon), "daemons: " + started);
         for (Collector c : collectors) {
             assertTrue(c.listenerThread.startsWith("omne-watch-"), c.listenerThread);
