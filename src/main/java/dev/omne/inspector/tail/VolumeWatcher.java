@@ -87,6 +87,7 @@ public final class VolumeWatcher implements AutoCloseable {
     private final long batchNanos;
     /** False only in tests of the poll alone (as on a network file system that sends no events). */
     private final boolean watching;
+    private final RunTailer.Opener opener;
 
     // Owned by the watcher thread (and by start() before that thread starts).
     private final Map<String, Run> runs = new TreeMap<>();
@@ -115,11 +116,12 @@ public final class VolumeWatcher implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private VolumeWatcher(Path runsDir, Path singleFile, FollowOptions options, VolumeListener listener,
-                          WatchService watchService, String name, boolean watching) {
+                          WatchService watchService, String name, boolean watching, RunTailer.Opener opener) {
         if (!watching && !options.polls()) {
             throw new IllegalArgumentException("with no change events, the poll interval must be positive");
         }
         this.watching = watching;
+        this.opener = opener;
         this.runsDir = runsDir;
         this.singleFile = singleFile;
         this.options = options;
@@ -145,6 +147,12 @@ public final class VolumeWatcher implements AutoCloseable {
     /** {@code watching == false}: no WatchService registrations, only the poll (tests of the fallback). */
     static VolumeWatcher start(Volume volume, FollowOptions options, VolumeListener listener, boolean watching)
             throws IOException {
+        return start(volume, options, listener, watching, RunTailer.DEFAULT_OPENER);
+    }
+
+    /** With the logs opened by {@code opener} (tests: reads refused as a Windows lock refuses them). */
+    static VolumeWatcher start(Volume volume, FollowOptions options, VolumeListener listener, boolean watching,
+                               RunTailer.Opener opener) throws IOException {
         Objects.requireNonNull(volume, "volume");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(listener, "listener");
@@ -154,7 +162,7 @@ public final class VolumeWatcher implements AutoCloseable {
         Path runsDir = volume.runsDir();
         String name = volume.root().getFileName() == null ? "volume" : volume.root().getFileName().toString();
         return started(new VolumeWatcher(runsDir, null, options, listener,
-                runsDir.getFileSystem().newWatchService(), name, watching));
+                runsDir.getFileSystem().newWatchService(), name, watching, Objects.requireNonNull(opener)));
     }
 
     /**
@@ -171,7 +179,7 @@ public final class VolumeWatcher implements AutoCloseable {
         }
         return started(new VolumeWatcher(null, file, options.withOnlyRun(null), listener,
                 file.getFileSystem().newWatchService(), file.getParent().getFileName() == null ? "file"
-                : file.getParent().getFileName().toString(), true));
+                : file.getParent().getFileName().toString(), true, RunTailer.DEFAULT_OPENER));
     }
 
     private static VolumeWatcher started(VolumeWatcher watcher) throws IOException {
@@ -460,7 +468,7 @@ public final class VolumeWatcher implements AutoCloseable {
                 Path dir = singleFile.getParent();
                 String id = dir.getFileName() == null ? singleFile.getFileName().toString() : dir.getFileName().toString();
                 Run run = new Run(id, dir, singleFile.getFileName().toString(),
-                        new RunTailer(id, singleFile, builder, RunTailer.DEFAULT_OPENER));
+                        new RunTailer(id, singleFile, builder, opener));
                 if (Files.isDirectory(dir)) {
                     register(run);
                 }
@@ -573,7 +581,7 @@ public final class VolumeWatcher implements AutoCloseable {
     private void addRun(String id) {
         Path dir = runsDir.resolve(id);
         Run run = new Run(id, dir, Volume.EVENTS_FILE,
-                new RunTailer(id, dir.resolve(Volume.EVENTS_FILE), builder, RunTailer.DEFAULT_OPENER));
+                new RunTailer(id, dir.resolve(Volume.EVENTS_FILE), builder, opener));
         // Watch first, then read: whatever is written after the read shows up as an event.
         register(run);
         addRun(run);

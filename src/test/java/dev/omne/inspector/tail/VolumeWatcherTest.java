@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -245,6 +246,39 @@ class VolumeWatcherTest {
         }
         assertEquals(List.of(), c.violations);
         assertEquals(List.of(), c.diagnostics);
+    }
+
+    @Test
+    void aReadRefusedByAWritersLockIsRetriedShortlyWithoutEnd() throws Exception {
+        assumeTrue(Writers.isLinux(), "change events alone are prompt only on Linux");
+        Volume volume = volume();
+        Path file = volume.eventsFile("r1");
+        Lines.write(file, 0, 2);
+        AtomicBoolean locked = new AtomicBoolean();
+        CountDownLatch refusals = new CountDownLatch(10);
+        RunTailer.Opener opener = f -> {
+            if (locked.get()) {
+                refusals.countDown();
+                throw new IOException("The process cannot access the file because another process has locked a"
+                        + " portion of the file");
+            }
+            return RunTailer.DEFAULT_OPENER.open(f);
+        };
+        Collector c = new Collector();
+        // No poll: after the one change event, only the retry timer can get the lines.
+        try (VolumeWatcher watcher = VolumeWatcher.start(volume, FollowOptions.DEFAULT.withPollInterval(Duration.ZERO),
+                c, true, opener)) {
+            c.awaitRows("r1", Lines.seqs(0, 2), WAIT);
+            locked.set(true);
+            Lines.append(file, 2, 3);
+            c.await("the retry notice", WAIT, x -> x.count(TailNotice.Kind.READ_RETRY, "r1") == 1);
+            assertTrue(refusals.await(WAIT.toMillis(), TimeUnit.MILLISECONDS), "reads are retried");
+            locked.set(false);
+            c.awaitRows("r1", Lines.seqs(0, 5), WAIT);
+            assertEquals(1, c.count(TailNotice.Kind.READ_RETRY, "r1"), "reported once per refusal streak");
+            assertTrue(c.notices.getFirst().message().contains("locked a portion"), c.notices.toString());
+        }
+        assertClean(c, TailNotice.Kind.READ_RETRY);
     }
 
     @Test
