@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Follow benchmark: latency (1,000 events at 100/s from another process) and throughput (200,000 events as
 # fast as another process can append them). Builds the jar first if it is missing.
-# Usage: src/bench/follow.sh [--latency-events N] [--rate R] [--throughput-events N] [--dir DIR]
+# Usage: src/bench/follow.sh [--latency-events N] [--rate R] [--throughput-events N] [--warmup-events N]
+#                            [--batch-ms MS] [--dir DIR]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ]; then

@@ -84,6 +84,7 @@ public final class FollowBench {
         int throughputEvents = 200_000;
         int warmupEvents = 20_000;
         Path dir = null;
+        long batchMillis = FollowOptions.DEFAULT.batchInterval().toMillis();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--writer" -> writer = Path.of(args[++i]);
@@ -92,9 +93,10 @@ public final class FollowBench {
                 case "--throughput-events" -> throughputEvents = Integer.parseInt(args[++i]);
                 case "--warmup-events" -> warmupEvents = Integer.parseInt(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]);
+                case "--batch-ms" -> batchMillis = Long.parseLong(args[++i]);
                 default -> {
                     System.err.println("usage: FollowBench [--writer follow_writer.py] [--latency-events N] [--rate R]"
-                            + " [--throughput-events N] [--warmup-events N] [--dir DIR]");
+                            + " [--throughput-events N] [--warmup-events N] [--batch-ms MS] [--dir DIR]");
                     System.exit(2);
                 }
             }
@@ -106,7 +108,8 @@ public final class FollowBench {
         boolean temporary = dir == null;
         Path root = temporary ? Files.createTempDirectory("omne-follow-bench") : dir;
         try {
-            run(root, writer, latencyEvents, rate, throughputEvents, warmupEvents);
+            run(root, writer, latencyEvents, rate, throughputEvents, warmupEvents,
+                    FollowOptions.DEFAULT.withBatchInterval(Duration.ofMillis(batchMillis)));
         } finally {
             if (temporary) {
                 deleteTree(root);
@@ -115,7 +118,7 @@ public final class FollowBench {
     }
 
     private static void run(Path root, Path writer, int latencyEvents, double rate, int throughputEvents,
-                            int warmupEvents) throws Exception {
+                            int warmupEvents, FollowOptions options) throws Exception {
         Volume volume = Volume.at(root);
         Files.createDirectories(volume.runsDir());
         Map<String, Seen> seen = new ConcurrentHashMap<>();
@@ -123,7 +126,6 @@ public final class FollowBench {
             Files.createDirectories(volume.runDir(run));
             seen.put(run, new Seen());
         }
-        FollowOptions options = FollowOptions.DEFAULT;
         System.out.printf(Locale.ROOT, "follow benchmark: %s %s, %d cores, JDK %s; batches at most every %d ms,"
                         + " poll every %d ms; volume %s%n", System.getProperty("os.name"), System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), options.batchInterval().toMillis(),
@@ -178,7 +180,7 @@ public final class FollowBench {
             for (Thread t : Thread.getAllStackTraces().keySet()) {
                 long d = threads.getThreadCpuTime(t.threadId()) - cpuBefore.getOrDefault(t, 0L);
                 if (d > 50_000_000L) {
-                    System.out.printf(Locale.ROOT, "  thread %s: %.2f s CPU%n", t.getName(), d / 1e9);
+                    System.out.printf(Locale.ROOT, "throughput: CPU of thread %s: %.2f s%n", t.getName(), d / 1e9);
                 }
             }
             IndexSnapshot last = watcher.snapshot("throughput").orElseThrow();
