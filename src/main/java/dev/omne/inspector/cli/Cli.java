@@ -11,7 +11,7 @@ import java.util.Set;
 @Command(name = "omne-inspector", mixinStandardHelpOptions = true, version = "omne-inspector 0.1.0",
         description = {"Inspect omne run event logs. With no command (or a FOLDER), opens the window.",
                 "Also: generate --out DIR [--runs N] [--events N] [--malformed-every K] writes a sample volume."},
-        subcommands = {CheckCommand.class, InjectCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, InjectCommand.class, FollowCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
     /** Exit codes shared by every command. */
     public static final int OK = 0;
