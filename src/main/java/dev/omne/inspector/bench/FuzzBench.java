@@ -6,6 +6,7 @@ import dev.omne.inspector.core.log.EventLine;
 import dev.omne.inspector.core.log.EventReader;
 import dev.omne.inspector.core.log.LineScanner;
 import dev.omne.inspector.core.log.ReadResult;
+import dev.omne.inspector.tail.RunTailer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,8 @@ import java.util.concurrent.Executors;
 /**
  * The fuzz harness at scale: {@code java -cp 'target/omne-inspector.jar:target/lib/*'
  * dev.omne.inspector.bench.FuzzBench [--lines N] [--seed S]} writes hostile lines, reads them through the
- * reader, the parallel index and the incremental index fed in random chunks, and checks that no exception
+ * reader, the parallel index, the incremental index fed in random chunks and the tailer following a copy
+ * appended in random pieces, and checks that no exception
  * escapes, every non-blank line is one row, and all paths agree line for line.
  */
 public final class FuzzBench {
@@ -77,19 +79,23 @@ public final class FuzzBench {
         grown.finish();
         IndexSnapshot chunked = grown.snapshot();
         double chunkS = (System.nanoTime() - t) / 1e9;
+        t = System.nanoTime();
+        IndexSnapshot tailed = tail(file.resolveSibling(file.getFileName() + ".tailed"), content, random);
+        double tailS = (System.nanoTime() - t) / 1e9;
         System.out.printf("non-blank lines %,d; reader %,d events + %,d errors (%,d warnings) in %.2f s;"
-                        + " index %,d rows in %.2f s; chunked %,d rows in %.2f s%n",
+                        + " index %,d rows in %.2f s; chunked %,d rows in %.2f s; tailed %,d rows in %.2f s%n",
                 nonBlank, read.events().size(), read.errorCount(), read.warningCount(), readS, whole.size(), indexS,
-                chunked.size(), chunkS);
+                chunked.size(), chunkS, tailed.size(), tailS);
         if (read.events().size() + read.errorCount() != nonBlank) {
             return "reader: " + (read.events().size() + read.errorCount()) + " events+errors for " + nonBlank + " lines";
         }
-        for (IndexSnapshot index : List.of(whole, chunked)) {
-            String which = index == whole ? "parallel index" : "chunked index";
+        for (IndexSnapshot index : List.of(whole, chunked, tailed)) {
+            String which = index == whole ? "parallel index" : index == chunked ? "chunked index" : "tailer";
             if (index.size() != nonBlank) {
                 return which + ": " + index.size() + " rows for " + nonBlank + " lines";
             }
-            if (!index.diagnostics().equals(read.diagnostics())) {
+            if (!index.diagnostics().stream().map(FuzzBench::withoutFile).toList()
+                    .equals(read.diagnostics().stream().map(FuzzBench::withoutFile).toList())) {
                 return which + ": diagnostics differ from the reader's";
             }
             int e = 0;
@@ -106,6 +112,29 @@ public final class FuzzBench {
             }
         }
         return null;
+    }
+
+    /** The tailer reads a copy of the file, so diagnostics are compared without their file name. */
+    private static String withoutFile(dev.omne.inspector.core.log.Diagnostic d) {
+        return d.line() + ":" + d.column() + "@" + d.offset() + " " + d.severity() + " " + d.message() + " " + d.rawLine();
+    }
+
+    /** Appends the content to a new file in random pieces, as a writer would, with a tailer following. */
+    private static IndexSnapshot tail(Path copy, byte[] content, SplittableRandom random) throws IOException {
+        Files.deleteIfExists(copy);
+        try (var out = Files.newOutputStream(copy); RunTailer tailer = new RunTailer("fuzz", copy)) {
+            for (int at = 0; at < content.length; ) {
+                int n = Math.min(content.length - at, 1 + random.nextInt(random.nextBoolean() ? 64 : 300_000));
+                out.write(content, at, n);
+                out.flush();
+                at += n;
+                tailer.poll();
+            }
+            tailer.poll();
+            return tailer.snapshot();
+        } finally {
+            Files.deleteIfExists(copy);
+        }
     }
 
     static long nonBlankLines(byte[] content) {

@@ -31,6 +31,9 @@ public final class FuzzLines {
                 out.write('\n');
             }
         }
+        if (out.size() > 0) {
+            out.write('\n'); // ends complete, so a follower holds nothing back at the end
+        }
         return out.toByteArray();
     }
 

@@ -31,9 +31,9 @@ class FuzzTest {
     }
 
     @Test
-    void readerParallelIndexAndChunkedIndexAgreeOnHostileInput() throws Exception {
-        for (long seed = 11; seed <= 13; seed++) {
-            byte[] content = FuzzLines.generate(seed, 6000);
+    void readerIndexAndTailerAgreeOnHostileInput() throws Exception {
+        for (long seed = 11; seed <= 12; seed++) {
+            byte[] content = FuzzLines.generate(seed, 4000);
             Path file = Files.write(dir.resolve("events-" + seed + ".jsonl"), content);
             assertNull(FuzzBench.check(file, content, pool, seed), "seed " + seed);
         }
