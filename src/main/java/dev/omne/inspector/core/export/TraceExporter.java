@@ -2,12 +2,15 @@ package dev.omne.inspector.core.export;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omne.inspector.core.event.EventCodec;
 import dev.omne.inspector.core.event.NodeFailed;
+import dev.omne.inspector.core.event.StrictJson;
 import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.index.IndexSnapshot;
 
@@ -38,7 +41,7 @@ import java.util.Set;
  *       the log, with outcome {@code running}.</li>
  *   <li>Every other event is an instant ({@code ph:"i"}, thread scope) on its node's lane, or the run's lane
  *       when it names no node: gates, loop iterations, output, retries, anything unknown. {@code args} holds
- *       its fields and its line number.</li>
+ *       its type, its fields and its line number ({@code log_line}).</li>
  *   <li>Times are microseconds since the earliest time in the log (the run's start, given in the metadata
  *       as {@code run_start}). Events without a valid {@code ts} cannot be placed and are left out (counted in
  *       the metadata); so are lines that are not events.</li>
@@ -52,6 +55,13 @@ public final class TraceExporter implements Exporter {
 
     private static final Set<String> HEADER = Set.of("type", "id", "ts", "run_id", "node_id");
     private static final Set<String> ENDINGS = Set.of("completed", "failed", "cancelled", "canceled", "aborted");
+    /** Args the exporter adds itself; an event field of the same name is kept as {@code event.NAME}. */
+    private static final Set<String> SLICE_ARGS = Set.of("outcome", "error_kind", "error_message", "started_line",
+            "ended_line");
+    private static final Set<String> INSTANT_ARGS = Set.of("type", "log_line");
+    /** The field whose value an instant's name shows after its type: the gate's name, the iteration. */
+    private static final Map<String, String> DETAIL = Map.of("gate.passed", "gate", "gate.failed", "gate",
+            "loop.iteration", "iteration");
 
     @Override
     public ExportFormat format() {
@@ -101,8 +111,9 @@ public final class TraceExporter implements Exporter {
                     continue;
                 }
                 reader.line(snapshot.offset(row));
-                ObjectNode json = CsvExporter.parse(reader.buffer(), reader.lineOffset(), reader.lineLength(),
-                        snapshot, row);
+                byte[] buf = reader.buffer();
+                int off = reader.lineOffset();
+                int len = reader.lineLength();
                 String type = snapshot.type(row);
                 String node = snapshot.node(row);
                 Lane lane = runLane;
@@ -120,11 +131,13 @@ public final class TraceExporter implements Exporter {
                 long line = snapshot.line(row);
                 w.events++;
                 if (type.equals(scope + ".started")) {
-                    lane.open.push(new Open(ts, line, json));
+                    lane.open.push(new Open(ts, line, CsvExporter.parse(buf, off, len, snapshot, row)));
                 } else if (isEnding(type, scope) && !lane.open.isEmpty()) {
-                    w.slice(lane, scope, lane.open.pop(), ts, line, json, type.substring(scope.length() + 1));
+                    w.slice(lane, scope, lane.open.pop(), ts, line, CsvExporter.parse(buf, off, len, snapshot, row),
+                            type.substring(scope.length() + 1));
                 } else {
-                    w.instant(lane, type, ts, line, json);
+                    // Most events are instants (output above all): their fields are copied as they stream by.
+                    w.instant(lane, type, ts, line, buf, off, len);
                 }
             }
             for (Lane lane : laneOrder) {
@@ -230,7 +243,7 @@ public final class TraceExporter implements Exporter {
             g.writeNumberField("pid", PID);
             g.writeNumberField("tid", lane.tid);
             g.writeObjectFieldStart("args");
-            fields(open.started);
+            fields(open.started, SLICE_ARGS);
             g.writeStringField("outcome", outcome);
             if (ended != null) {
                 // node.failed's accessors read every error shape the log may use; run.failed has the same.
@@ -252,10 +265,9 @@ public final class TraceExporter implements Exporter {
             g.writeEndObject();
         }
 
-        void instant(Lane lane, String type, long tsMicros, long line, ObjectNode json) throws IOException {
+        void instant(Lane lane, String type, long tsMicros, long line, byte[] buf, int off, int len) throws IOException {
             instants++;
             g.writeStartObject();
-            g.writeStringField("name", instantName(type, json));
             int dot = type.indexOf('.');
             g.writeStringField("cat", dot > 0 ? type.substring(0, dot) : type);
             g.writeStringField("ph", "i");
@@ -265,31 +277,39 @@ public final class TraceExporter implements Exporter {
             g.writeNumberField("tid", lane.tid);
             g.writeObjectFieldStart("args");
             g.writeStringField("type", type);
-            fields(json);
-            g.writeNumberField("line", line);
+            String detail = null;
+            String detailField = DETAIL.get(type);
+            try (JsonParser p = StrictJson.factory().createParser(buf, off, len)) {
+                p.nextToken();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonToken value = p.nextToken();
+                    if (HEADER.contains(name) || value == JsonToken.VALUE_NULL) {
+                        p.skipChildren();
+                        continue;
+                    }
+                    if (name.equals(detailField) && (value == JsonToken.VALUE_STRING || value.isNumeric())) {
+                        detail = p.getText();
+                    }
+                    g.writeFieldName(INSTANT_ARGS.contains(name) ? "event." + name : name);
+                    g.copyCurrentStructure(p);
+                }
+            }
+            g.writeNumberField("log_line", line);
             g.writeEndObject();
+            g.writeStringField("name", detail == null ? type : type + " " + detail);
             g.writeEndObject();
         }
 
-        /** An event's own fields, less the header and null ones. */
-        private void fields(ObjectNode json) throws IOException {
+        /** An event's own fields, less the header and null ones; one named like an arg of ours gets "event.". */
+        private void fields(ObjectNode json, Set<String> ours) throws IOException {
             for (Map.Entry<String, JsonNode> field : json.properties()) {
                 if (!HEADER.contains(field.getKey()) && !field.getValue().isNull()) {
-                    g.writeFieldName(field.getKey());
+                    g.writeFieldName(ours.contains(field.getKey()) ? "event." + field.getKey() : field.getKey());
                     g.writeTree(field.getValue());
                 }
             }
         }
-    }
-
-    /** The event type, with the gate's name or the iteration's number when it has one. */
-    static String instantName(String type, ObjectNode json) {
-        JsonNode detail = switch (type) {
-            case "gate.passed", "gate.failed" -> json.get("gate");
-            case "loop.iteration" -> json.get("iteration");
-            default -> null;
-        };
-        return detail != null && (detail.isTextual() || detail.isNumber()) ? type + " " + detail.asText() : type;
     }
 
     /** Compact JSON, but each element of {@code traceEvents} on its own line, for people and line tools. */

@@ -1,5 +1,6 @@
 package dev.omne.inspector.core.export;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omne.inspector.bench.VolumeGenerator;
 import dev.omne.inspector.core.event.Event;
@@ -108,7 +109,8 @@ class TraceExporterTest {
         VolumeGenerator.RunFile run = ExportFixtures.run(dir, 3_000, 50, 4);
         IndexSnapshot s = index(run.file());
         byte[] bytes = export(trace, s, Exports.allRows(s), ExportOptions.DEFAULT.withRunId(run.runId()));
-        JsonNode t = EventCodec.mapper().readTree(bytes); // strict JSON: no trailing commas, no NaN
+        // Strict JSON: no trailing commas, no NaN, and no key twice in an object.
+        JsonNode t = EventCodec.mapper().copy().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(bytes);
         assertEquals(Set.of("traceEvents", "displayTimeUnit", "metadata"), fieldNames(t));
         assertEquals("ms", t.get("displayTimeUnit").asText());
         assertEquals(run.runId(), t.at("/metadata/run_id").asText());
@@ -137,12 +139,23 @@ class TraceExporterTest {
                 case "i" -> {
                     assertEquals("t", e.get("s").asText());
                     assertTrue(e.get("ts").isIntegralNumber() && e.get("ts").asLong() >= 0, e.toString());
-                    assertTrue(e.at("/args/line").canConvertToLong(), e.toString());
+                    assertTrue(e.at("/args/log_line").canConvertToLong(), e.toString());
                 }
                 default -> throw new AssertionError("unexpected phase " + e);
             }
         }
         assertEquals(1, processNames);
+        // An event's own fields are all there, even one named like an arg of the exporter's ("line" of output).
+        JsonNode output = null;
+        for (JsonNode e : t.get("traceEvents")) {
+            if (e.at("/args/type").asText().equals("node.output") && e.at("/args/stream").isTextual()) {
+                output = e;
+                break;
+            }
+        }
+        assertNotNull(output);
+        assertTrue(output.at("/args/line").isTextual(), output.toString());
+        assertTrue(output.at("/args/log_line").isIntegralNumber(), output.toString());
         // One event per line, for people and line tools.
         String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(t.get("traceEvents").size() + 2, text.lines().count());
@@ -178,7 +191,7 @@ class TraceExporterTest {
         for (JsonNode e : t.get("traceEvents")) {
             if (e.get("ph").asText().equals("i") && e.at("/args/type").asText().equals("gate.passed")) {
                 gates++;
-                assertEquals(tids.get(nodeAtLine(events, e.at("/args/line").asLong())), e.get("tid").asInt());
+                assertEquals(tids.get(nodeAtLine(events, e.at("/args/log_line").asLong())), e.get("tid").asInt());
                 assertEquals("gate.passed " + e.at("/args/gate").asText(), e.get("name").asText());
             }
             if (e.get("ph").asText().equals("i") && e.at("/args/type").asText().equals("loop.iteration")) {
