@@ -27,8 +27,8 @@ const problems = [];
 const check = (ok, message) => { if (!ok) problems.push(message); };
 
 /**
- * Parses {@code events} with the engine and compares its lanes, slices and instants with the JSON.
- * {@code instantsSeen}: whether the engine is expected to keep the instants (see below).
+ * Parses `events` with the engine and compares its lanes, slices and instants with the JSON.
+ * `instantsSeen`: whether the engine is expected to keep the instants (see below).
  */
 async function analyze(events, instantsSeen, verbose) {
   const log = verbose ? console.log : () => {};
@@ -38,11 +38,11 @@ async function analyze(events, instantsSeen, verbose) {
   if (!parsed) throw new Error('the engine produced no data');
   const data = parsed.data ?? parsed; // the shape moved between versions
 
-
   const meta = data.Meta;
   const bounds = meta.traceBounds;
   log(`engine: @paulirish/trace_engine (Chrome DevTools Performance panel model)`);
   log(`trace: ${file}: ${events.length} trace events; generic trace: ${meta.traceIsGeneric}`);
+  // The engine leaves events at ts 0 (the run's first event) out of its bounds.
   log(`bounds: ${bounds.min} .. ${bounds.max} us (${(bounds.range / 1e6).toFixed(3)} s)`);
   const processName = meta.processNames.get(1)?.args?.name;
   log(`process 1: ${processName}`);
@@ -107,12 +107,12 @@ const before = problems.length;
 await analyze(events, false, true);
 console.log(before === problems.length ? 'pass 1 OK: every lane and slice, same names and times' : 'pass 1 FAILED');
 // Pass 2: the same events with 'i' spelled 'I', so the engine takes the instants too: each must land on
-// its lane, inside the slice that was running then, and nothing may be dropped for bad nesting.
+// its lane, and none may be dropped from the lane's tree for bad nesting.
 const capital = events.map(e => (e.ph === 'i' ? {...e, ph: 'I'} : e));
 const mid = problems.length;
 await analyze(capital, true, false);
 const instants = events.filter(e => e.ph === 'i').length;
-console.log(mid === problems.length ? `pass 2 OK: with 'I' the engine also keeps all ${instants} instants, nested in their slices`
+console.log(mid === problems.length ? `pass 2 OK: with 'I' the engine also keeps all ${instants} instants on their lanes`
     : 'pass 2 FAILED');
 if (problems.length) {
   console.log(`FAILED: ${problems.length} problem(s)`);
