@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export one run's events, all of them or those a filter selects, to standard output or a file.",
                 "  jsonl  the events' original lines, byte for byte",
-                "  csv    chosen columns, RFC 4180 (default columns: line,ts,type,node,kind,summary)",
+                "  csv    chosen columns, RFC 4180 (default: line,ts,type,node,kind,summary)",
                 "  trace  Chrome Trace Event Format JSON for Perfetto or chrome://tracing",
                 "Exit 0 when written, 2 for a usage or I/O problem (nothing is left half written)."})
 final class ExportCommand implements Callable<Integer> {
@@ -48,7 +48,7 @@ final class ExportCommand implements Callable<Integer> {
             description = "Only the events this filter selects, in the window's filter syntax, e.g. 'type:node.* -node:lint'.")
     String filter;
 
-    @Option(names = "--columns", paramLabel = "a,b,c", split = ",",
+    @Option(names = "--columns", paramLabel = "COL", split = ",",
             description = "csv columns: line, ts, type, node, kind, summary, or any field of the events by name.")
     List<String> columns;
 
