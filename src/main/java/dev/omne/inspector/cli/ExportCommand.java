@@ -49,7 +49,8 @@ final class ExportCommand implements Callable<Integer> {
     String filter;
 
     @Option(names = "--columns", paramLabel = "COL", split = ",",
-            description = "csv columns: line, ts, type, node, kind, summary, or any field of the events by name.")
+            description = "csv columns: line, ts, type, node, kind, summary, or any field of the events by name"
+                    + " (error.kind for a nested one, .line for one named like a column above).")
     List<String> columns;
 
     @Option(names = "--include-malformed",

@@ -24,7 +24,8 @@ import java.util.List;
  * {@code type}, {@code node} (its {@code node_id}), {@code kind} (its own {@code kind}, else its node's kind
  * from the node's {@code node.started}), {@code summary} ({@link EventSummary}); any other name is that
  * top-level field of the event, or, when there is none and the name has dots, the nested field it names
- * ({@code error.kind}). A string field is its text; numbers, booleans, objects and arrays are their compact
+ * ({@code error.kind}). A name starting with a dot is always a field, for fields named like a built-in
+ * column: {@code .line} is the event's own {@code line} field. A string field is its text; numbers, booleans, objects and arrays are their compact
  * JSON; an absent or null field is empty. A line that is not an event (with
  * {@link ExportOptions#includeMalformed()}) has its line number, {@code malformed: PROBLEM} as summary and
  * nothing else.
@@ -125,7 +126,8 @@ public final class CsvExporter implements Exporter {
     }
 
     /** A top-level field (or a dotted path into nested objects) as text: strings bare, the rest as JSON. */
-    static String fieldText(ObjectNode json, String name) {
+    static String fieldText(ObjectNode json, String column) {
+        String name = column.length() > 1 && column.charAt(0) == '.' ? column.substring(1) : column;
         JsonNode value = json.get(name);
         if (value == null && name.indexOf('.') > 0) {
             JsonNode at = json;

@@ -134,6 +134,9 @@ class CsvExporterTest {
         assertEquals(List.of(List.of("line"), List.of("3")), records);
         records = parse(export(csv, s, rows, ExportOptions.DEFAULT.withColumns(List.of("type", "line", "nul"))));
         assertEquals(List.of("node.output", "3", ""), records.get(1));
+        // A leading dot names the event's own field even where a built-in column has the name.
+        records = parse(export(csv, s, rows, ExportOptions.DEFAULT.withColumns(List.of(".line", ".kind", ".obj.a"))));
+        assertEquals(List.of("two\nlines, \"quoted\"\r\nand CRLF", "", "[1,\"x,y\"]"), records.get(1));
         // A field value with line breaks, quotes and a comma, as a column of its own.
         Path raw = Files.writeString(dir.resolve("raw.jsonl"),
                 "{\"type\":\"a.b\",\"ts\":\"2026-04-15T00:00:00Z\",\"text\":\"two\\nlines, \\\"quoted\\\"\\r\\nand CRLF\"}\n");
