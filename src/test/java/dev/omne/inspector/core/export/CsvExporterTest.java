@@ -1,5 +1,6 @@
 package dev.omne.inspector.core.export;
 
+import dev.omne.inspector.core.event.EventSummary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,8 +1,7 @@
-package dev.omne.inspector.core.export;
+package dev.omne.inspector.core.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.omne.inspector.core.event.Event;
 
 import java.util.List;
 import java.util.Map;

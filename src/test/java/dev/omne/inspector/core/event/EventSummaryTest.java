@@ -1,4 +1,4 @@
-package dev.omne.inspector.core.export;
+package dev.omne.inspector.core.event;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omne.inspector.core.event.EventCodec;
