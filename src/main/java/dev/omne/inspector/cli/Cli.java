@@ -27,10 +27,8 @@ public final class Cli {
         return COMMANDS.contains(word);
     }
 
+    /** Runs one command (not {@code generate}, which {@code Main} hands to the benchmarks, a layer above this one). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length > 0 && args[0].equals("generate")) {
-            return dev.omne.inspector.bench.VolumeGenerator.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
-        }
         CommandLine commandLine = new CommandLine(new Cli());
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
