@@ -35,10 +35,8 @@ public final class Cli {
         return stdout;
     }
 
+    /** Runs one command (not {@code generate}, which {@code Main} hands to the benchmarks, a layer above this one). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length > 0 && args[0].equals("generate")) {
-            return dev.omne.inspector.bench.VolumeGenerator.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
-        }
         Cli cli = new Cli();
         cli.stdout = out;
         CommandLine commandLine = new CommandLine(cli);

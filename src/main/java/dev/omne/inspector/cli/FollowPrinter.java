@@ -59,7 +59,9 @@ final class FollowPrinter {
         }
         for (RunUpdate run : update.runs()) {
             for (TailNotice notice : run.notices()) {
-                if (!existing || printExisting || notice.kind() == TailNotice.Kind.READ_RETRY) {
+                // A log that cannot be read is news even at the start: its run would otherwise just look empty.
+                if (!existing || printExisting || notice.kind() == TailNotice.Kind.READ_RETRY
+                        || notice.kind() == TailNotice.Kind.UNREADABLE) {
                     out.println("# notice " + notice.format());
                 }
             }
