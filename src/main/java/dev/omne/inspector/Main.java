@@ -11,6 +11,10 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        String trainingLog = System.getProperty(StartupTraining.LOG_PROPERTY);
+        if (trainingLog != null) {
+            System.exit(StartupTraining.run(trainingLog));
+        }
         if (args.length > 0 && Cli.isCommand(args[0])) {
             System.exit(Cli.run(args, System.out, System.err));
         }
