@@ -4,6 +4,8 @@
 #   icons/omne-inspector.ico                 Windows, 16-256 px in one file
 #   icons/omne-inspector.icns                macOS, 16-1024 px in one file
 #   src/main/resources/dev/omne/inspector/icons/omne-inspector-{16,...,256}.png   the window's Stage icons
+#   packaging/linux/resources/omne-inspector.png         the desktop entry's icon in .deb and .rpm
+#   packaging/macos/resources/omne-inspector-volume.icns the .dmg's volume icon
 # Needs rsvg-convert, ImageMagick and png2icns: apt-get install librsvg2-bin imagemagick icnsutils
 # The output is committed; run this again after changing the SVG.
 set -euo pipefail
@@ -40,5 +42,9 @@ png2icns omne-inspector.icns "${icns_in[@]}" >/dev/null
 
 mkdir -p "$resources"
 for s in "${stage_sizes[@]}"; do cp "omne-inspector-$s.png" "$resources/"; done
+# Installers built from an app image take their icons from jpackage's resource folders.
+mkdir -p ../packaging/linux/resources ../packaging/macos/resources
+cp omne-inspector-256.png ../packaging/linux/resources/omne-inspector.png
+cp omne-inspector.icns ../packaging/macos/resources/omne-inspector-volume.icns
 
 ls -l omne-inspector.ico omne-inspector.icns omne-inspector-*.png | awk '{ print $5, $NF }'
