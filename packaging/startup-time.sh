@@ -68,11 +68,15 @@ for i in $(seq "$runs"); do
     sleep 0.01
   done
   ms=$(( $(now_ms) - start ))
-  echo "run $i: ${ms} ms"
+  # CPU time the process used until then (all threads, user + system): less sensitive than the wall time
+  # to other work on the machine.
+  cpu_ms=$(awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / hz) }' "/proc/$app/stat")
+  echo "run $i: ${ms} ms (CPU ${cpu_ms} ms)"
   echo "$ms" >> "$tmp/times"
+  echo "$cpu_ms" >> "$tmp/cpu"
   kill "$app" 2>/dev/null || true
   wait "$app" 2>/dev/null || true
   app=
 done
-median=$(sort -n "$tmp/times" | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }')
-echo "median of $runs runs to the first window: ${median} ms (page cache $cache)"
+median() { sort -n "$1" | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+echo "median of $runs runs to the first window: $(median "$tmp/times") ms, CPU $(median "$tmp/cpu") ms (page cache $cache)"
