@@ -196,6 +196,35 @@ if [ "$aot" = 1 ]; then
   rm -rf "$work/training"
   say "AOT cache: $(du -h "$app_dir/omne-inspector.aot" | cut -f1)"
 fi
+if [ "$os" = linux ]; then
+  # jpackage's Linux launcher runs rpm -qf, dpkg -S and dpkg -L on itself before every start (to find
+  # its package), about a second on a Debian system. In its place goes a script that starts the very
+  # same JVM: the options of the launcher's .cfg, then -jar on the main jar, as jpackage's launcher does.
+  cfg=$app_dir/omne-inspector.cfg
+  main_jar=$(sed -n 's/^app\.mainjar=//p' "$cfg")
+  [ -n "$main_jar" ] || die "no app.mainjar in $cfg"
+  java_opts=()
+  while IFS= read -r opt; do java_opts+=("$opt"); done < <(sed -n 's/^java-options=//p' "$cfg")
+  case "$main_jar ${java_opts[*]}" in
+    *'"'*|*'\'*|*'`'*) die "cannot quote the options of $cfg for a shell script" ;;
+  esac
+  {
+    printf '%s\n' '#!/bin/sh' \
+      '# omne inspector launcher, written by packaging/package.sh from lib/app/omne-inspector.cfg: it starts' \
+      "# the bundled runtime as jpackage's launcher would, without first asking rpm and dpkg which package" \
+      '# owns it (about a second). With no argument or a folder: the window; with a command (check,' \
+      '# inject, ...): the command line, which needs no display.' \
+      'root=$(dirname "$(dirname "$(readlink -f "$0")")")' \
+      'APPDIR=$root/lib/app' \
+      'exec "$root/lib/runtime/bin/java" \'
+    for opt in "${java_opts[@]}"; do printf '  "%s" \\\n' "$opt"; done
+    printf '  "%s" \\\n' '-Djpackage.app-path=$root/bin/omne-inspector'
+    printf '  -jar "%s" "$@"\n' "$main_jar"
+  } > "$launcher.sh"
+  chmod 755 "$launcher.sh"
+  mv "$launcher.sh" "$launcher"
+  rm -f "$image/lib/libapplauncher.so"
+fi
 if [ "$os" = macos ]; then
   # Adding the cache changed the bundle after jpackage signed it (ad hoc): sign it again.
   codesign --force --deep --sign - "$image"
