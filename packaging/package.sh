@@ -5,7 +5,8 @@
 #      with jlink's CDS archive, and JavaFX's native libraries copied into the runtime (so nothing is
 #      unpacked into ~/.openjfx/cache at first start)
 #   3. jpackage makes the app image; a training run through its own launcher (a check over a generated
-#      log, then the window until it is shown) leaves a JDK 25 AOT cache beside the jar
+#      log, then the window until it is shown) leaves a JDK 25 AOT cache beside the jar; on Linux a
+#      script that starts the same JVM takes the place of jpackage's launcher (see below why)
 #   4. jpackage makes the installers from that app image
 # Options live in argument files: packaging/common/*.args (every OS), packaging/{linux,macos,windows}/:
 #   jlink.args, app-image.args (the app image: icon, launchers), installer.args (every installer of that OS),
@@ -32,7 +33,7 @@ for arg in "$@"; do
   case "$arg" in
     --no-build) build=0 ;;
     --no-aot) aot=0 ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
     -*) die "unknown option $arg (see --help)" ;;
     *) types+=("$arg") ;;
   esac
