@@ -14,6 +14,10 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        String trainingLog = System.getProperty(StartupTraining.LOG_PROPERTY);
+        if (trainingLog != null) {
+            System.exit(StartupTraining.run(trainingLog));
+        }
         if (args.length > 0 && args[0].equals("generate")) {
             // The sample-volume generator lives with the benchmarks, which build on the command line, not under it.
             System.exit(VolumeGenerator.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));

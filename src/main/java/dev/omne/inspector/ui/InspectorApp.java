@@ -14,6 +14,7 @@ public final class InspectorApp extends Application {
     @Override
     public void start(Stage stage) {
         stage.setTitle("omne inspector");
+        stage.getIcons().addAll(AppIcons.all());
         stage.setScene(new Scene(new Label("omne inspector"), 800, 600));
         stage.show();
     }

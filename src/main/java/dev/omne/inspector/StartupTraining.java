@@ -1,0 +1,41 @@
+package dev.omne.inspector;
+
+import dev.omne.inspector.cli.Cli;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+
+/**
+ * The training run behind the installers' AOT cache ({@code packaging/package.sh}): in one JVM, what the first
+ * minute of use does, so that the cache holds the classes and method profiles of the command line and of the window.
+ * It checks one event log, then opens the window and closes it a moment after it was shown.
+ * Started through the app launcher itself (so the class path and options are the launcher's) with
+ * {@code -Domne.training.log=FILE -XX:AOTCacheOutput=...} in {@code JAVA_TOOL_OPTIONS}. Not for users.
+ */
+final class StartupTraining {
+    /** System property naming the log to check; when set, {@link Main} runs this instead of the arguments. */
+    static final String LOG_PROPERTY = "omne.training.log";
+
+    private StartupTraining() {
+    }
+
+    static int run(String log) throws ReflectiveOperationException {
+        PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
+        int check = Cli.run(new String[] {"check", log}, sink, System.err);
+        if (check != Cli.OK && check != Cli.FOUND_ERRORS) {
+            System.err.println("training: check " + log + " failed with exit code " + check);
+            return check;
+        }
+        WindowCloser.closeSoonAfterShown();
+        try {
+            Class.forName("dev.omne.inspector.ui.InspectorApp")
+                    .getMethod("launchWindow", String[].class)
+                    .invoke(null, (Object) new String[0]);
+        } catch (InvocationTargetException e) {
+            System.err.println("training: the window failed: " + e.getCause());
+            return Cli.USAGE_OR_IO;
+        }
+        return Cli.OK;
+    }
+}
