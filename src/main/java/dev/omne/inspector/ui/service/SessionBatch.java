@@ -1,0 +1,18 @@
+package dev.omne.inspector.ui.service;
+
+import java.util.List;
+
+/**
+ * Everything that changed in a volume since the last batch, handed to the UI thread in one piece.
+ *
+ * @param runsAdded   runs that appeared (their first {@link RunChange} is in {@code runs})
+ * @param runsRemoved runs whose folder went away
+ * @param runs        per changed run, its new rows (coalesced: at most one change per run)
+ * @param notices     things worth telling the user (a log was truncated or replaced, a read failed, ...)
+ */
+public record SessionBatch(List<String> runsAdded, List<String> runsRemoved, List<RunChange> runs,
+                           List<String> notices) {
+    public boolean isEmpty() {
+        return runsAdded.isEmpty() && runsRemoved.isEmpty() && runs.isEmpty() && notices.isEmpty();
+    }
+}
