@@ -1,0 +1,397 @@
+package dev.omne.inspector.ui;
+
+import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
+
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * The events of the selected run in a virtualized table. Items are row numbers; cells read their text from
+ * the ViewModel (the index, or lines read in the background). Reports the user's scrolling so the model can
+ * follow or pause, and carries out the model's requests to reveal a row.
+ */
+final class EventTableView extends StackPane {
+    static final double ROW_HEIGHT = 24;
+
+    private final EventTableViewModel model;
+    private final TableView<Integer> table = new TableView<>();
+    private final Button followChip = new Button();
+    private boolean syncingSelection;
+
+    EventTableView(EventTableViewModel model) {
+        this.model = model;
+        setMinWidth(420);
+        setMinHeight(140);
+        table.setId("event-table");
+        table.getStyleClass().add(Styles.EVENT_TABLE);
+        table.setFixedCellSize(ROW_HEIGHT);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
+        table.itemsProperty().bind(model.rowsProperty());
+        Label placeholder = new Label("Select a run to see its events");
+        placeholder.getStyleClass().add("table-placeholder");
+        table.setPlaceholder(placeholder);
+        model.snapshotProperty().addListener((obs, old, s) -> placeholder.setText(model.runId() == null
+                ? "Select a run to see its events" : "This run has no events yet"));
+
+        table.getColumns().add(column("Line", 68, model::lineText, null, "number-cell", "line-cell"));
+        TableColumn<Integer, Integer> time = column("Time", 108, model::timeText, model::timeTooltip, Styles.NUMBER_CELL);
+        model.relativeTimeProperty().addListener((obs, old, relative) -> {
+            time.setText(relative ? "Since start" : "Time");
+            table.refresh();
+        });
+        time.setText(model.relativeTimeProperty().get() ? "Since start" : "Time");
+        table.getColumns().add(time);
+        table.getColumns().add(column("Delta", 86, model::deltaText, null, Styles.NUMBER_CELL));
+        table.getColumns().add(typeColumn());
+        table.getColumns().add(column("Node", 120, model::nodeText, null));
+        table.getColumns().add(column("Kind", 72, model::kindText, null));
+        table.getColumns().add(summaryColumn());
+        for (TableColumn<Integer, ?> c : table.getColumns()) {
+            c.setSortable(false);
+            c.setReorderable(false);
+        }
+        table.setRowFactory(t -> new EventRow());
+
+        followChip.setId("follow-chip");
+        followChip.getStyleClass().add(Styles.FOLLOW_CHIP);
+        followChip.setGraphic(AppIcon.FOLLOWING.icon());
+        followChip.setTooltip(new Tooltip("Go to the end and follow new events (End)"));
+        followChip.setOnAction(e -> {
+            model.resumeFollowing();
+            table.requestFocus();
+        });
+        followChip.visibleProperty().bind(model.followingProperty().not().and(model.rowsProperty().isNotNull())
+                .and(model.unseenRowsProperty().greaterThan(0)));
+        model.unseenRowsProperty().addListener((obs, old, n) ->
+                followChip.setText(n.intValue() + (n.intValue() == 1 ? " new event" : " new events") + " · End to follow"));
+        StackPane.setAlignment(followChip, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(followChip, new Insets(0, 24, 16, 0));
+        getChildren().addAll(table, followChip);
+
+        wireSelection();
+        wireFollowing();
+        model.revealProperty().addListener((obs, old, reveal) -> {
+            if (reveal != null) {
+                reveal(reveal);
+            }
+        });
+    }
+
+    TableView<Integer> table() {
+        return table;
+    }
+
+    List<Integer> selectedRows() {
+        return List.copyOf(table.getSelectionModel().getSelectedIndices());
+    }
+
+    private void wireSelection() {
+        table.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> {
+            if (!syncingSelection) {
+                model.select(index.intValue());
+            }
+        });
+        model.selectedRowProperty().addListener((obs, old, row) -> {
+            int r = row.intValue();
+            if (table.getSelectionModel().getSelectedIndex() == r && table.getSelectionModel().getSelectedIndices().size() <= 1) {
+                return;
+            }
+            syncingSelection = true;
+            try {
+                if (r < 0) {
+                    table.getSelectionModel().clearSelection();
+                } else {
+                    table.getSelectionModel().clearAndSelect(r);
+                    table.getFocusModel().focus(r);
+                }
+            } finally {
+                syncingSelection = false;
+            }
+        });
+    }
+
+    /**
+     * Following: a gesture towards the top (wheel up, Page Up, grabbing the scroll bar, ...) pauses at once;
+     * after any gesture, being at the end resumes. New rows themselves never count as a gesture.
+     */
+    private void wireFollowing() {
+        table.addEventFilter(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() > 0) {
+                model.userScrolled(false);
+            }
+            checkAtEndLater();
+        });
+        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            KeyCode code = e.getCode();
+            if (code == KeyCode.END && !e.isShiftDown()) {
+                e.consume();
+                model.resumeFollowing();
+                return;
+            }
+            if (code == KeyCode.UP || code == KeyCode.PAGE_UP || code == KeyCode.HOME || code == KeyCode.KP_UP) {
+                model.userScrolled(false);
+            }
+            if (code == KeyCode.DOWN || code == KeyCode.PAGE_DOWN || code == KeyCode.KP_DOWN) {
+                checkAtEndLater();
+            }
+        });
+        table.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (isOnScrollBar(e.getPickResult().getIntersectedNode())) {
+                model.userScrolled(false);
+            }
+        });
+        table.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (isOnScrollBar(e.getPickResult().getIntersectedNode())) {
+                checkAtEndLater();
+            }
+        });
+    }
+
+    private static boolean isOnScrollBar(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof ScrollBar bar) {
+                return bar.getOrientation() == Orientation.VERTICAL;
+            }
+            if (n instanceof TableView) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private void checkAtEndLater() {
+        Platform.runLater(() -> {
+            if (isAtEnd()) {
+                model.userScrolled(true);
+            }
+        });
+    }
+
+    /** Whether the last row is fully in view (or there is nothing to scroll). */
+    boolean isAtEnd() {
+        VirtualFlow<?> flow = flow();
+        int count = table.getItems() == null ? 0 : table.getItems().size();
+        if (flow == null || count == 0) {
+            return true;
+        }
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        if (last == null) {
+            return true;
+        }
+        return last.getIndex() >= count - 1
+                && last.getLayoutY() + last.getHeight() <= flow.getViewportLength() + 1.5;
+    }
+
+    /** Index of the first row in view, or -1. */
+    int firstVisibleRow() {
+        VirtualFlow<?> flow = flow();
+        IndexedCell<?> first = flow == null ? null : flow.getFirstVisibleCell();
+        return first == null ? -1 : first.getIndex();
+    }
+
+    private VirtualFlow<?> flow() {
+        return table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow ? flow : null;
+    }
+
+    private void reveal(EventTableViewModel.Reveal reveal) {
+        // Let the skin take in rows that were just added before measuring or scrolling.
+        table.layout();
+        VirtualFlow<?> flow = flow();
+        int row = reveal.row();
+        if (flow == null) {
+            table.scrollTo(row);
+            return;
+        }
+        switch (reveal.placement()) {
+            case END -> {
+                flow.scrollTo(row);
+                flow.setPosition(1.0);
+            }
+            case TOP -> flow.scrollToTop(row);
+            case CENTER -> {
+                int visible = (int) Math.max(1, flow.getViewportLength() / ROW_HEIGHT);
+                IndexedCell<?> first = flow.getFirstVisibleCell();
+                IndexedCell<?> last = flow.getLastVisibleCell();
+                boolean inView = first != null && last != null && row > first.getIndex() && row < last.getIndex();
+                if (!inView) {
+                    flow.scrollToTop(Math.max(0, row - visible / 2));
+                }
+            }
+            case VISIBLE -> flow.scrollTo(row);
+        }
+    }
+
+    // Columns and cells
+
+    private TableColumn<Integer, Integer> column(String title, double width, IntFunction<String> text,
+                                                 IntFunction<String> tooltip, String... styles) {
+        TableColumn<Integer, Integer> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setMinWidth(width * 0.8);
+        column.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue()));
+        column.setCellFactory(c -> new TextCell(text, tooltip, styles));
+        return column;
+    }
+
+    private TableColumn<Integer, Integer> typeColumn() {
+        TableColumn<Integer, Integer> column = new TableColumn<>("Type");
+        column.setPrefWidth(140);
+        column.setMinWidth(120);
+        column.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue()));
+        column.setCellFactory(c -> new TypeCell());
+        return column;
+    }
+
+    private TableColumn<Integer, String> summaryColumn() {
+        TableColumn<Integer, String> column = new TableColumn<>("Summary");
+        column.setPrefWidth(480);
+        column.setMinWidth(160);
+        column.setCellValueFactory(f -> summary(f.getValue()));
+        column.setCellFactory(c -> new SummaryCell());
+        return column;
+    }
+
+    private ObservableValue<String> summary(Integer row) {
+        return model.summary(row);
+    }
+
+    /** A cell whose text (and tooltip) come from the row number. */
+    private static final class TextCell extends TableCell<Integer, Integer> {
+        private final IntFunction<String> text;
+        private final IntFunction<String> tooltipText;
+        private final Tooltip tooltip;
+
+        TextCell(IntFunction<String> text, IntFunction<String> tooltipText, String... styles) {
+            this.text = text;
+            this.tooltipText = tooltipText;
+            this.tooltip = tooltipText == null ? null : new Tooltip();
+            if (tooltip != null) {
+                tooltip.setShowDelay(Duration.millis(400));
+            }
+            getStyleClass().addAll(styles);
+        }
+
+        @Override
+        protected void updateItem(Integer row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            setText(text.apply(row));
+            if (tooltip != null) {
+                tooltip.setText(tooltipText.apply(row));
+                setTooltip(tooltip);
+            }
+        }
+    }
+
+    /** The event type, coloured by what it means; a malformed line says so with an icon. */
+    private final class TypeCell extends TableCell<Integer, Integer> {
+        private final Node malformedIcon = AppIcon.MALFORMED.icon();
+        private String toneClass;
+
+        TypeCell() {
+            getStyleClass().add(Styles.TYPE_CELL);
+        }
+
+        @Override
+        protected void updateItem(Integer row, boolean empty) {
+            super.updateItem(row, empty);
+            if (toneClass != null) {
+                getStyleClass().remove(toneClass);
+                toneClass = null;
+            }
+            if (empty || row == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            TypeTone tone = model.typeTone(row);
+            toneClass = Styles.tone(tone);
+            getStyleClass().add(toneClass);
+            setText(model.typeText(row));
+            setGraphic(tone == TypeTone.MALFORMED ? malformedIcon : null);
+        }
+    }
+
+    /** The one-line summary, read from the file in the background: a placeholder until it arrives. */
+    private final class SummaryCell extends TableCell<Integer, String> {
+        private final Tooltip tooltip = new Tooltip();
+
+        SummaryCell() {
+            getStyleClass().add(Styles.SUMMARY_CELL);
+            tooltip.setShowDelay(Duration.millis(700));
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(640);
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            if (empty || text == null) {
+                setText(null);
+                setTooltip(null);
+                pseudoClassStateChanged(Styles.MALFORMED, false);
+                getStyleClass().remove(Styles.PLACEHOLDER_TEXT);
+                return;
+            }
+            setText(text);
+            boolean placeholder = EventTableViewModel.PLACEHOLDER.equals(text);
+            if (placeholder) {
+                if (!getStyleClass().contains(Styles.PLACEHOLDER_TEXT)) {
+                    getStyleClass().add(Styles.PLACEHOLDER_TEXT);
+                }
+                setTooltip(null);
+            } else {
+                getStyleClass().remove(Styles.PLACEHOLDER_TEXT);
+                tooltip.setText(text);
+                setTooltip(text.length() > 60 ? tooltip : null);
+            }
+        }
+    }
+
+    /** A row: marked when its line is malformed, or is an event with a warning. */
+    private final class EventRow extends TableRow<Integer> {
+        private final Tooltip warning = new Tooltip();
+
+        @Override
+        protected void updateItem(Integer row, boolean empty) {
+            super.updateItem(row, empty);
+            boolean malformed = !empty && row != null && model.isMalformed(row);
+            boolean warned = !empty && row != null && !malformed && model.hasWarning(row);
+            pseudoClassStateChanged(Styles.MALFORMED, malformed);
+            pseudoClassStateChanged(Styles.WARNING, warned);
+            if (warned) {
+                warning.setText("Warning: " + model.warningText(row));
+                setTooltip(warning);
+            } else {
+                setTooltip(null);
+            }
+        }
+    }
+}
