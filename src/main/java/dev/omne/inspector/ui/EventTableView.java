@@ -50,11 +50,10 @@ final class EventTableView extends StackPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
         table.itemsProperty().bind(model.rowsProperty());
-        Label placeholder = new Label("Select a run to see its events");
+        Label placeholder = new Label();
         placeholder.getStyleClass().add("table-placeholder");
+        placeholder.textProperty().bind(model.emptyTextProperty());
         table.setPlaceholder(placeholder);
-        model.snapshotProperty().addListener((obs, old, s) -> placeholder.setText(model.runId() == null
-                ? "Select a run to see its events" : "This run has no events yet"));
 
         table.getColumns().add(column("Line", 68, model::lineText, null, "number-cell", "line-cell"));
         TableColumn<Integer, Integer> time = column("Time", 108, model::timeText, model::timeTooltip, Styles.NUMBER_CELL);

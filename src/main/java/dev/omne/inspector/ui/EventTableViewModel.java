@@ -66,6 +66,12 @@ public final class EventTableViewModel {
     private final ReadOnlyIntegerWrapper unseenRows = new ReadOnlyIntegerWrapper(this, "unseenRows");
     private final BooleanProperty relativeTime = new SimpleBooleanProperty(this, "relativeTime");
     private final ReadOnlyObjectWrapper<Reveal> reveal = new ReadOnlyObjectWrapper<>(this, "reveal");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", NO_RUN);
+
+    static final String NO_RUN = "Select a run to see its events";
+    static final String READING = "Reading this run's log…";
+    static final String NO_EVENTS = "This run has no events yet";
+    static final String NO_LOG = "This run has no events.jsonl yet: it appears with the run's first event";
 
     private long startMicros = Timestamps.NONE;
     private int generation;
@@ -140,6 +146,11 @@ public final class EventTableViewModel {
         return reveal.getReadOnlyProperty();
     }
 
+    /** What the table says when it has no rows. */
+    public javafx.beans.property.ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
+    }
+
     // Showing a run
 
     /**
@@ -148,6 +159,7 @@ public final class EventTableViewModel {
     public void show(String id, IndexSnapshot rowsOf, boolean live) {
         resetRows(rowsOf);
         runId.set(id);
+        emptyText.set(rowsOf == null ? READING : NO_EVENTS);
         selectedRow.set(-1);
         following.set(live);
         unseenRows.set(0);
@@ -159,6 +171,7 @@ public final class EventTableViewModel {
     public void clear() {
         resetRows(null);
         runId.set(null);
+        emptyText.set(NO_RUN);
         selectedRow.set(-1);
         following.set(true);
         unseenRows.set(0);
@@ -172,8 +185,12 @@ public final class EventTableViewModel {
      */
     public void update(IndexSnapshot newer, boolean reset) {
         if (newer == null) {
+            if (snapshot.get() == null) {
+                emptyText.set(NO_LOG);
+            }
             return;
         }
+        emptyText.set(NO_EVENTS);
         if (reset || snapshot.get() == null) {
             int keep = selectedRow.get();
             resetRows(newer);

@@ -163,12 +163,16 @@ final class MainWindowView extends BorderPane {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Open a project, its .omne folder or a run folder");
         if (!model.recentFolders().isEmpty()) {
-            File last = new File(model.recentFolders().getFirst());
-            if (last.isDirectory()) {
-                chooser.setInitialDirectory(last);
-            }
+            chooser.setInitialDirectory(Path.of(model.recentFolders().getFirst()).toFile());
         }
-        File chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        File chosen;
+        try {
+            chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        } catch (IllegalArgumentException gone) {
+            // the last folder no longer exists: start from the default one
+            chooser.setInitialDirectory(null);
+            chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        }
         if (chosen != null) {
             model.open(chosen.toPath());
         }

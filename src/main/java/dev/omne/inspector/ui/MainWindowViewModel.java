@@ -73,7 +73,7 @@ public final class MainWindowViewModel {
     private AutoCloseable session;
     private Demo demo;
     private int openSequence;
-    private boolean firstBatchSeen;
+    private boolean listed;
     private String focusRun;
 
     public MainWindowViewModel(TaskExecutor tasks, VolumeSession.Factory sessions, AppSettings settings,
@@ -229,7 +229,7 @@ public final class MainWindowViewModel {
         runList.clear();
         eventTable.clear();
         detail.clear();
-        firstBatchSeen = false;
+        listed = false;
         focusRun = opened.focusRun().orElse(null);
         volume.set(opened);
         demoOpen.set(isDemo);
@@ -270,18 +270,20 @@ public final class MainWindowViewModel {
                 if (change.runId().equals(shown.runId())) {
                     if (!shown.runId().equals(eventTable.runId())) {
                         showRun(shown);
+                    } else if (eventTable.snapshot() == null && change.snapshot() != null) {
+                        // The first rows of a run shown before its log was read: open it as a run is opened.
+                        showRun(shown);
                     } else {
                         eventTable.update(change.snapshot(), change.reset());
                     }
                 }
             }
         }
-        if (!firstBatchSeen) {
-            firstBatchSeen = true;
+        if (batch.listed() && !listed) {
+            // Every run is known: show the one the folder was opened at, or the newest.
+            listed = true;
             opening.set(false);
-        }
-        if (runList.selected() == null) {
-            if (focusRun == null || !runList.select(focusRun)) {
+            if (runList.selected() == null && (focusRun == null || !runList.select(focusRun))) {
                 runList.selectNewestIfNone();
             }
         }

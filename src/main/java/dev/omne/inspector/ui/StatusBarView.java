@@ -166,7 +166,8 @@ final class StatusBarView extends HBox {
         empty.getStyleClass().add(Styles.MUTED);
         list.setPlaceholder(empty);
         VBox box = new VBox(list);
-        box.getStyleClass().add(Styles.DIAGNOSTICS_POPUP);
+        // A popup is a scene of its own: "root" gives it the stylesheet's colour variables.
+        box.getStyleClass().addAll("root", Styles.DIAGNOSTICS_POPUP);
         box.getStylesheets().add(Styles.STYLESHEET);
         popup.getContent().add(box);
         popup.setAutoHide(true);

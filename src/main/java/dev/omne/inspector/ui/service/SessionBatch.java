@@ -9,9 +9,15 @@ import java.util.List;
  * @param runsRemoved runs whose folder went away
  * @param runs        per changed run, its new rows (coalesced: at most one change per run)
  * @param notices     things worth telling the user (a log was truncated or replaced, a read failed, ...)
+ * @param listed      every run that existed when the session started has been announced (in this batch or
+ *                    an earlier one): the window can now pick the run to show
  */
 public record SessionBatch(List<String> runsAdded, List<String> runsRemoved, List<RunChange> runs,
-                           List<String> notices) {
+                           List<String> notices, boolean listed) {
+    public SessionBatch(List<String> runsAdded, List<String> runsRemoved, List<RunChange> runs, List<String> notices) {
+        this(runsAdded, runsRemoved, runs, notices, true);
+    }
+
     public boolean isEmpty() {
         return runsAdded.isEmpty() && runsRemoved.isEmpty() && runs.isEmpty() && notices.isEmpty();
     }

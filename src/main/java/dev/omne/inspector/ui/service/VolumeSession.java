@@ -68,6 +68,9 @@ public final class VolumeSession implements AutoCloseable {
     private final Map<String, RunChange> changes = new LinkedHashMap<>();
     private final List<String> notices = new ArrayList<>();
     private boolean flushScheduled;
+    /** Every run present at the start has been announced. */
+    private boolean listed;
+    private boolean listedDelivered;
 
     private static final class RunState {
         final RunFactsBuilder facts = new RunFactsBuilder();
@@ -93,7 +96,7 @@ public final class VolumeSession implements AutoCloseable {
 
     static VolumeSession start(Volume volume, Executor ui, Listener listener, Clock clock) {
         VolumeSession session = new VolumeSession(volume, ui, listener, clock);
-        session.previewer.execute(session::previewLargeLogs);
+        session.previewer.execute(session::listAndPreview);
         session.feed = new StandInFeed(volume, POLL, session::onFeedUpdate);
         return session;
     }
@@ -107,12 +110,24 @@ public final class VolumeSession implements AutoCloseable {
         return volume;
     }
 
-    private void previewLargeLogs() {
+    /**
+     * Announces every run at once (so the window can pick the newest before the logs are indexed), then
+     * previews the large logs.
+     */
+    private void listAndPreview() {
         List<String> ids;
         try {
             ids = volume.listRuns();
         } catch (IOException e) {
-            return;
+            ids = List.of();
+            synchronized (lock) {
+                notices.add("Cannot list the runs of " + volume.root() + ": " + Messages.describe(e));
+            }
+        }
+        synchronized (lock) {
+            ids.forEach(this::added);
+            listed = true;
+            scheduleFlush();
         }
         for (String id : ids) {
             if (closed) {
@@ -247,7 +262,8 @@ public final class VolumeSession implements AutoCloseable {
     }
 
     private void scheduleFlush() {
-        if (!flushScheduled && (!added.isEmpty() || !removed.isEmpty() || !changes.isEmpty() || !notices.isEmpty())) {
+        if (!flushScheduled && (!added.isEmpty() || !removed.isEmpty() || !changes.isEmpty() || !notices.isEmpty()
+                || listed && !listedDelivered)) {
             flushScheduled = true;
             ui.execute(this::flush);
         }
@@ -255,16 +271,19 @@ public final class VolumeSession implements AutoCloseable {
 
     private void flush() {
         SessionBatch batch;
+        boolean firstListed;
         synchronized (lock) {
             flushScheduled = false;
             batch = new SessionBatch(List.copyOf(added), List.copyOf(removed), List.copyOf(changes.values()),
-                    List.copyOf(notices));
+                    List.copyOf(notices), listed);
+            firstListed = listed && !listedDelivered;
+            listedDelivered = listed;
             added.clear();
             removed.clear();
             changes.clear();
             notices.clear();
         }
-        if (!closed && !batch.isEmpty()) {
+        if (!closed && (!batch.isEmpty() || firstListed)) {
             listener.onBatch(batch);
         }
     }
