@@ -277,41 +277,51 @@ final class EventTableView extends StackPane {
         return model.summary(row);
     }
 
+    /**
+     * Gives a cell its tooltip only when the pointer first rests on it: a screenful of cells would otherwise
+     * build dozens of tooltip popups that nobody looks at, on the UI thread, just as a run opens.
+     */
+    private static void tooltipOnHover(IndexedCell<?> cell, java.util.function.Supplier<String> text, double delayMillis) {
+        cell.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+            String s = cell.isEmpty() ? null : text.get();
+            if (s == null || s.isEmpty()) {
+                cell.setTooltip(null);
+                return;
+            }
+            Tooltip tip = cell.getTooltip();
+            if (tip == null) {
+                tip = new Tooltip();
+                tip.setShowDelay(Duration.millis(delayMillis));
+                tip.setWrapText(true);
+                tip.setMaxWidth(640);
+                cell.setTooltip(tip);
+            }
+            tip.setText(s);
+        });
+    }
+
     /** A cell whose text (and tooltip) come from the row number. */
     private static final class TextCell extends TableCell<Integer, Integer> {
         private final IntFunction<String> text;
-        private final IntFunction<String> tooltipText;
-        private final Tooltip tooltip;
 
         TextCell(IntFunction<String> text, IntFunction<String> tooltipText, String... styles) {
             this.text = text;
-            this.tooltipText = tooltipText;
-            this.tooltip = tooltipText == null ? null : new Tooltip();
-            if (tooltip != null) {
-                tooltip.setShowDelay(Duration.millis(400));
-            }
             getStyleClass().addAll(styles);
+            if (tooltipText != null) {
+                tooltipOnHover(this, () -> getItem() == null ? null : tooltipText.apply(getItem()), 400);
+            }
         }
 
         @Override
         protected void updateItem(Integer row, boolean empty) {
             super.updateItem(row, empty);
-            if (empty || row == null) {
-                setText(null);
-                setTooltip(null);
-                return;
-            }
-            setText(text.apply(row));
-            if (tooltip != null) {
-                tooltip.setText(tooltipText.apply(row));
-                setTooltip(tooltip);
-            }
+            setText(empty || row == null ? null : text.apply(row));
         }
     }
 
     /** The event type, coloured by what it means; a malformed line says so with an icon. */
     private final class TypeCell extends TableCell<Integer, Integer> {
-        private final Node malformedIcon = AppIcon.MALFORMED.icon();
+        private Node malformedIcon;
         private String toneClass;
 
         TypeCell() {
@@ -334,19 +344,21 @@ final class EventTableView extends StackPane {
             toneClass = Styles.tone(tone);
             getStyleClass().add(toneClass);
             setText(model.typeText(row));
+            if (tone == TypeTone.MALFORMED && malformedIcon == null) {
+                malformedIcon = AppIcon.MALFORMED.icon();
+            }
             setGraphic(tone == TypeTone.MALFORMED ? malformedIcon : null);
         }
     }
 
     /** The one-line summary, read from the file in the background: a placeholder until it arrives. */
     private final class SummaryCell extends TableCell<Integer, String> {
-        private final Tooltip tooltip = new Tooltip();
-
         SummaryCell() {
             getStyleClass().add(Styles.SUMMARY_CELL);
-            tooltip.setShowDelay(Duration.millis(700));
-            tooltip.setWrapText(true);
-            tooltip.setMaxWidth(640);
+            tooltipOnHover(this, () -> {
+                String text = getItem();
+                return text == null || text.length() < 60 || EventTableViewModel.PLACEHOLDER.equals(text) ? null : text;
+            }, 700);
         }
 
         @Override
@@ -354,29 +366,26 @@ final class EventTableView extends StackPane {
             super.updateItem(text, empty);
             if (empty || text == null) {
                 setText(null);
-                setTooltip(null);
-                pseudoClassStateChanged(Styles.MALFORMED, false);
                 getStyleClass().remove(Styles.PLACEHOLDER_TEXT);
                 return;
             }
             setText(text);
-            boolean placeholder = EventTableViewModel.PLACEHOLDER.equals(text);
-            if (placeholder) {
+            if (EventTableViewModel.PLACEHOLDER.equals(text)) {
                 if (!getStyleClass().contains(Styles.PLACEHOLDER_TEXT)) {
                     getStyleClass().add(Styles.PLACEHOLDER_TEXT);
                 }
-                setTooltip(null);
             } else {
                 getStyleClass().remove(Styles.PLACEHOLDER_TEXT);
-                tooltip.setText(text);
-                setTooltip(text.length() > 60 ? tooltip : null);
             }
         }
     }
 
     /** A row: marked when its line is malformed, or is an event with a warning. */
     private final class EventRow extends TableRow<Integer> {
-        private final Tooltip warning = new Tooltip();
+        EventRow() {
+            tooltipOnHover(this, () -> getItem() != null && model.hasWarning(getItem()) && !model.isMalformed(getItem())
+                    ? "Warning: " + model.warningText(getItem()) : null, 500);
+        }
 
         @Override
         protected void updateItem(Integer row, boolean empty) {
@@ -385,12 +394,6 @@ final class EventTableView extends StackPane {
             boolean warned = !empty && row != null && !malformed && model.hasWarning(row);
             pseudoClassStateChanged(Styles.MALFORMED, malformed);
             pseudoClassStateChanged(Styles.WARNING, warned);
-            if (warned) {
-                warning.setText("Warning: " + model.warningText(row));
-                setTooltip(warning);
-            } else {
-                setTooltip(null);
-            }
         }
     }
 }

@@ -50,6 +50,9 @@ final class StandInFeed implements AutoCloseable {
         }
     }
 
+    /** Index on all cores but one: the window's own thread must never wait for a core while a log loads. */
+    static final int INDEX_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+
     private final Volume volume;
     private final Consumer<FeedUpdate> listener;
     private final Duration poll;
@@ -62,8 +65,7 @@ final class StandInFeed implements AutoCloseable {
         this.volume = volume;
         this.poll = poll;
         this.listener = listener;
-        int cores = Runtime.getRuntime().availableProcessors();
-        this.indexPool = Executors.newFixedThreadPool(cores, DaemonThreads.named("omne-index"));
+        this.indexPool = Executors.newFixedThreadPool(INDEX_THREADS, DaemonThreads.named("omne-index"));
         this.thread = DaemonThreads.named("omne-volume-feed").newThread(this::loop);
         thread.start();
     }
@@ -171,7 +173,7 @@ final class StandInFeed implements AutoCloseable {
                 }
                 run.gone = false;
                 run.fileKey = attributes.fileKey();
-                run.index = RunIndex.build(run.file, indexPool, Runtime.getRuntime().availableProcessors(), false);
+                run.index = RunIndex.build(run.file, indexPool, INDEX_THREADS, false);
                 return new FeedRunUpdate(id, run.file, run.index.snapshot(), true, 0, run.index.snapshot().size(), false);
             }
             long from = run.index.committedOffset() + run.index.pendingBytes();

@@ -47,7 +47,7 @@ public final class VolumeSession implements AutoCloseable {
 
     /** Logs at least this large are previewed while they are indexed. */
     static final long PREVIEW_THRESHOLD = 4L << 20;
-    static final int PREVIEW_BYTES = 1 << 20;
+    static final int PREVIEW_BYTES = 256 << 10;
     static final Duration POLL = Duration.ofMillis(200);
 
     private final Volume volume;
@@ -59,7 +59,7 @@ public final class VolumeSession implements AutoCloseable {
     /** Runs announced as added and not removed since. */
     private final Set<String> known = new HashSet<>();
     private final ExecutorService previewer;
-    private StandInFeed feed;
+    private StandInFeed feed; // guarded by lock
     private volatile boolean closed;
 
     // Pending hand-over, guarded by lock.
@@ -96,9 +96,21 @@ public final class VolumeSession implements AutoCloseable {
 
     static VolumeSession start(Volume volume, Executor ui, Listener listener, Clock clock) {
         VolumeSession session = new VolumeSession(volume, ui, listener, clock);
-        session.previewer.execute(session::listAndPreview);
-        session.feed = new StandInFeed(volume, POLL, session::onFeedUpdate);
+        // The quick part first, with the cores to itself: the list of runs and the first rows of large logs.
+        // Full indexing starts once those are on their way to the window.
+        session.previewer.execute(() -> {
+            session.listAndPreview();
+            session.startFeed();
+        });
         return session;
+    }
+
+    private void startFeed() {
+        synchronized (lock) {
+            if (!closed) {
+                feed = new StandInFeed(volume, POLL, this::onFeedUpdate);
+            }
+        }
     }
 
     /** A factory handing batches to {@code ui}. */
@@ -290,9 +302,13 @@ public final class VolumeSession implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        if (feed != null) {
-            feed.close();
+        StandInFeed running;
+        synchronized (lock) {
+            closed = true;
+            running = feed;
+        }
+        if (running != null) {
+            running.close();
         }
         previewer.shutdownNow();
     }
