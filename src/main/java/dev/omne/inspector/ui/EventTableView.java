@@ -50,6 +50,9 @@ final class EventTableView extends StackPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
         table.itemsProperty().bind(model.rowsProperty());
+        // Items are row numbers: another run (or a rebuilt index) has rows with the same numbers, which cells
+        // would take for unchanged items. Make every cell read its row again.
+        model.rowsProperty().addListener((obs, old, rows) -> table.refresh());
         Label placeholder = new Label();
         placeholder.getStyleClass().add("table-placeholder");
         placeholder.textProperty().bind(model.emptyTextProperty());

@@ -109,8 +109,8 @@ final class StatusBarView extends HBox {
             follow.pseudoClassStateChanged(Styles.PAUSED, paused);
             follow.setGraphic(!model.runShownProperty().get() ? null
                     : paused ? AppIcon.PAUSED.icon() : AppIcon.FOLLOWING.icon());
-            follow.setTooltip(new Tooltip(paused ? "Following is paused while you look around: End resumes it"
-                    : "New events are shown as they are appended"));
+            follow.setTooltip(new Tooltip(paused ? "Not following the end: new events are added below without"
+                    + " moving the table. End goes to the end and follows." : "New events are shown as they are appended"));
         };
         model.followingProperty().addListener((obs, old, v) -> updateFollow.run());
         model.unseenProperty().addListener((obs, old, v) -> updateFollow.run());

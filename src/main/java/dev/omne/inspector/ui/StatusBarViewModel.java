@@ -86,7 +86,7 @@ public final class StatusBarViewModel {
         if (following.get()) {
             return "Following";
         }
-        return unseen.get() > 0 ? "Paused · " + unseen.get() + " new" : "Paused";
+        return unseen.get() > 0 ? "Paused · " + unseen.get() + " new" : "Follow off";
     }
 
     // Updates, from the window's ViewModel

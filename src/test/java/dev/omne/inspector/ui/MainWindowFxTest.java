@@ -117,6 +117,21 @@ class MainWindowFxTest {
         return view.eventsView().table();
     }
 
+    /** The visible row cell of a row. */
+    private Node rowCell(FxRobot robot, int row) throws Exception {
+        return fx(() -> robot.lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
+                .filter(r -> r.getIndex() == row && r.isVisible() && r.getParent() != null)
+                .findFirst().orElseThrow());
+    }
+
+    /** The text a visible cell shows. */
+    private String cellText(FxRobot robot, int row, String column) throws Exception {
+        return fx(() -> robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .filter(c -> c.getIndex() == row && c.getTableColumn() != null
+                        && column.equals(c.getTableColumn().getText()))
+                .map(javafx.scene.control.TableCell::getText).findFirst().orElse(null));
+    }
+
     @Test
     void opensAVolumeAndShowsItsRunsNewestFirst(FxRobot robot) throws Exception {
         Volume volume = volume(5);
@@ -148,15 +163,19 @@ class MainWindowFxTest {
         Volume volume = volume(5);
         robot.interact(() -> model.open(volume.root()));
         waitUntil("runs listed", () -> model.runList().visibleRuns().size() == 2);
+        waitUntil("the live run is shown", () -> table().getItems().size() == 5);
+        waitUntil("its cells show", () -> "deploy".equals(cellText(robot, 1, "Node")));
         robot.clickOn("bugfix");
         waitUntil("the failed run's rows show", () -> FAILED_RUN.equals(model.eventTable().runId())
                 && table().getItems().size() == 25);
+        // Rows of both runs are numbered from 0: every cell must show the newly selected run.
+        waitUntil("cells show the failed run", () -> "n0".equals(cellText(robot, 1, "Node")));
         assertEquals("25 lines: 23 events, 2 malformed", fx(() -> {
             var s = model.eventTable().snapshot();
             return s.size() + " lines: " + s.eventCount() + " events, " + s.errorCount() + " malformed";
         }));
         assertTrue(fx(() -> robot.lookup("#status-malformed").queryButton().getText()).startsWith("2 malformed"));
-        robot.clickOn(robot.lookup(".table-row-cell").nth(3).queryAs(Node.class));
+        robot.clickOn(rowCell(robot, 3));
         waitUntil("the detail shows line 4", () -> model.detail().content() != null && model.detail().content().line() == 4);
         waitUntil("the JSON is shown", () -> robot.lookup("#detail-text").queryAs(javafx.scene.text.TextFlow.class)
                 .getChildren().size() > 10);
