@@ -36,7 +36,7 @@ final class EventTableView extends StackPane {
     static final double ROW_HEIGHT = 24;
 
     private final EventTableViewModel model;
-    private final TableView<Integer> table = new TableView<>();
+    private final TableView<Long> table = new TableView<>();
     private final Button followChip = new Button();
     private boolean syncingSelection;
 
@@ -50,16 +50,13 @@ final class EventTableView extends StackPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
         table.itemsProperty().bind(model.rowsProperty());
-        // Items are row numbers: another run (or a rebuilt index) has rows with the same numbers, which cells
-        // would take for unchanged items. Make every cell read its row again.
-        model.rowsProperty().addListener((obs, old, rows) -> table.refresh());
         Label placeholder = new Label();
         placeholder.getStyleClass().add("table-placeholder");
         placeholder.textProperty().bind(model.emptyTextProperty());
         table.setPlaceholder(placeholder);
 
         table.getColumns().add(column("Line", 68, model::lineText, null, "number-cell", "line-cell"));
-        TableColumn<Integer, Integer> time = column("Time", 108, model::timeText, model::timeTooltip, Styles.NUMBER_CELL);
+        TableColumn<Long, Long> time = column("Time", 108, model::timeText, model::timeTooltip, Styles.NUMBER_CELL);
         model.relativeTimeProperty().addListener((obs, old, relative) -> {
             time.setText(relative ? "Since start" : "Time");
             table.refresh();
@@ -71,7 +68,7 @@ final class EventTableView extends StackPane {
         table.getColumns().add(column("Node", 120, model::nodeText, null));
         table.getColumns().add(column("Kind", 72, model::kindText, null));
         table.getColumns().add(summaryColumn());
-        for (TableColumn<Integer, ?> c : table.getColumns()) {
+        for (TableColumn<Long, ?> c : table.getColumns()) {
             c.setSortable(false);
             c.setReorderable(false);
         }
@@ -102,7 +99,7 @@ final class EventTableView extends StackPane {
         });
     }
 
-    TableView<Integer> table() {
+    TableView<Long> table() {
         return table;
     }
 
@@ -248,9 +245,9 @@ final class EventTableView extends StackPane {
 
     // Columns and cells
 
-    private TableColumn<Integer, Integer> column(String title, double width, IntFunction<String> text,
+    private TableColumn<Long, Long> column(String title, double width, IntFunction<String> text,
                                                  IntFunction<String> tooltip, String... styles) {
-        TableColumn<Integer, Integer> column = new TableColumn<>(title);
+        TableColumn<Long, Long> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setMinWidth(width * 0.8);
         column.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue()));
@@ -258,8 +255,8 @@ final class EventTableView extends StackPane {
         return column;
     }
 
-    private TableColumn<Integer, Integer> typeColumn() {
-        TableColumn<Integer, Integer> column = new TableColumn<>("Type");
+    private TableColumn<Long, Long> typeColumn() {
+        TableColumn<Long, Long> column = new TableColumn<>("Type");
         column.setPrefWidth(140);
         column.setMinWidth(120);
         column.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue()));
@@ -267,8 +264,8 @@ final class EventTableView extends StackPane {
         return column;
     }
 
-    private TableColumn<Integer, String> summaryColumn() {
-        TableColumn<Integer, String> column = new TableColumn<>("Summary");
+    private TableColumn<Long, String> summaryColumn() {
+        TableColumn<Long, String> column = new TableColumn<>("Summary");
         column.setPrefWidth(480);
         column.setMinWidth(160);
         column.setCellValueFactory(f -> summary(f.getValue()));
@@ -276,8 +273,8 @@ final class EventTableView extends StackPane {
         return column;
     }
 
-    private ObservableValue<String> summary(Integer row) {
-        return model.summary(row);
+    private ObservableValue<String> summary(Long item) {
+        return model.summary(RowList.row(item));
     }
 
     /**
@@ -304,26 +301,26 @@ final class EventTableView extends StackPane {
     }
 
     /** A cell whose text (and tooltip) come from the row number. */
-    private static final class TextCell extends TableCell<Integer, Integer> {
+    private static final class TextCell extends TableCell<Long, Long> {
         private final IntFunction<String> text;
 
         TextCell(IntFunction<String> text, IntFunction<String> tooltipText, String... styles) {
             this.text = text;
             getStyleClass().addAll(styles);
             if (tooltipText != null) {
-                tooltipOnHover(this, () -> getItem() == null ? null : tooltipText.apply(getItem()), 400);
+                tooltipOnHover(this, () -> getItem() == null ? null : tooltipText.apply(RowList.row(getItem())), 400);
             }
         }
 
         @Override
-        protected void updateItem(Integer row, boolean empty) {
-            super.updateItem(row, empty);
-            setText(empty || row == null ? null : text.apply(row));
+        protected void updateItem(Long item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : text.apply(RowList.row(item)));
         }
     }
 
     /** The event type, coloured by what it means; a malformed line says so with an icon. */
-    private final class TypeCell extends TableCell<Integer, Integer> {
+    private final class TypeCell extends TableCell<Long, Long> {
         private Node malformedIcon;
         private String toneClass;
 
@@ -332,17 +329,18 @@ final class EventTableView extends StackPane {
         }
 
         @Override
-        protected void updateItem(Integer row, boolean empty) {
-            super.updateItem(row, empty);
+        protected void updateItem(Long item, boolean empty) {
+            super.updateItem(item, empty);
             if (toneClass != null) {
                 getStyleClass().remove(toneClass);
                 toneClass = null;
             }
-            if (empty || row == null) {
+            if (empty || item == null) {
                 setText(null);
                 setGraphic(null);
                 return;
             }
+            int row = RowList.row(item);
             TypeTone tone = model.typeTone(row);
             toneClass = Styles.tone(tone);
             getStyleClass().add(toneClass);
@@ -355,7 +353,7 @@ final class EventTableView extends StackPane {
     }
 
     /** The one-line summary, read from the file in the background: a placeholder until it arrives. */
-    private final class SummaryCell extends TableCell<Integer, String> {
+    private final class SummaryCell extends TableCell<Long, String> {
         SummaryCell() {
             getStyleClass().add(Styles.SUMMARY_CELL);
             tooltipOnHover(this, () -> {
@@ -384,17 +382,22 @@ final class EventTableView extends StackPane {
     }
 
     /** A row: marked when its line is malformed, or is an event with a warning. */
-    private final class EventRow extends TableRow<Integer> {
+    private final class EventRow extends TableRow<Long> {
         EventRow() {
-            tooltipOnHover(this, () -> getItem() != null && model.hasWarning(getItem()) && !model.isMalformed(getItem())
-                    ? "Warning: " + model.warningText(getItem()) : null, 500);
+            tooltipOnHover(this, () -> {
+                Long item = getItem();
+                int row = item == null ? -1 : RowList.row(item);
+                return row >= 0 && model.hasWarning(row) && !model.isMalformed(row) ? "Warning: " + model.warningText(row)
+                        : null;
+            }, 500);
         }
 
         @Override
-        protected void updateItem(Integer row, boolean empty) {
-            super.updateItem(row, empty);
-            boolean malformed = !empty && row != null && model.isMalformed(row);
-            boolean warned = !empty && row != null && !malformed && model.hasWarning(row);
+        protected void updateItem(Long item, boolean empty) {
+            super.updateItem(item, empty);
+            int row = empty || item == null ? -1 : RowList.row(item);
+            boolean malformed = row >= 0 && model.isMalformed(row);
+            boolean warned = row >= 0 && !malformed && model.hasWarning(row);
             pseudoClassStateChanged(Styles.MALFORMED, malformed);
             pseudoClassStateChanged(Styles.WARNING, warned);
         }

@@ -2,25 +2,36 @@ package dev.omne.inspector.ui;
 
 import javafx.collections.ObservableListBase;
 
-import java.util.AbstractList;
-
 /**
- * The event table's items without a million objects: item {@code i} is row {@code i} of the run's index
- * snapshot. Growing it fires one "added" change; the table's cells read everything else from the snapshot.
+ * The event table's items without a million objects: item {@code i} stands for row {@code i} of the run's
+ * index snapshot, made on demand as a key that also carries which list it belongs to. Cells read everything
+ * else from the snapshot through the ViewModel. Growing the list fires one "added" change.
+ *
+ * <p>Why keys and not plain row numbers: two runs both have a row 7, and a cell asked to show row 7 of the
+ * next run would take it for the item it already shows and skip updating. Keys of different lists differ.
  */
-final class RowList extends ObservableListBase<Integer> {
+final class RowList extends ObservableListBase<Long> {
+    private static int lists;
+
+    private final int id;
     private int size;
 
     RowList(int size) {
+        this.id = ++lists;
         this.size = size;
     }
 
+    /** The row an item stands for. */
+    static int row(Long item) {
+        return (int) (item & 0xFFFF_FFFFL);
+    }
+
     @Override
-    public Integer get(int index) {
+    public Long get(int index) {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException("row " + index + " of " + size);
         }
-        return index;
+        return ((long) id << 32) | index;
     }
 
     @Override
@@ -30,7 +41,11 @@ final class RowList extends ObservableListBase<Integer> {
 
     @Override
     public int indexOf(Object o) {
-        return o instanceof Integer i && i >= 0 && i < size ? i : -1;
+        if (o instanceof Long key && (int) (key >>> 32) == id) {
+            int row = row(key);
+            return row < size ? row : -1;
+        }
+        return -1;
     }
 
     @Override
@@ -53,20 +68,5 @@ final class RowList extends ObservableListBase<Integer> {
         beginChange();
         nextAdd(from, newSize);
         endChange();
-    }
-
-    /** The rows {@code [from, to)} as a list, without copying (for change events). */
-    static java.util.List<Integer> range(int from, int to) {
-        return new AbstractList<>() {
-            @Override
-            public Integer get(int index) {
-                return from + index;
-            }
-
-            @Override
-            public int size() {
-                return to - from;
-            }
-        };
     }
 }

@@ -60,7 +60,7 @@ class EventTableViewModelTest {
         model.show(TestLogs.RUN, index.snapshot(), true);
         RowList rows = model.rowsProperty().get();
         List<String> changes = new ArrayList<>();
-        rows.addListener((ListChangeListener<Integer>) c -> {
+        rows.addListener((ListChangeListener<Long>) c -> {
             while (c.next()) {
                 changes.add((c.wasAdded() ? "+" : "") + c.getFrom() + ".." + c.getTo());
             }

@@ -113,7 +113,7 @@ class MainWindowFxTest {
         return volume;
     }
 
-    private TableView<Integer> table() {
+    private TableView<Long> table() {
         return view.eventsView().table();
     }
 
@@ -165,11 +165,24 @@ class MainWindowFxTest {
         waitUntil("runs listed", () -> model.runList().visibleRuns().size() == 2);
         waitUntil("the live run is shown", () -> table().getItems().size() == 5);
         waitUntil("its cells show", () -> "deploy".equals(cellText(robot, 1, "Node")));
+        // The live run grows while followed: its first rows scroll out of view (their cells are kept aside).
+        appendByAnotherProcess(volume.eventsFile(LIVE_RUN), 150);
+        waitUntil("the live run grew", () -> table().getItems().size() == 155 && view.eventsView().isAtEnd());
         robot.clickOn("bugfix");
         waitUntil("the failed run's rows show", () -> FAILED_RUN.equals(model.eventTable().runId())
                 && table().getItems().size() == 25);
         // Rows of both runs are numbered from 0: every cell must show the newly selected run.
         waitUntil("cells show the failed run", () -> "n0".equals(cellText(robot, 1, "Node")));
+        int checked = 0;
+        for (int row = 0; row < 25; row++) {
+            int r = row;
+            String shown = cellText(robot, row, "Type");
+            if (shown != null) {
+                assertEquals(fx(() -> model.eventTable().typeText(r)), shown, "row " + row + " shows the failed run");
+                checked++;
+            }
+        }
+        assertTrue(checked >= 10, "rows checked: " + checked);
         assertEquals("25 lines: 23 events, 2 malformed", fx(() -> {
             var s = model.eventTable().snapshot();
             return s.size() + " lines: " + s.eventCount() + " events, " + s.errorCount() + " malformed";
