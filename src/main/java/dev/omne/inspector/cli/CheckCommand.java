@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,18 @@ final class CheckCommand implements Callable<Integer> {
                     continue;
                 }
                 // The same index the window builds: check measures and exercises the real path.
-                IndexSnapshot index = RunIndex.build(target.file()).snapshot();
+                IndexSnapshot index;
+                try {
+                    if (!Files.isRegularFile(target.file())) {
+                        throw new IOException("not a regular file");
+                    }
+                    index = RunIndex.build(target.file()).snapshot();
+                } catch (IOException e) {
+                    // One unreadable log is reported like a bad line; the other runs are still checked.
+                    out.println(target.file() + ": error: cannot read: " + CliMessages.describe(e));
+                    errors++;
+                    continue;
+                }
                 for (Diagnostic diagnostic : index.diagnostics()) {
                     out.println(diagnostic.format());
                 }

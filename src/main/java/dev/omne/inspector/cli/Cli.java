@@ -9,8 +9,9 @@ import java.util.Set;
 
 /** The headless command line over the log core. No JavaFX class is reachable from here. */
 @Command(name = "omne-inspector", mixinStandardHelpOptions = true, version = "omne-inspector 0.1.0",
-        description = "Inspect omne run event logs. With no command (or a FOLDER), opens the window.",
-        subcommands = {CheckCommand.class, CommandLine.HelpCommand.class})
+        description = {"Inspect omne run event logs. With no command (or a FOLDER), opens the window.",
+                "Also: generate --out DIR [--runs N] [--events N] [--malformed-every K] writes a sample volume."},
+        subcommands = {CheckCommand.class, InjectCommand.class, FollowCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
     /** Exit codes shared by every command. */
     public static final int OK = 0;
@@ -27,6 +28,9 @@ public final class Cli {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("generate")) {
+            return dev.omne.inspector.bench.VolumeGenerator.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         CommandLine commandLine = new CommandLine(new Cli());
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));

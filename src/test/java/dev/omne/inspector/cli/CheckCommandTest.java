@@ -87,4 +87,26 @@ class CheckCommandTest {
 
         assertEquals(2, CliRun.of("check", "--bogus", project.toString()).exit());
     }
+
+    @Test
+    void anUnreadableLogIsReportedAndTheOtherRunsAreStillChecked() throws IOException {
+        run("a", GOOD);
+        Files.createDirectories(project.resolve(".omne/var/runs/b/events.jsonl"));
+        run("c", GOOD + GOOD);
+        CliRun r = CliRun.of("check", project.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.out().contains("b/events.jsonl: error: cannot read: not a regular file"), r.out());
+        assertTrue(r.out().endsWith("3 runs, 3 events, 1 errors, 0 warnings\n"), r.out());
+    }
+
+    @Test
+    void injectRefusesALogLinkedOutsideTheVolume() throws IOException {
+        Path target = Files.writeString(project.resolve("outside.jsonl"), "");
+        Path dir = run("r", null);
+        Files.createSymbolicLink(dir.resolve("events.jsonl"), target);
+        CliRun r = CliRun.of("inject", project.toString(), "--run", "r", "--type", "a.b");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("symbolic link"), r.err());
+        assertEquals("", Files.readString(target));
+    }
 }

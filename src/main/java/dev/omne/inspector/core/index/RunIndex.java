@@ -4,6 +4,7 @@ import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.log.Diagnostic;
 import dev.omne.inspector.core.log.LineScanner;
 import dev.omne.inspector.core.log.LineSplitter;
+import dev.omne.inspector.core.log.RegionScanner;
 import dev.omne.inspector.core.log.ScannedLine;
 
 import java.io.IOException;
@@ -34,7 +35,7 @@ public final class RunIndex {
 
     private final Path file;
     private final IndexColumns columns;
-    private LineSplitter splitter;
+    private final LineSplitter splitter;
     private final PieceSink sink;
     private volatile IndexSnapshot snapshot;
 
@@ -42,7 +43,7 @@ public final class RunIndex {
         this.file = file;
         this.columns = columns;
         this.splitter = new LineSplitter(committedOffset, nextLine, LineScanner.MAX_LINE_BYTES);
-        this.sink = new PieceSink(file, columns, nextLine == 1);
+        this.sink = new PieceSink(file, columns, nextLine == 1, splitter);
         publish();
     }
 
@@ -70,17 +71,19 @@ public final class RunIndex {
             if (count == 1) {
                 return sequential(file, channel, length, finished);
             }
+            // The calling thread indexes the first piece itself, so a pool of one (the common pool on two
+            // cores) still gives two workers, and a busy pool cannot leave the caller idle.
             List<Future<Piece>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
+            for (int i = 1; i < count; i++) {
                 long from = cuts.get(i);
                 long to = cuts.get(i + 1);
                 boolean last = i == count - 1;
-                boolean first = i == 0;
-                futures.add(executor.submit(() -> indexPiece(file, channel, from, to, first, last && finished,
+                futures.add(executor.submit(() -> indexPiece(file, channel, from, to, false, last && finished,
                         estimateRows(to - from))));
             }
             List<Piece> done = new ArrayList<>();
-            int rows = 0;
+            done.add(indexPiece(file, channel, cuts.get(0), cuts.get(1), true, false, estimateRows(cuts.get(1))));
+            int rows = done.getFirst().columns.size;
             for (Future<Piece> f : futures) {
                 Piece piece = join(f);
                 done.add(piece);
@@ -109,10 +112,12 @@ public final class RunIndex {
                 break;
             }
             index.splitter.feed(buffer.array(), 0, n, index.sink);
+            index.sink.regions.close();
             position += n;
         }
         if (finished) {
             index.splitter.finish(index.sink);
+            index.sink.regions.close();
         }
         index.columns.trim();
         index.publish();
@@ -126,7 +131,7 @@ public final class RunIndex {
                                     boolean finish, int estimate) throws IOException {
         IndexColumns columns = new IndexColumns(estimate);
         LineSplitter splitter = new LineSplitter(from, 1, LineScanner.MAX_LINE_BYTES);
-        PieceSink sink = new PieceSink(file, columns, first);
+        PieceSink sink = new PieceSink(file, columns, first, splitter);
         ByteBuffer buffer = ByteBuffer.allocate(READ_CHUNK);
         long position = from;
         while (position < to) {
@@ -137,10 +142,12 @@ public final class RunIndex {
                 break;
             }
             splitter.feed(buffer.array(), 0, n, sink);
+            sink.regions.close();
             position += n;
         }
         if (finish) {
             splitter.finish(sink);
+            sink.regions.close();
         }
         return new Piece(columns, splitter.nextLineNumber() - 1, splitter.committedOffset());
     }
@@ -214,6 +221,7 @@ public final class RunIndex {
         int from = columns.size;
         int diagnosticsBefore = columns.diagnosticCount;
         splitter.feed(chunk, off, len, sink);
+        sink.regions.close(); // the caller may reuse its buffer
         return published(from, diagnosticsBefore);
     }
 
@@ -222,6 +230,7 @@ public final class RunIndex {
         int from = columns.size;
         int diagnosticsBefore = columns.diagnosticCount;
         splitter.finish(sink);
+        sink.regions.close();
         return published(from, diagnosticsBefore);
     }
 
@@ -259,17 +268,20 @@ public final class RunIndex {
         private final Path file;
         private final IndexColumns columns;
         private final boolean startsAtLineOne;
+        private final LineSplitter splitter;
         private final ScannedLine scan = new ScannedLine();
+        final RegionScanner regions = new RegionScanner();
 
-        PieceSink(Path file, IndexColumns columns, boolean startsAtLineOne) {
+        PieceSink(Path file, IndexColumns columns, boolean startsAtLineOne, LineSplitter splitter) {
             this.file = file;
             this.columns = columns;
             this.startsAtLineOne = startsAtLineOne;
+            this.splitter = splitter;
         }
 
         @Override
         public void line(byte[] buf, int off, int len, long lineNumber, long offset) {
-            LineScanner.scan(buf, off, len, startsAtLineOne && lineNumber == 1, scan);
+            regions.scan(buf, off, len, splitter.regionEnd(), startsAtLineOne && lineNumber == 1, scan);
             switch (scan.outcome()) {
                 case BLANK -> {
                 }

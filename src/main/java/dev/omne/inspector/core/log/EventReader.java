@@ -72,10 +72,11 @@ public final class EventReader {
     private static long[] scan(Path file, Visitor visitor) throws IOException {
         ScannedLine scanned = new ScannedLine();
         LineSplitter splitter = new LineSplitter();
+        RegionScanner regions = new RegionScanner();
         LineSplitter.Sink sink = new LineSplitter.Sink() {
             @Override
             public void line(byte[] buf, int off, int len, long lineNumber, long offset) {
-                LineScanner.scan(buf, off, len, lineNumber == 1, scanned);
+                regions.scan(buf, off, len, splitter.regionEnd(), lineNumber == 1, scanned);
                 switch (scanned.outcome()) {
                     case BLANK -> {
                     }
@@ -114,6 +115,7 @@ public final class EventReader {
             while ((n = in.read(chunk)) > 0) {
                 bytes += n;
                 splitter.feed(chunk, 0, n, sink);
+                regions.close();
             }
             splitter.finish(sink);
         } catch (Stop stop) {

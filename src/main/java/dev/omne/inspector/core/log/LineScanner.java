@@ -78,8 +78,18 @@ public final class LineScanner {
         String ts = null;
         boolean sawTs = false;
         JsonToken token;
+        String[] names = new String[16];
+        int nameCount = 0;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
+            if (indexOf(names, nameCount, name) >= 0) {
+                error(out, column(parser), "duplicate field \"" + name + "\"");
+                return;
+            }
+            if (nameCount == names.length) {
+                names = java.util.Arrays.copyOf(names, nameCount * 2);
+            }
+            names[nameCount++] = name;
             JsonToken value = parser.nextToken();
             switch (name) {
                 case "type" -> {
@@ -141,8 +151,22 @@ public final class LineScanner {
             error(out, 0, "missing \"type\" field");
             return;
         }
+        accept(out, sawTs, ts == null ? Timestamps.NONE : Timestamps.parseMicros(ts));
+    }
+
+    static int indexOf(String[] names, int count, String name) {
+        for (int i = 0; i < count; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Marks a well-formed line as an event, with a warning when its time or node is missing. */
+    static void accept(ScannedLine out, boolean sawTs, long tsMicros) {
         out.outcome = ScannedLine.Outcome.EVENT;
-        out.tsMicros = ts == null ? Timestamps.NONE : Timestamps.parseMicros(ts);
+        out.tsMicros = tsMicros;
         if (!sawTs) {
             out.message = "no \"ts\" field: the event has no time";
         } else if (out.tsMicros == Timestamps.NONE) {

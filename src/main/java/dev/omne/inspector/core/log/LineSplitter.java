@@ -23,6 +23,7 @@ public final class LineSplitter {
     private long skippedLength;
     private long lineStartOffset;
     private long nextLine;
+    private int regionEnd;
 
     public LineSplitter() {
         this(0, 1, LineScanner.MAX_LINE_BYTES);
@@ -50,13 +51,19 @@ public final class LineSplitter {
         return skipping ? skippedLength : pendingLength;
     }
 
+    /**
+     * During a {@link Sink#line} call: the end of valid bytes in the buffer passed, so a sink may read
+     * several adjacent lines of one buffer with one parser.
+     */
+    public int regionEnd() {
+        return regionEnd;
+    }
+
     public void feed(byte[] chunk, int off, int len, Sink sink) {
         int end = off + len;
+        regionEnd = end;
         int start = off;
-        for (int i = off; i < end; i++) {
-            if (chunk[i] != '\n') {
-                continue;
-            }
+        for (int i = Bytes.indexOfNewline(chunk, off, end); i >= 0; i = Bytes.indexOfNewline(chunk, i + 1, end)) {
             int partLength = i - start;
             if (skipping) {
                 emitOverlong(skippedLength + partLength, sink);
@@ -65,7 +72,9 @@ public final class LineSplitter {
                     emitOverlong((long) pendingLength + partLength, sink);
                 } else {
                     append(chunk, start, partLength);
+                    regionEnd = pendingLength;
                     emit(pending, 0, pendingLength, sink);
+                    regionEnd = end;
                 }
             } else if (partLength > maxLineBytes) {
                 emitOverlong(partLength, sink);
@@ -101,6 +110,7 @@ public final class LineSplitter {
         } else if (pendingLength > 0) {
             int length = pendingLength;
             pendingLength = 0;
+            regionEnd = length;
             sink.line(pending, 0, length, nextLine++, lineStartOffset);
             lineStartOffset += length;
         }

@@ -26,17 +26,20 @@ final class PosixFileLocker implements FileLocker {
 
     /** Constants that differ between Linux and macOS. */
     enum Os {
-        // O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC; EWOULDBLOCK; ENOLCK, ENOTSUP, EOPNOTSUPP
-        LINUX(0x1 | 0x40 | 0x400 | 0x80000, 11, 37, 95, 95),
-        MACOS(0x1 | 0x200 | 0x8 | 0x1000000, 35, 77, 45, 102);
+        // O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW; EWOULDBLOCK; ENOLCK, ENOTSUP, EOPNOTSUPP; ELOOP
+        // O_NOFOLLOW: an events file that is a symbolic link is never written through, even if swapped in late.
+        LINUX(0x1 | 0x40 | 0x400 | 0x80000 | 0x20000, 11, 37, 95, 95, 40),
+        MACOS(0x1 | 0x200 | 0x8 | 0x1000000 | 0x100, 35, 77, 45, 102, 62);
 
         final int openFlags;
         final int ewouldblock;
         private final int enolck;
         private final int enotsup;
         private final int eopnotsupp;
+        final int eloop;
 
-        Os(int openFlags, int ewouldblock, int enolck, int enotsup, int eopnotsupp) {
+        Os(int openFlags, int ewouldblock, int enolck, int enotsup, int eopnotsupp, int eloop) {
+            this.eloop = eloop;
             this.openFlags = openFlags;
             this.ewouldblock = ewouldblock;
             this.enolck = enolck;
@@ -81,6 +84,10 @@ final class PosixFileLocker implements FileLocker {
                     return new PosixFile(file, fd, arena, errno, os);
                 }
                 int e = Libc.errno(errno);
+                if (e == os.eloop) {
+                    throw new FileSystemException(file.toString(), null,
+                            "is a symbolic link; event logs are never written through links");
+                }
                 if (e != EINTR) {
                     throw failure(file, "cannot open for appending", e);
                 }

@@ -7,8 +7,11 @@ final class Utf8 {
 
     /** Index (relative to {@code off}) of the first byte that starts an invalid sequence, or -1. */
     static int firstInvalid(byte[] b, int off, int len) {
-        int i = off;
         int end = off + len;
+        int i = Bytes.indexOfNonAscii(b, off, end);
+        if (i < 0) {
+            return -1;
+        }
         while (i < end) {
             int c = b[i];
             if (c >= 0) {

@@ -77,7 +77,10 @@ public final class Volume {
         return Optional.ofNullable(focusRun);
     }
 
-    /** Run ids, sorted: every directory under the runs folder, with or without a log. No runs folder: none. */
+    /**
+     * Run ids, sorted: every directory under the runs folder (links to directories included), with or
+     * without a log, except hidden ones. No runs folder: none.
+     */
     public List<String> listRuns() throws IOException {
         Path runs = runsDir();
         if (!Files.isDirectory(runs)) {
@@ -87,7 +90,8 @@ public final class Volume {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(runs)) {
             for (Path entry : entries) {
                 String id = name(entry);
-                if (Files.isDirectory(entry) && RunIds.isValid(id)) {
+                // Dot-folders are never runs (the runner's and editors' scratch space).
+                if (!id.startsWith(".") && Files.isDirectory(entry) && RunIds.isValid(id)) {
                     ids.add(id);
                 }
             }
@@ -105,6 +109,52 @@ public final class Volume {
     /** Where a run's log is, whether or not it exists yet. */
     public Path eventsFile(String runId) {
         return runDir(runId).resolve(EVENTS_FILE);
+    }
+
+    /**
+     * Why appending to a run's log is refused, or empty when it is allowed. Appends only ever go to
+     * {@code <volume>/.omne/var/runs/<existing run>/events.jsonl} as resolved on disk: a run folder, runs
+     * folder or log that is a link leading elsewhere is read, never written through.
+     */
+    public Optional<String> whyNotWritable(String runId) {
+        Path runDir = runDir(runId);
+        if (!Files.isDirectory(runDir)) {
+            return Optional.of("run \"" + runId + "\" does not exist (no folder " + runDir + ")");
+        }
+        try {
+            Path realRoot = root.toRealPath();
+            Path realRunDir = runDir.toRealPath();
+            Path expected = realRoot.resolve(OMNE_DIR).resolve("var").resolve("runs").resolve(runId);
+            if (!realRunDir.equals(expected)) {
+                return Optional.of("the run folder leads to " + realRunDir
+                        + " through a link; the inspector only writes inside " + root);
+            }
+            Path log = runDir.resolve(EVENTS_FILE);
+            if (Files.isSymbolicLink(log)) {
+                return Optional.of(log + " is a symbolic link; event logs are never written through links");
+            }
+            if (Files.exists(log) && !Files.isRegularFile(log)) {
+                return Optional.of(log + " is not a regular file");
+            }
+            if (Files.exists(log) ? !Files.isWritable(log) : !Files.isWritable(runDir)) {
+                return Optional.of((Files.exists(log) ? log : runDir) + " is read-only");
+            }
+        } catch (IOException e) {
+            return Optional.of("cannot resolve " + runDir + ": " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the run's folder or log is reached through a link that leads outside this volume. */
+    public boolean isLinkedOutside(String runId) {
+        try {
+            Path real = runDir(runId).toRealPath();
+            Path log = eventsFile(runId);
+            boolean logOutside = Files.isSymbolicLink(log) && !log.toRealPath().startsWith(root.toRealPath());
+            return !real.startsWith(root.toRealPath()) || logOutside;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public boolean runExists(String runId) {

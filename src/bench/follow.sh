@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Follow benchmark: latency (1,000 events at 100/s from another process) and throughput (200,000 events as
+# fast as another process can append them). Builds the jar first if it is missing.
+# Usage: src/bench/follow.sh [--latency-events N] [--rate R] [--throughput-events N] [--warmup-events N]
+#                            [--batch-ms MS] [--dir DIR]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ]; then
+  JAVA_HOME=$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n 1 || true)
+fi
+if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ]; then
+  echo "No JDK 25 found: set JAVA_HOME" >&2
+  exit 1
+fi
+export JAVA_HOME
+if [ ! -f target/omne-inspector.jar ] || [ ! -d target/lib ]; then
+  ./mvnw -B -ntp -q -DskipTests package
+fi
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp 'target/omne-inspector.jar:target/lib/*' \
+  dev.omne.inspector.bench.FollowBench --writer src/bench/follow_writer.py "$@"

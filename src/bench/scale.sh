@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# Scale benchmark: the inspector's check against lnav and jq on one large generated run.
+# Usage: src/bench/scale.sh   (settings below are environment variables)
+set -euo pipefail
+
+REPO=$(cd "$(dirname "$0")/../.." && pwd)
+FORMAT_FILE=${FORMAT_FILE:-$(dirname "$REPO")/shared/bench/lnav-omne-events-format.json}
+WORK_DIR=${WORK_DIR:-/tmp/omne-bench}
+REPEAT=${REPEAT:-5}
+EVENTS=${EVENTS:-1000000}
+MALFORMED_EVERY=${MALFORMED_EVERY:-10000}
+SEED=${SEED:-42}
+# INSPECTOR_CMD gets the events file appended; its default is set once the JDK is known.
+INSPECTOR_CMD=${INSPECTOR_CMD:-}
+
+cd "$REPO"
+
+# ---- JDK 25, picked like .ci/run ----
+java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME/bin/java" 2>/dev/null || echo 0)" -lt 25 ]; then
+  if command -v java >/dev/null && [ "$(java_major java)" -ge 25 ]; then
+    JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+  else
+    JAVA_HOME=$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n 1 || true)
+  fi
+fi
+if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ]; then
+  echo "No JDK 25 found: install one (e.g. temurin-25-jdk) or set JAVA_HOME" >&2
+  exit 1
+fi
+export JAVA_HOME
+JAVA="$JAVA_HOME/bin/java"
+INSPECTOR_CMD=${INSPECTOR_CMD:-"$JAVA -jar $REPO/target/omne-inspector.jar check --stats"}
+
+# ---- tools ----
+need=()
+command -v lnav >/dev/null || need+=(lnav)
+command -v jq >/dev/null || need+=(jq)
+[ -x /usr/bin/time ] || need+=(time)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing: ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+if [ ! -f "$FORMAT_FILE" ]; then
+  echo "lnav format file not found: $FORMAT_FILE (set FORMAT_FILE)" >&2
+  exit 1
+fi
+# lnav reads ~/.lnav instead when that folder exists.
+lnav_dirs=("${XDG_CONFIG_HOME:-$HOME/.config}/lnav")
+if [ -d "$HOME/.lnav" ]; then lnav_dirs+=("$HOME/.lnav"); fi
+for dir in "${lnav_dirs[@]}"; do
+  mkdir -p "$dir/formats/installed"
+  cp "$FORMAT_FILE" "$dir/formats/installed/omne_events.json"
+done
+
+# ---- jar ----
+GEN=("$JAVA" -cp "$REPO/target/omne-inspector.jar:$REPO/target/lib/*" dev.omne.inspector.bench.VolumeGenerator)
+if [ ! -f target/omne-inspector.jar ] || ! "${GEN[@]}" --help >/dev/null 2>&1; then
+  echo "Building the jar"
+  ./mvnw -q -DskipTests package
+fi
+
+# ---- data: reused while the generation settings are unchanged ----
+stamp="events=$EVENTS malformed_every=$MALFORMED_EVERY seed=$SEED"
+mkdir -p "$WORK_DIR"
+if [ -f "$WORK_DIR/generated.txt" ] && [ "$(head -n 1 "$WORK_DIR/generated.txt")" = "$stamp" ] \
+   && [ -f "$(sed -n 2p "$WORK_DIR/generated.txt")" ]; then
+  FILE=$(sed -n 2p "$WORK_DIR/generated.txt")
+  echo "Reusing $FILE ($(sed -n 3p "$WORK_DIR/generated.txt"))"
+else
+  rm -rf "$WORK_DIR/.omne" "$WORK_DIR/generated.txt"
+  echo "Generating $EVENTS lines (every ${MALFORMED_EVERY}th malformed) into $WORK_DIR"
+  "${GEN[@]}" --out "$WORK_DIR" --events "$EVENTS" --malformed-every "$MALFORMED_EVERY" --seed "$SEED" \
+    | tee "$WORK_DIR/generate.log"
+  FILE=$(find "$WORK_DIR/.omne/var/runs" -name events.jsonl | head -n 1)
+  printf '%s\n%s\n%s\n' "$stamp" "$FILE" "$(tail -n 1 "$WORK_DIR/generate.log")" > "$WORK_DIR/generated.txt"
+fi
+BYTES=$(stat -c %s "$FILE")
+echo "File: $FILE, $BYTES bytes ($(awk -v b="$BYTES" 'BEGIN { printf "%.1f", b / 1048576 }') MiB)"
+
+# ---- measuring ----
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+# measure NAME MAX_OK_EXIT CMD... : runs CMD REPEAT times under /usr/bin/time -v, stdout to $TMP/NAME.out.
+measure() {
+  local name=$1 max_ok=$2 code; shift 2
+  : > "$TMP/$name.wall"; : > "$TMP/$name.rss"
+  for i in $(seq 1 "$REPEAT"); do
+    code=0
+    /usr/bin/time -v -o "$TMP/$name.time" "$@" > "$TMP/$name.out" 2> "$TMP/$name.err" || code=$?
+    if [ "$code" -gt "$max_ok" ]; then
+      echo "$name: run $i failed with exit code $code:" >&2
+      tail -n 5 "$TMP/$name.err" >&2
+      return 1
+    fi
+    # Elapsed is h:mm:ss or m:ss.ss
+    awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (j = 1; j <= n; j++) s = s * 60 + p[j]; print s }' \
+      "$TMP/$name.time" >> "$TMP/$name.wall"
+    awk -F': ' '/Maximum resident set size/ { print $2 / 1024 }' "$TMP/$name.time" >> "$TMP/$name.rss"
+    echo "  $name run $i: $(tail -n 1 "$TMP/$name.wall") s, $(tail -n 1 "$TMP/$name.rss") MiB"
+  done
+}
+
+median() { sort -g "$1" | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+tools=()
+
+echo "Inspector: $INSPECTOR_CMD FILE"
+read -r -a inspector <<< "$INSPECTOR_CMD"
+set +e
+"${inspector[@]}" "$FILE" > "$TMP/probe.out" 2> "$TMP/probe.err"
+probe=$?
+set -e
+if [ "$probe" -eq 2 ]; then
+  echo "  skipped: exit code 2 (the check command is not there yet)"
+elif head -n 1 "$TMP/probe.out" | grep -q '^usage:'; then
+  echo "  skipped: it only printed its usage (the check command is not there yet)"
+elif [ "$probe" -ne 0 ] && [ "$probe" -ne 1 ]; then
+  echo "  skipped: exit code $probe"; tail -n 5 "$TMP/probe.err"
+else
+  # exit 1 is allowed: check reports the malformed lines.
+  measure inspector 1 "${inspector[@]}" "$FILE" && tools+=(inspector)
+  head -n 20 "$TMP/inspector.out"
+  # The same command with a JDK 25 AOT cache (class loading + method profiles from a training run on a
+  # smaller generated log), as the installed launcher runs it: most of a cold run is JIT warm-up.
+  if [ "${AOT:-1}" = 1 ] && [ "${inspector[0]}" = "$JAVA" ]; then
+    AOT_FILE="$WORK_DIR/inspector.aot"
+    if [ ! -f "$AOT_FILE" ] || [ "$AOT_FILE" -ot "$REPO/target/omne-inspector.jar" ]; then
+      echo "Training an AOT cache on a 200,000-line log"
+      "${GEN[@]}" --file "$WORK_DIR/train/events.jsonl" --events 200000 --malformed-every 1000 --seed 7 > /dev/null
+      "$JAVA" -XX:AOTCacheOutput="$AOT_FILE" "${inspector[@]:1}" "$WORK_DIR/train/events.jsonl" > /dev/null 2>&1 || true
+    fi
+    echo "Inspector with AOT cache: $JAVA -XX:AOTCache=$AOT_FILE ${inspector[*]:1} FILE"
+    measure inspector_aot 1 "$JAVA" -XX:AOTCache="$AOT_FILE" "${inspector[@]:1}" "$FILE" && tools+=(inspector_aot)
+  fi
+fi
+
+echo "lnav: lnav -n -c ';SELECT count(*) FROM all_logs' FILE"
+measure lnav 0 lnav -n -c ';SELECT count(*) FROM all_logs' "$FILE" && tools+=(lnav)
+echo "  lnav's count output:"; sed 's/^/    /' "$TMP/lnav.out"
+lnav_count=$(grep -Eo '[0-9]+' "$TMP/lnav.out" | tail -n 1 || true)
+if [ -z "$lnav_count" ] || [ "$lnav_count" -lt $((EVENTS * 9 / 10)) ]; then
+  echo "  WARNING: lnav counted '${lnav_count}' rows, expected about $EVENTS: is the omne_events format installed?" >&2
+fi
+
+echo "jq: jq -c -R 'fromjson?' FILE >/dev/null"
+measure jq 0 jq -c -R 'fromjson?' "$FILE" && tools+=(jq)
+
+# ---- report ----
+echo
+echo "Results over $REPEAT runs each, $EVENTS lines, $BYTES bytes:"
+printf '  %-14s %14s %20s\n' tool "median wall s" "median peak RSS MiB"
+declare -A wall rss
+for t in "${tools[@]}"; do
+  wall[$t]=$(median "$TMP/$t.wall")
+  rss[$t]=$(median "$TMP/$t.rss")
+  printf '  %-14s %14.2f %20.1f\n' "$t" "${wall[$t]}" "${rss[$t]}"
+done
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+if [ -n "${wall[inspector]:-}" ]; then
+  for mine in inspector inspector_aot; do
+    [ -n "${wall[$mine]:-}" ] || continue
+    for other in lnav jq; do
+      if [ -n "${wall[$other]:-}" ]; then
+        echo "  $mine/$other: wall $(ratio "${wall[$mine]}" "${wall[$other]}"), RSS $(ratio "${rss[$mine]}" "${rss[$other]}")"
+      fi
+    done
+  done
+else
+  echo "  inspector/lnav, inspector/jq: n/a (inspector not measured)"
+fi

@@ -1,0 +1,276 @@
+package dev.omne.inspector.bench;
+
+import dev.omne.inspector.bench.Pipes.Pipe;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Writes realistic omne run event logs in volume, for benchmarks and tests.
+ *
+ * <p>Counting: {@code eventsPerRun} is the number of <b>lines</b> written to each run's
+ * {@code events.jsonl}. With {@code malformedEvery} K &gt; 0, lines K, 2K, 3K, ... of each file
+ * (1-based) are malformed, so a file holds exactly {@code eventsPerRun / K} malformed lines
+ * (integer division) and {@code eventsPerRun - eventsPerRun / K} well-formed events. Malformed
+ * lines take a line slot but no event: the well-formed events alone form a complete, consistent
+ * stream (run.started first, every node.started closed, run.completed or run.failed last).
+ *
+ * <p>Output depends only on the options: the same options give the same bytes. Run {@code i} of
+ * a volume is the same whatever {@code runs} is, and {@link #generateFile} writes run 0.
+ */
+public final class VolumeGenerator {
+    /** Default start time of the first run. */
+    public static final Instant DEFAULT_START = Instant.parse("2026-04-15T00:00:00Z");
+    private static final int BUFFER = 1 << 20;
+
+    private VolumeGenerator() {
+    }
+
+    /**
+     * What to generate.
+     *
+     * @param runs           number of runs (folders) to write
+     * @param eventsPerRun   lines per run's events.jsonl, malformed ones included
+     * @param malformedEvery K: every K-th line of a file is malformed; 0 for none
+     * @param seed           seed of all randomness
+     * @param start          start time of the first run; later runs start later
+     */
+    public record Options(int runs, int eventsPerRun, int malformedEvery, long seed, Instant start) {
+        public Options {
+            if (runs < 1) {
+                throw new IllegalArgumentException("runs must be at least 1: " + runs);
+            }
+            if (eventsPerRun < 0) {
+                throw new IllegalArgumentException("eventsPerRun must not be negative: " + eventsPerRun);
+            }
+            if (malformedEvery < 0) {
+                throw new IllegalArgumentException("malformedEvery must not be negative: " + malformedEvery);
+            }
+            if (start == null) {
+                throw new IllegalArgumentException("start is required");
+            }
+        }
+
+        /** 1 run of 1000 events, no malformed lines, seed 42. */
+        public static Options defaults() {
+            return new Options(1, 1000, 0, 42, DEFAULT_START);
+        }
+
+        public Options withRuns(int n) {
+            return new Options(n, eventsPerRun, malformedEvery, seed, start);
+        }
+
+        public Options withEventsPerRun(int n) {
+            return new Options(runs, n, malformedEvery, seed, start);
+        }
+
+        public Options withMalformedEvery(int k) {
+            return new Options(runs, eventsPerRun, k, seed, start);
+        }
+
+        public Options withSeed(long s) {
+            return new Options(runs, eventsPerRun, malformedEvery, s, start);
+        }
+
+        public Options withStart(Instant t) {
+            return new Options(runs, eventsPerRun, malformedEvery, seed, t);
+        }
+    }
+
+    /**
+     * One written run.
+     *
+     * @param lines     lines in the file
+     * @param events    well-formed events ({@code lines - malformed})
+     * @param malformed malformed lines
+     */
+    public record RunFile(String runId, Path file, int lines, int events, int malformed, long bytes) {
+    }
+
+    /** What {@link #generate} wrote. */
+    public record Result(List<RunFile> runs, long elapsedNanos) {
+        public long lines() {
+            return runs.stream().mapToLong(RunFile::lines).sum();
+        }
+
+        public long events() {
+            return runs.stream().mapToLong(RunFile::events).sum();
+        }
+
+        public long malformed() {
+            return runs.stream().mapToLong(RunFile::malformed).sum();
+        }
+
+        public long bytes() {
+            return runs.stream().mapToLong(RunFile::bytes).sum();
+        }
+    }
+
+    /** Writes {@code options.runs()} runs under {@code <projectDir>/.omne/var/runs/<run_id>/events.jsonl}. */
+    public static Result generate(Path projectDir, Options options) throws IOException {
+        long t0 = System.nanoTime();
+        Path runsDir = projectDir.resolve(".omne").resolve("var").resolve("runs");
+        List<RunFile> written = new ArrayList<>(options.runs());
+        Plan plan = new Plan(options);
+        for (int i = 0; i < options.runs(); i++) {
+            plan.next();
+            Path file = runsDir.resolve(plan.runId).resolve("events.jsonl");
+            written.add(write(file, plan, options));
+        }
+        return new Result(List.copyOf(written), System.nanoTime() - t0);
+    }
+
+    /**
+     * Writes one run (run 0 of {@code options}, whose {@code runs} is ignored) to an explicit file.
+     * The run id inside is the generated one, whatever the file's folder is called.
+     */
+    public static RunFile generateFile(Path file, Options options) throws IOException {
+        Plan plan = new Plan(options);
+        plan.next();
+        return write(file, plan, options);
+    }
+
+    /** Per-run randomness and start times, drawn in run order from one seeded source. */
+    private static final class Plan {
+        private final SplittableRandom master;
+        private long startMs;
+        private boolean first = true;
+        SplittableRandom rnd;
+        Pipe pipe;
+        String runId;
+
+        Plan(Options options) {
+            master = new SplittableRandom(options.seed());
+            startMs = options.start().toEpochMilli();
+        }
+
+        void next() {
+            rnd = master.split();
+            if (!first) {
+                startMs += rnd.nextLong(60_000, 4 * 3_600_000);
+            }
+            first = false;
+            startMs += rnd.nextInt(1000);
+            pipe = Pipes.ALL.get(rnd.nextInt(Pipes.ALL.size()));
+            runId = RunWriter.runId(pipe.name(), startMs, rnd);
+        }
+    }
+
+    private static RunFile write(Path file, Plan plan, Options options) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        RunWriter writer = new RunWriter(plan.rnd, plan.pipe, plan.runId, plan.startMs);
+        int malformed;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER)) {
+            malformed = writer.write(out, options.eventsPerRun(), options.malformedEvery());
+        }
+        int lines = options.eventsPerRun();
+        return new RunFile(plan.runId, file, lines, lines - malformed, malformed, Files.size(file));
+    }
+
+    // ---- command line ----
+
+    private static final String USAGE = """
+            usage: VolumeGenerator (--out DIR | --file FILE) [--runs N] [--events N] [--malformed-every K] [--seed S] [--start TIME]
+              --out DIR            project folder: writes DIR/.omne/var/runs/<run_id>/events.jsonl per run
+              --file FILE          write one run's log to FILE instead (--runs must be 1)
+              --runs N             runs to write (default 1)
+              --events N           lines per run, malformed ones included (default 1000; 1_000_000 style allowed)
+              --malformed-every K  every K-th line of each file is malformed (default 0: none)
+              --seed S             seed (default 42); the same options give the same bytes
+              --start TIME         start of the first run, RFC 3339 (default 2026-04-15T00:00:00Z)""";
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Parses {@code args}, generates, prints what was written. Exit code 0 ok, 1 I/O error, 2 usage error. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Path outDir = null;
+        Path file = null;
+        Options options = Options.defaults();
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                String value = null;
+                int eq = arg.indexOf('=');
+                if (arg.startsWith("--") && eq > 0) {
+                    value = arg.substring(eq + 1);
+                    arg = arg.substring(0, eq);
+                }
+                if (arg.equals("-h") || arg.equals("--help")) {
+                    out.println(USAGE);
+                    return 0;
+                }
+                if (value == null) {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException("missing value for " + arg);
+                    }
+                    value = args[++i];
+                }
+                switch (arg) {
+                    case "--out" -> outDir = Path.of(value);
+                    case "--file" -> file = Path.of(value);
+                    case "--runs" -> options = options.withRuns(intArg(arg, value));
+                    case "--events" -> options = options.withEventsPerRun(intArg(arg, value));
+                    case "--malformed-every" -> options = options.withMalformedEvery(intArg(arg, value));
+                    case "--seed" -> options = options.withSeed(Long.parseLong(value.replace("_", "")));
+                    case "--start" -> options = options.withStart(Instant.parse(value));
+                    default -> throw new IllegalArgumentException("unknown option: " + arg);
+                }
+            }
+            if ((outDir == null) == (file == null)) {
+                throw new IllegalArgumentException("give exactly one of --out DIR or --file FILE");
+            }
+            if (file != null && options.runs() != 1) {
+                throw new IllegalArgumentException("--file writes one run; use --out for --runs " + options.runs());
+            }
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            err.println("error: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        try {
+            Result result;
+            if (file != null) {
+                long t0 = System.nanoTime();
+                RunFile one = generateFile(file, options);
+                result = new Result(List.of(one), System.nanoTime() - t0);
+            } else {
+                result = generate(outDir, options);
+            }
+            for (RunFile r : result.runs()) {
+                out.printf(Locale.ROOT, "%s  %d lines (%d events, %d malformed)  %d bytes%n",
+                        r.file(), r.lines(), r.events(), r.malformed(), r.bytes());
+            }
+            double seconds = result.elapsedNanos() / 1e9;
+            out.printf(Locale.ROOT, "wrote %d run(s): %d lines, %d events, %d malformed, %d bytes (%.1f MiB) in %.2f s%n",
+                    result.runs().size(), result.lines(), result.events(), result.malformed(), result.bytes(),
+                    result.bytes() / (1024.0 * 1024.0), seconds);
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            err.println("error: " + e);
+            return 1;
+        }
+    }
+
+    private static int intArg(String name, String value) {
+        try {
+            return Integer.parseInt(value.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs a whole number: " + value);
+        }
+    }
+}

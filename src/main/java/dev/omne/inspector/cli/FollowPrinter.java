@@ -1,0 +1,226 @@
+package dev.omne.inspector.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omne.inspector.core.event.EventCodec;
+import dev.omne.inspector.core.event.Timestamps;
+import dev.omne.inspector.core.index.IndexSnapshot;
+import dev.omne.inspector.core.log.Diagnostic;
+import dev.omne.inspector.core.log.LineScanner;
+import dev.omne.inspector.tail.RunUpdate;
+import dev.omne.inspector.tail.TailNotice;
+import dev.omne.inspector.tail.VolumeUpdate;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Prints the batches of a volume watcher for {@code follow}, one line per event, diagnostic or notice. */
+final class FollowPrinter {
+    static final int SUMMARY_CAP = 200;
+    private static final Set<String> HEADER = Set.of("type", "id", "ts", "run_id", "node_id");
+    private static final Pattern BARE = Pattern.compile("[^\\s\"=]+");
+
+    private final PrintWriter out;
+    private final boolean printExisting;
+    private String header;
+    private boolean first = true;
+
+    FollowPrinter(PrintWriter out, boolean printExisting) {
+        this.out = out;
+        this.printExisting = printExisting;
+    }
+
+    /** The line printed before the first batch. */
+    void header(String text) {
+        header = text;
+    }
+
+    /** Prints one batch; false when stdout is closed (nobody is reading any more). */
+    boolean print(VolumeUpdate update) {
+        boolean existing = first;
+        first = false;
+        if (existing && header != null) {
+            out.println(header + " (" + update.runsAdded().size() + (update.runsAdded().size() == 1 ? " run" : " runs")
+                    + (printExisting ? ")" : "; only new events are printed, --from-start prints the rest)"));
+        }
+        for (String run : update.runsRemoved()) {
+            out.println("# run removed " + run);
+        }
+        if (!existing) {
+            for (String run : update.runsAdded()) {
+                out.println("# run added " + run);
+            }
+        }
+        for (TailNotice notice : update.notices()) {
+            out.println("# notice " + notice.format());
+        }
+        for (RunUpdate run : update.runs()) {
+            for (TailNotice notice : run.notices()) {
+                if (!existing || printExisting || notice.kind() == TailNotice.Kind.READ_RETRY) {
+                    out.println("# notice " + notice.format());
+                }
+            }
+            if (!existing || printExisting) {
+                printRows(run);
+            }
+        }
+        out.flush();
+        return !out.checkError();
+    }
+
+    private void printRows(RunUpdate run) {
+        if (run.fromRow() == run.toRow()) {
+            return;
+        }
+        IndexSnapshot s = run.snapshot();
+        try (LineReader lines = new LineReader(run.file())) {
+            for (int row = run.fromRow(); row < run.toRow(); row++) {
+                Diagnostic diagnostic = s.isError(row) || s.hasWarning(row) ? s.diagnostic(row) : null;
+                if (!s.isError(row)) {
+                    out.println(eventLine(run.runId(), s, row, lines));
+                }
+                if (diagnostic != null) {
+                    out.println(diagnostic.format());
+                }
+            }
+        }
+    }
+
+    static String eventLine(String runId, IndexSnapshot s, int row, LineReader lines) {
+        long ts = s.tsMicros(row);
+        String node = s.node(row);
+        String summary = summary(lines.line(s.offset(row)), s.type(row));
+        StringBuilder b = new StringBuilder(120);
+        b.append(runId).append(' ').append(s.line(row)).append(' ')
+                .append(ts == Timestamps.NONE ? "-" : Timestamps.format(Timestamps.ofMicros(ts))).append(' ')
+                .append(s.type(row)).append(' ').append(node == null ? "-" : node);
+        if (!summary.isEmpty()) {
+            b.append(' ').append(summary);
+        }
+        return b.toString();
+    }
+
+    /** The fields other than type, id, ts, run_id and node_id, as {@code key=value}, nulls left out, capped. */
+    static String summary(byte[] line, String expectedType) {
+        if (line == null) {
+            return "";
+        }
+        JsonNode node;
+        try {
+            node = EventCodec.mapper().readTree(line);
+        } catch (IOException e) {
+            return "";
+        }
+        if (!(node instanceof ObjectNode object) || !expectedType.equals(object.path("type").asText(null))) {
+            return ""; // the file changed since it was indexed
+        }
+        StringBuilder b = new StringBuilder();
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode value = field.getValue();
+            if (HEADER.contains(field.getKey()) || value.isNull()) {
+                continue;
+            }
+            if (!b.isEmpty()) {
+                b.append(' ');
+            }
+            b.append(field.getKey()).append('=');
+            b.append(value.isTextual() && BARE.matcher(value.asText()).matches() ? value.asText() : value.toString());
+            if (b.length() > SUMMARY_CAP) {
+                break;
+            }
+        }
+        return b.length() > SUMMARY_CAP ? b.substring(0, SUMMARY_CAP) + "…" : b.toString();
+    }
+
+    /** Reads lines back from an events file by offset, through a window that serves consecutive rows. */
+    static final class LineReader implements AutoCloseable {
+        private static final int WINDOW = 64 * 1024;
+        private final Path file;
+        private FileChannel channel;
+        private boolean failed;
+        private byte[] window = new byte[WINDOW];
+        private long windowStart;
+        private int windowLength;
+
+        LineReader(Path file) {
+            this.file = file;
+        }
+
+        /** The line's bytes without its newline, or null when it cannot be read. */
+        byte[] line(long offset) {
+            try {
+                int at = find(offset, 0);
+                if (at < 0) {
+                    return null;
+                }
+                return Arrays.copyOfRange(window, (int) (offset - windowStart), at);
+            } catch (IOException e) {
+                failed = true;
+                return null;
+            }
+        }
+
+        /** Index in the window of the newline ending the line at {@code offset}, or -1. */
+        private int find(long offset, int attempt) throws IOException {
+            if (offset >= windowStart && offset < windowStart + windowLength) {
+                for (int i = (int) (offset - windowStart); i < windowLength; i++) {
+                    if (window[i] == '\n') {
+                        return i;
+                    }
+                }
+            }
+            if (attempt > 0 && windowLength < window.length) {
+                return -1; // the end of the file came first
+            }
+            if (attempt > 0) {
+                if (window.length >= LineScanner.MAX_LINE_BYTES) {
+                    return -1;
+                }
+                window = new byte[window.length * 2];
+            }
+            fill(offset);
+            return find(offset, attempt + 1);
+        }
+
+        private void fill(long offset) throws IOException {
+            if (failed) {
+                throw new IOException("unreadable");
+            }
+            if (channel == null) {
+                channel = FileChannel.open(file, StandardOpenOption.READ);
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(window);
+            long at = offset;
+            while (buffer.hasRemaining()) {
+                int n = channel.read(buffer, at);
+                if (n <= 0) {
+                    break;
+                }
+                at += n;
+            }
+            windowStart = offset;
+            windowLength = buffer.position();
+        }
+
+        @Override
+        public void close() {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException e) {
+                    // read-only: nothing was written
+                }
+            }
+        }
+    }
+}

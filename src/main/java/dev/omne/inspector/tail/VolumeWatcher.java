@@ -1,0 +1,671 @@
+package dev.omne.inspector.tail;
+
+import dev.omne.inspector.core.index.IndexSnapshot;
+import dev.omne.inspector.core.volume.RunIds;
+import dev.omne.inspector.core.volume.Volume;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Follows every run of a volume (or one run, or one file) live. A {@link WatchService} watches the runs folder
+ * (runs appearing and disappearing) and each run folder (its {@code events.jsonl} created, modified, deleted);
+ * {@code OVERFLOW} means rescan everything; a key that goes invalid (its folder deleted) is registered again
+ * when the folder comes back; a runs folder that does not exist yet is waited for by watching its nearest
+ * existing ancestor. Because the JDK's WatchService polls every 2 s on macOS and may stay silent on network
+ * file systems, a cheap size/identity poll ({@link FollowOptions#pollInterval()}) backs it up.
+ *
+ * <p>Everything happens on one named daemon thread: it is the single writer of every run index, and it calls
+ * the listener, at most once per {@link FollowOptions#batchInterval()}, with everything new since the last
+ * batch. {@link #close()} stops the thread and closes the WatchService (and with it the JDK's own watch thread).
+ */
+public final class VolumeWatcher implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(VolumeWatcher.class.getName());
+    private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
+    /** How soon a refused read is tried again. */
+    private static final long RETRY_NANOS = Duration.ofMillis(20).toNanos();
+    private static final long JOIN_MILLIS = 5_000;
+    private static final WatchEvent.Kind<?>[] FOLDER_EVENTS = {
+            StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE};
+    private static final WatchEvent.Kind<?>[] RUN_EVENTS = {
+            StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+            StandardWatchEventKinds.ENTRY_MODIFY};
+
+    /** One followed run: its folder, the name of its log in it, its tailer and the key watching the folder. */
+    private static final class Run {
+        final String id;
+        final Path dir;
+        final String fileName;
+        final RunTailer tailer;
+        WatchKey key;
+
+        Run(String id, Path dir, String fileName, RunTailer tailer) {
+            this.id = id;
+            this.dir = dir;
+            this.fileName = fileName;
+            this.tailer = tailer;
+        }
+    }
+
+    /** The runs folder, or null when following a single file. */
+    private final Path runsDir;
+    private final Path singleFile;
+    private final String onlyRun;
+    private final FollowOptions options;
+    private final VolumeListener listener;
+    private final WatchService watchService;
+    private final ExecutorService builder = ForkJoinPool.commonPool();
+    private final Thread thread;
+    private final long pollNanos;
+    private final long batchNanos;
+    /** False only in tests of the poll alone (as on a network file system that sends no events). */
+    private final boolean watching;
+    private final RunTailer.Opener opener;
+
+    // Owned by the watcher thread (and by start() before that thread starts).
+    private final Map<String, Run> runs = new TreeMap<>();
+    private final Map<WatchKey, Run> runKeys = new HashMap<>();
+    private WatchKey runsKey;
+    private WatchKey ancestorKey;
+    private Path ancestorDir;
+    private final Set<String> known = new HashSet<>();
+    private final Set<String> pendingAdded = new TreeSet<>();
+    private final Set<String> pendingRemoved = new TreeSet<>();
+    private final Map<String, RunUpdate> pendingRuns = new TreeMap<>();
+    private final List<TailNotice> pendingNotices = new ArrayList<>();
+    private final Set<Run> dirty = new LinkedHashSet<>();
+    /** Signalled keys of run folders, handled when the next batch may go out. */
+    private final Set<WatchKey> deferred = new LinkedHashSet<>();
+    private final Set<Run> retrying = new LinkedHashSet<>();
+    private boolean needAttach;
+    private boolean needRescan;
+    private long lastDelivery;
+    private long nextPoll;
+    private long nextRetry;
+
+    // Read from any thread.
+    private volatile List<String> runIds = List.of();
+    private final ConcurrentHashMap<String, RunTailer> tailers = new ConcurrentHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private VolumeWatcher(Path runsDir, Path singleFile, FollowOptions options, VolumeListener listener,
+                          WatchService watchService, String name, boolean watching, RunTailer.Opener opener) {
+        if (!watching && !options.polls()) {
+            throw new IllegalArgumentException("with no change events, the poll interval must be positive");
+        }
+        this.watching = watching;
+        this.opener = opener;
+        this.runsDir = runsDir;
+        this.singleFile = singleFile;
+        this.options = options;
+        this.onlyRun = options.onlyRun();
+        this.listener = listener;
+        this.watchService = watchService;
+        this.pollNanos = options.polls() ? options.pollInterval().toNanos() : Long.MAX_VALUE;
+        this.batchNanos = options.batchInterval().toNanos();
+        this.thread = Thread.ofPlatform().name("omne-watch-" + name + "-" + THREAD_NUMBERS.incrementAndGet())
+                .daemon(true).unstarted(this::loop);
+    }
+
+    /**
+     * Starts following {@code volume}: registers the watches and indexes every existing run (on this thread),
+     * then the watcher thread delivers a first update listing every run as added, each with a
+     * {@link RunUpdate} ({@code reset == true}) carrying its full index (a partial last line held back).
+     */
+    public static VolumeWatcher start(Volume volume, FollowOptions options, VolumeListener listener)
+            throws IOException {
+        return start(volume, options, listener, true);
+    }
+
+    /** {@code watching == false}: no WatchService registrations, only the poll (tests of the fallback). */
+    static VolumeWatcher start(Volume volume, FollowOptions options, VolumeListener listener, boolean watching)
+            throws IOException {
+        return start(volume, options, listener, watching, RunTailer.DEFAULT_OPENER);
+    }
+
+    /** With the logs opened by {@code opener} (tests: reads refused as a Windows lock refuses them). */
+    static VolumeWatcher start(Volume volume, FollowOptions options, VolumeListener listener, boolean watching,
+                               RunTailer.Opener opener) throws IOException {
+        Objects.requireNonNull(volume, "volume");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(listener, "listener");
+        if (options.onlyRun() != null) {
+            RunIds.validate(options.onlyRun());
+        }
+        Path runsDir = volume.runsDir();
+        String name = volume.root().getFileName() == null ? "volume" : volume.root().getFileName().toString();
+        return started(new VolumeWatcher(runsDir, null, options, listener,
+                runsDir.getFileSystem().newWatchService(), name, watching, Objects.requireNonNull(opener)));
+    }
+
+    /**
+     * Follows one events file anywhere, as a volume of one run named after the file's folder. The file and its
+     * folder need not exist yet. {@link FollowOptions#onlyRun()} is ignored.
+     */
+    public static VolumeWatcher startFile(Path eventsFile, FollowOptions options, VolumeListener listener)
+            throws IOException {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(listener, "listener");
+        Path file = eventsFile.toAbsolutePath().normalize();
+        if (file.getParent() == null || file.getFileName() == null) {
+            throw new IOException(eventsFile + ": not a file");
+        }
+        return started(new VolumeWatcher(null, file, options.withOnlyRun(null), listener,
+                file.getFileSystem().newWatchService(), file.getParent().getFileName() == null ? "file"
+                : file.getParent().getFileName().toString(), true, RunTailer.DEFAULT_OPENER));
+    }
+
+    private static VolumeWatcher started(VolumeWatcher watcher) throws IOException {
+        try {
+            watcher.attach();
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                watcher.watchService.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        watcher.thread.start();
+        return watcher;
+    }
+
+    /** The ids of the runs followed now, sorted. */
+    public List<String> runs() {
+        return runIds;
+    }
+
+    /** The latest index of a run (possibly newer than the last batch delivered), if the run is followed. */
+    public Optional<IndexSnapshot> snapshot(String runId) {
+        RunTailer tailer = tailers.get(runId);
+        return tailer == null ? Optional.empty() : Optional.of(tailer.snapshot());
+    }
+
+    /** Polls of a run's tailer that ended holding back a partial line (tests: proof the hard path ran). */
+    long heldBackPolls(String runId) {
+        RunTailer tailer = tailers.get(runId);
+        return tailer == null ? 0 : tailer.heldBackPolls();
+    }
+
+    /** Whether a followed run's log was deleted after it had been read. */
+    public boolean logGone(String runId) {
+        RunTailer tailer = tailers.get(runId);
+        return tailer != null && tailer.logGone();
+    }
+
+    /** The name of the watcher thread (for diagnostics and tests). */
+    public String threadName() {
+        return thread.getName();
+    }
+
+    public boolean isRunning() {
+        return thread.isAlive();
+    }
+
+    /** Stops the watcher thread and closes the WatchService. Idempotent; no batch is delivered after it returns. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            awaitThread();
+            return;
+        }
+        try {
+            watchService.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing the watch service", e);
+        }
+        awaitThread();
+        tailers.clear();
+        runIds = List.of();
+    }
+
+    private void awaitThread() {
+        if (Thread.currentThread() == thread || !thread.isAlive()) {
+            return;
+        }
+        try {
+            thread.join(JOIN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---------------------------------------------------------------- the watcher thread
+
+    private void loop() {
+        try {
+            deliver(); // the first batch: every run as added, with its full index
+            nextPoll = deadline(System.nanoTime(), pollNanos);
+            while (!closed.get()) {
+                WatchKey key = next();
+                boolean gateOpen = System.nanoTime() - lastDelivery >= batchNanos;
+                while (key != null) {
+                    if (!gateOpen && runKeys.containsKey(key)) {
+                        // Nothing of this run can be delivered before the gate opens: read it then, once. The
+                        // key stays signalled meanwhile, so further writes add no wake-ups, only a count.
+                        deferred.add(key);
+                    } else {
+                        handle(key);
+                    }
+                    key = watchService.poll();
+                }
+                if (gateOpen && !deferred.isEmpty()) {
+                    for (WatchKey k : List.copyOf(deferred)) {
+                        handle(k);
+                    }
+                    deferred.clear();
+                }
+                if (needAttach) {
+                    needAttach = false;
+                    attachQuietly();
+                }
+                if (needRescan) {
+                    needRescan = false;
+                    rescan();
+                }
+                for (Run run : List.copyOf(dirty)) {
+                    tail(run, true);
+                }
+                dirty.clear();
+                long now = System.nanoTime();
+                if (pollNanos != Long.MAX_VALUE && now - nextPoll >= 0) {
+                    pollAll();
+                    nextPoll = deadline(System.nanoTime(), pollNanos);
+                }
+                if (!retrying.isEmpty() && now - nextRetry >= 0) {
+                    nextRetry = now + RETRY_NANOS;
+                    for (Run run : List.copyOf(retrying)) {
+                        tail(run, true);
+                    }
+                }
+                if (hasPending() && System.nanoTime() - lastDelivery >= batchNanos) {
+                    deliver();
+                }
+            }
+        } catch (ClosedWatchServiceException e) {
+            // close() was called
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            LOG.log(System.Logger.Level.ERROR, "the watcher of " + (runsDir != null ? runsDir : singleFile)
+                    + " stopped", e);
+        }
+    }
+
+    /** Waits for the next change event, or until a poll, a retry or a held-back batch is due. */
+    private WatchKey next() throws InterruptedException {
+        long now = System.nanoTime();
+        long wait = Long.MAX_VALUE;
+        if (pollNanos != Long.MAX_VALUE) {
+            wait = Math.min(wait, nextPoll - now);
+        }
+        if (hasPending() || !deferred.isEmpty()) {
+            wait = Math.min(wait, lastDelivery + batchNanos - now);
+        }
+        if (!retrying.isEmpty()) {
+            wait = Math.min(wait, nextRetry - now);
+        }
+        if (wait == Long.MAX_VALUE) {
+            return watchService.take();
+        }
+        return wait <= 0 ? watchService.poll() : watchService.poll(wait, TimeUnit.NANOSECONDS);
+    }
+
+    private static long deadline(long now, long nanos) {
+        return nanos == Long.MAX_VALUE ? Long.MAX_VALUE : now + nanos;
+    }
+
+    private void handle(WatchKey key) {
+        List<WatchEvent<?>> events = key.pollEvents();
+        boolean valid = key.reset();
+        if (key == runsKey) {
+            for (WatchEvent<?> event : events) {
+                if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+                    needRescan = true;
+                } else if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
+                    addIfRun(String.valueOf(event.context()));
+                } else if (event.kind() == StandardWatchEventKinds.ENTRY_DELETE) {
+                    removeIfGone(String.valueOf(event.context()));
+                }
+            }
+            if (!valid) {
+                runsKey = null;
+                needAttach = true;
+            }
+        } else if (key == ancestorKey) {
+            needAttach = true;
+            if (!valid) {
+                ancestorKey = null;
+                ancestorDir = null;
+            }
+        } else {
+            Run run = runKeys.get(key);
+            if (run == null) {
+                key.cancel();
+                return;
+            }
+            for (WatchEvent<?> event : events) {
+                if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+                    needRescan = true;
+                } else if (run.fileName.equals(String.valueOf(event.context()))) {
+                    dirty.add(run);
+                }
+            }
+            if (!valid) {
+                runKeys.remove(key);
+                run.key = null;
+                if (runsDir != null && !Files.isDirectory(run.dir)) {
+                    removeRun(run);
+                } else {
+                    register(run);
+                    dirty.add(run);
+                }
+            }
+        }
+    }
+
+    /** Reads a run's log and queues what is new. */
+    private void tail(Run run, boolean force) {
+        if (runs.get(run.id) != run) {
+            return;
+        }
+        queue(run.tailer.poll(force));
+        noteRetry(run);
+    }
+
+    private void noteRetry(Run run) {
+        if (!run.tailer.retrying()) {
+            retrying.remove(run);
+        } else if (retrying.add(run) && retrying.size() == 1) {
+            nextRetry = System.nanoTime() + RETRY_NANOS;
+        }
+    }
+
+    /** The cheap poll: the folders are still there, each log's size and identity are unchanged. */
+    private void pollAll() {
+        if (runsDir != null) {
+            if (runsKey == null || !runsKey.isValid() || !Files.isDirectory(runsDir)) {
+                attachQuietly();
+            } else {
+                scanQuietly();
+            }
+        }
+        for (Run run : List.copyOf(runs.values())) {
+            if (runsDir == null && run.key == null && Files.isDirectory(run.dir)) {
+                register(run);
+            }
+            tail(run, false);
+        }
+    }
+
+    /** After lost events: every folder and every log is looked at again. */
+    private void rescan() {
+        pendingNotices.add(new TailNotice(TailNotice.Kind.RESCAN, null, runsDir != null ? runsDir : singleFile,
+                "change events were lost (the watch queue overflowed): every run was checked again"));
+        attachQuietly();
+        for (Run run : List.copyOf(runs.values())) {
+            if (run.key == null || !run.key.isValid()) {
+                register(run);
+            }
+            tail(run, true);
+        }
+    }
+
+    // ---------------------------------------------------------------- folders and runs
+
+    private void attachQuietly() {
+        try {
+            attach();
+        } catch (ClosedWatchServiceException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "watching " + runsDir, e);
+        }
+    }
+
+    private void scanQuietly() {
+        try {
+            scanRuns();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "listing " + runsDir, e);
+        }
+    }
+
+    /**
+     * Watches the runs folder and scans it, or, while it does not exist, watches its nearest existing ancestor
+     * so its creation is seen. For a single file: watches its folder and follows it as the one run.
+     */
+    private void attach() throws IOException {
+        if (runsDir == null) {
+            if (runs.isEmpty()) {
+                Path dir = singleFile.getParent();
+                String id = dir.getFileName() == null ? singleFile.getFileName().toString() : dir.getFileName().toString();
+                Run run = new Run(id, dir, singleFile.getFileName().toString(),
+                        new RunTailer(id, singleFile, builder, opener));
+                if (Files.isDirectory(dir)) {
+                    register(run);
+                }
+                addRun(run);
+            }
+            return;
+        }
+        for (int attempts = 0; attempts < 64; attempts++) {
+            if (Files.isDirectory(runsDir)) {
+                if (watching && (runsKey == null || !runsKey.isValid())) {
+                    runsKey = runsDir.register(watchService, FOLDER_EVENTS);
+                }
+                cancelAncestor();
+                scanRuns();
+                return;
+            }
+            if (runsKey != null) {
+                runsKey.cancel();
+                runsKey = null;
+            }
+            for (Run run : List.copyOf(runs.values())) {
+                removeRun(run);
+            }
+            Path ancestor = nearestExisting(runsDir.getParent());
+            if (ancestor == null || !watching) {
+                cancelAncestor();
+                return;
+            }
+            if (!ancestor.equals(ancestorDir) || ancestorKey == null || !ancestorKey.isValid()) {
+                cancelAncestor();
+                try {
+                    ancestorKey = ancestor.register(watchService, FOLDER_EVENTS);
+                    ancestorDir = ancestor;
+                } catch (NoSuchFileException | NotDirectoryException e) {
+                    continue; // gone meanwhile: look again
+                }
+            }
+            // A deeper folder may have been made before the watch was in place: look again.
+            if (ancestor.equals(nearestExisting(runsDir))) {
+                return;
+            }
+        }
+    }
+
+    private static Path nearestExisting(Path dir) {
+        Path p = dir;
+        while (p != null && !Files.isDirectory(p)) {
+            p = p.getParent();
+        }
+        return p;
+    }
+
+    private void cancelAncestor() {
+        if (ancestorKey != null) {
+            ancestorKey.cancel();
+            ancestorKey = null;
+            ancestorDir = null;
+        }
+    }
+
+    /** Adds the runs that appeared and removes those that went, by listing the runs folder. */
+    private void scanRuns() throws IOException {
+        Set<String> present = new TreeSet<>();
+        if (onlyRun != null) {
+            if (Files.isDirectory(runsDir.resolve(onlyRun))) {
+                present.add(onlyRun);
+            }
+        } else {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(runsDir)) {
+                for (Path entry : entries) {
+                    String id = String.valueOf(entry.getFileName());
+                    // A folder once seen is not checked again on every poll: its removal shows in the listing.
+                    if (RunIds.isValid(id) && (runs.containsKey(id) || Files.isDirectory(entry))) {
+                        present.add(id);
+                    }
+                }
+            } catch (NoSuchFileException | NotDirectoryException e) {
+                needAttach = true;
+                return;
+            }
+        }
+        for (Run run : List.copyOf(runs.values())) {
+            if (!present.contains(run.id)) {
+                removeRun(run);
+            }
+        }
+        for (String id : present) {
+            if (!runs.containsKey(id)) {
+                addRun(id);
+            }
+        }
+    }
+
+    private void addIfRun(String id) {
+        if (!RunIds.isValid(id) || (onlyRun != null && !onlyRun.equals(id)) || runs.containsKey(id)) {
+            return;
+        }
+        if (Files.isDirectory(runsDir.resolve(id))) {
+            addRun(id);
+        }
+    }
+
+    private void removeIfGone(String id) {
+        Run run = runs.get(id);
+        if (run != null && !Files.isDirectory(run.dir)) {
+            removeRun(run);
+        }
+    }
+
+    private void addRun(String id) {
+        Path dir = runsDir.resolve(id);
+        Run run = new Run(id, dir, Volume.EVENTS_FILE,
+                new RunTailer(id, dir.resolve(Volume.EVENTS_FILE), builder, opener));
+        // Watch first, then read: whatever is written after the read shows up as an event.
+        register(run);
+        addRun(run);
+    }
+
+    private void addRun(Run run) {
+        runs.put(run.id, run);
+        tailers.put(run.id, run.tailer);
+        runIds = List.copyOf(runs.keySet());
+        pendingAdded.add(run.id);
+        RunUpdate first = run.tailer.initial();
+        pendingRuns.merge(run.id, first, RunUpdate::merge);
+        noteRetry(run);
+    }
+
+    private void removeRun(Run run) {
+        if (runs.get(run.id) != run) {
+            return;
+        }
+        runs.remove(run.id);
+        tailers.remove(run.id);
+        runIds = List.copyOf(runs.keySet());
+        if (run.key != null) {
+            runKeys.remove(run.key);
+            deferred.remove(run.key);
+            run.key.cancel();
+            run.key = null;
+        }
+        run.tailer.close();
+        dirty.remove(run);
+        retrying.remove(run);
+        pendingAdded.remove(run.id);
+        pendingRuns.remove(run.id);
+        if (known.contains(run.id)) {
+            pendingRemoved.add(run.id);
+        }
+    }
+
+    private void register(Run run) {
+        if (!watching) {
+            return;
+        }
+        try {
+            WatchKey key = run.dir.register(watchService, RUN_EVENTS);
+            run.key = key;
+            runKeys.put(key, run);
+        } catch (ClosedWatchServiceException e) {
+            throw e;
+        } catch (IOException e) {
+            // Gone already, or out of watches (inotify's limit): the poll still follows the run.
+            LOG.log(System.Logger.Level.DEBUG, "cannot watch " + run.dir, e);
+        }
+    }
+
+    // ---------------------------------------------------------------- batches
+
+    private void queue(RunUpdate update) {
+        if (update != null && !update.isEmpty()) {
+            pendingRuns.merge(update.runId(), update, RunUpdate::merge);
+        }
+    }
+
+    private boolean hasPending() {
+        return !pendingAdded.isEmpty() || !pendingRemoved.isEmpty() || !pendingRuns.isEmpty()
+                || !pendingNotices.isEmpty();
+    }
+
+    private void deliver() {
+        VolumeUpdate update = new VolumeUpdate(List.copyOf(pendingAdded), List.copyOf(pendingRemoved),
+                List.copyOf(pendingRuns.values()), List.copyOf(pendingNotices));
+        known.removeAll(pendingRemoved);
+        known.addAll(pendingAdded);
+        pendingAdded.clear();
+        pendingRemoved.clear();
+        pendingRuns.clear();
+        pendingNotices.clear();
+        lastDelivery = System.nanoTime();
+        if (closed.get()) {
+            return;
+        }
+        try {
+            listener.onUpdate(update);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "a volume listener failed", e);
+        }
+    }
+}

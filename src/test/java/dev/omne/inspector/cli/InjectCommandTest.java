@@ -1,0 +1,127 @@
+package dev.omne.inspector.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.omne.inspector.core.event.EventCodec;
+import dev.omne.inspector.core.log.EventReader;
+import dev.omne.inspector.core.log.ReadResult;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class InjectCommandTest {
+    @TempDir
+    Path project;
+
+    Path runDir(String id) throws IOException {
+        return Files.createDirectories(project.resolve(".omne/var/runs").resolve(id));
+    }
+
+    @Test
+    void appendsAnEventBuiltFromPartsAndPrintsTheLine() throws IOException {
+        Path dir = runDir("pipe-01");
+        Instant before = Instant.now().minusMillis(5);
+        CliRun r = CliRun.of("inject", project.toString(), "--run", "pipe-01", "--type", "gate.passed",
+                "--node", "build", "--field", "gate=lint", "--field", "attempt:=2", "--field", "meta:={\"a\":[1,true]}");
+        assertEquals(0, r.exit(), r.err());
+        String line = r.out().strip();
+        assertEquals(line + "\n", Files.readString(dir.resolve("events.jsonl")));
+        JsonNode json = EventCodec.mapper().readTree(line);
+        assertEquals("gate.passed", json.get("type").textValue());
+        assertTrue(json.get("id").textValue().matches("ev-[0-9a-hjkmnp-tv-z]{26}"), json.get("id").textValue());
+        Instant ts = Instant.parse(json.get("ts").textValue());
+        assertFalse(ts.isBefore(before));
+        assertTrue(json.get("ts").textValue().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
+        assertEquals("pipe-01", json.get("run_id").textValue());
+        assertEquals("build", json.get("node_id").textValue());
+        assertEquals("lint", json.get("gate").textValue());
+        assertEquals(2, json.get("attempt").intValue());
+        assertTrue(json.get("meta").get("a").get(1).booleanValue());
+        assertTrue(line.startsWith("{\"type\":\"gate.passed\",\"id\":"), "canonical order");
+        ReadResult read = EventReader.read(dir.resolve("events.jsonl"));
+        assertEquals(1, read.events().size());
+        assertEquals(0, read.diagnostics().size());
+    }
+
+    @Test
+    void appendsAWholeJsonEventKeepingGivenHeaderFields() throws IOException {
+        Path dir = runDir("r");
+        Files.writeString(dir.resolve("events.jsonl"), "{\"type\":\"run.started\",\"id\":\"e0\",\"ts\":\"2026-04-15T00:00:00Z\",\"run_id\":\"r\"}\n");
+        CliRun r = CliRun.of("inject", project.resolve(".omne/var/runs/r").toString(), "--json",
+                "{\"x\":1,\"type\":\"run.note\",\"id\":\"mine\",\"ts\":\"2026-04-15T00:00:01Z\"}");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("{\"type\":\"run.note\",\"id\":\"mine\",\"ts\":\"2026-04-15T00:00:01Z\",\"run_id\":\"r\",\"x\":1}",
+                r.out().strip());
+        assertEquals(2, Files.readAllLines(dir.resolve("events.jsonl")).size());
+    }
+
+    @Test
+    void refusesBadRunIdsMissingRunsAndInvalidEventsWithExitTwo() throws IOException {
+        Path dir = runDir("r");
+        String p = project.toString();
+        String[][] refused = {
+                {"inject", p, "--run", "..", "--type", "a.b"},
+                {"inject", p, "--run", "a/b", "--type", "a.b"},
+                {"inject", p, "--run", "", "--type", "a.b"},
+                {"inject", p, "--run", "missing", "--type", "a.b"},
+                {"inject", p, "--type", "a.b"},
+                {"inject", p, "--run", "r", "--type", "Not.Valid"},
+                {"inject", p, "--run", "r", "--type", "node.started"},
+                {"inject", p, "--run", "r", "--type", "a.b", "--field", "type=x"},
+                {"inject", p, "--run", "r", "--type", "a.b", "--field", "n:=nope"},
+                {"inject", p, "--run", "r", "--json", "{\"type\":\"a.b\"} trailing"},
+                {"inject", p, "--run", "r", "--json", "[1]"},
+                {"inject", p, "--run", "r", "--json", "{\"type\":\"a.b\",\"run_id\":\"other\"}"},
+                {"inject", p, "--run", "r", "--json", "{\"type\":\"a.b\",\"ts\":\"soon\"}"},
+                {"inject", p, "--run", "r", "--json", "{\"type\":\"a.b\"}", "--type", "c.d"},
+                {"inject", p, "--run", "r"},
+        };
+        for (String[] args : refused) {
+            CliRun r = CliRun.of(args);
+            assertEquals(2, r.exit(), String.join(" ", args) + " -> " + r.err());
+            assertTrue(r.err().startsWith("omne-inspector: "), r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+            assertEquals("", r.out());
+        }
+        assertFalse(Files.exists(dir.resolve("events.jsonl")), "nothing was written");
+        assertFalse(Files.exists(project.resolve(".omne/var/runs/missing")));
+    }
+
+    @Test
+    void aLockHeldByAnotherProcessTimesOutWithExitThreeAndTheFileUnchanged() throws Exception {
+        Assumptions.assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"), "flock(1) interop is Linux");
+        Path dir = runDir("r");
+        Path file = dir.resolve("events.jsonl");
+        Files.writeString(file, "{\"type\":\"run.started\",\"id\":\"e0\",\"ts\":\"2026-04-15T00:00:00Z\",\"run_id\":\"r\"}\n");
+        byte[] before = Files.readAllBytes(file);
+        Path ready = project.resolve("holder-ready");
+        Process holder = new ProcessBuilder("flock", "-x", file.toString(), "sh", "-c",
+                "touch '" + ready + "'; sleep 30").start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!Files.exists(ready) && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertTrue(Files.exists(ready), "the holder took the lock");
+            CliRun r = CliRun.of("inject", project.toString(), "--run", "r", "--type", "a.b", "--lock-timeout", "0.3");
+            assertEquals(3, r.exit(), r.err());
+            assertTrue(r.err().contains("timed out") && r.err().contains(file.toString()), r.err());
+            assertTrue(r.err().contains("nothing was written"), r.err());
+            assertArrayEquals(before, Files.readAllBytes(file));
+        } finally {
+            holder.destroy();
+            holder.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}
