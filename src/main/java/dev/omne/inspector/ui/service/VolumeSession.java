@@ -3,6 +3,11 @@ package dev.omne.inspector.ui.service;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.index.RunIndex;
 import dev.omne.inspector.core.volume.Volume;
+import dev.omne.inspector.tail.FollowOptions;
+import dev.omne.inspector.tail.RunUpdate;
+import dev.omne.inspector.tail.TailNotice;
+import dev.omne.inspector.tail.VolumeUpdate;
+import dev.omne.inspector.tail.VolumeWatcher;
 import dev.omne.inspector.ui.model.RunFacts;
 import dev.omne.inspector.ui.model.RunFactsBuilder;
 
@@ -11,7 +16,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,12 +29,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The one place the window talks to live following: it watches a volume on background threads, sums up each
- * run's new rows there, and hands the UI thread finished {@link SessionBatch}es, coalesced so that there is
- * at most one pending hand-over at a time (never one per event).
+ * The one place the window talks to live following ({@link VolumeWatcher}): it sums up each run's new rows on
+ * background threads and hands the UI thread finished {@link SessionBatch}es, coalesced so that there is at
+ * most one pending hand-over at a time (never one per event).
  *
- * <p>Large logs get a quick preview of their first megabyte while their full index is built, so the first rows
- * show at once; the full index then arrives as rows appended after the preview's.
+ * <p>The watcher indexes every log before its first update, which takes seconds for a large one. So the session
+ * first lists the runs and reads the start of each log (newest first, within a budget): the window shows the
+ * runs and the first rows at once, and the watcher's full index then arrives as rows appended after them.
  */
 public final class VolumeSession implements AutoCloseable {
     /** Receives batches on the UI thread. */
@@ -45,10 +50,10 @@ public final class VolumeSession implements AutoCloseable {
         AutoCloseable start(Volume volume, Listener listener) throws IOException;
     }
 
-    /** Logs at least this large are previewed while they are indexed. */
-    static final long PREVIEW_THRESHOLD = 4L << 20;
+    /** Bytes of each log read for its preview. */
     static final int PREVIEW_BYTES = 256 << 10;
-    static final Duration POLL = Duration.ofMillis(200);
+    /** Bytes read for previews in all: past it, logs wait for the watcher. */
+    static final long PREVIEW_BUDGET = 32L << 20;
 
     private final Volume volume;
     private final Executor ui;
@@ -59,7 +64,7 @@ public final class VolumeSession implements AutoCloseable {
     /** Runs announced as added and not removed since. */
     private final Set<String> known = new HashSet<>();
     private final ExecutorService previewer;
-    private StandInFeed feed; // guarded by lock
+    private VolumeWatcher watcher; // guarded by lock
     private volatile boolean closed;
 
     // Pending hand-over, guarded by lock.
@@ -106,9 +111,26 @@ public final class VolumeSession implements AutoCloseable {
     }
 
     private void startFeed() {
-        synchronized (lock) {
-            if (!closed) {
-                feed = new StandInFeed(volume, POLL, this::onFeedUpdate);
+        if (closed) {
+            return;
+        }
+        try {
+            // Indexes every log before it returns: this thread's work, not the window's.
+            VolumeWatcher started = VolumeWatcher.start(volume, FollowOptions.DEFAULT, this::onVolumeUpdate);
+            boolean keep;
+            synchronized (lock) {
+                keep = !closed;
+                if (keep) {
+                    watcher = started;
+                }
+            }
+            if (!keep) {
+                started.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            synchronized (lock) {
+                notices.add("Cannot follow " + volume.root() + ": " + Messages.describe(e));
+                scheduleFlush();
             }
         }
     }
@@ -124,7 +146,7 @@ public final class VolumeSession implements AutoCloseable {
 
     /**
      * Announces every run at once (so the window can pick the newest before the logs are indexed), then
-     * previews the large logs.
+     * reads the start of each log, newest run first, until the budget is spent.
      */
     private void listAndPreview() {
         List<String> ids;
@@ -141,24 +163,26 @@ public final class VolumeSession implements AutoCloseable {
             listed = true;
             scheduleFlush();
         }
-        for (String id : ids) {
-            if (closed) {
+        long budget = PREVIEW_BUDGET;
+        for (String id : ids.reversed()) {
+            if (closed || budget <= 0) {
                 return;
             }
             Path file = volume.eventsFile(id);
             try {
-                long size = Files.exists(file) ? Files.size(file) : 0;
-                if (size < PREVIEW_THRESHOLD) {
+                if (!Files.isRegularFile(file)) {
                     continue;
                 }
+                long size = Files.size(file);
+                long changedAt = Files.getLastModifiedTime(file).toMillis();
                 byte[] head;
                 try (InputStream in = Files.newInputStream(file)) {
                     head = in.readNBytes(PREVIEW_BYTES);
                 }
+                budget -= head.length;
                 RunIndex index = RunIndex.empty(file);
                 index.extend(head, 0, head.length);
                 IndexSnapshot snapshot = index.snapshot();
-                long changedAt = Files.getLastModifiedTime(file).toMillis();
                 synchronized (lock) {
                     RunState state = states.computeIfAbsent(id, k -> new RunState());
                     if (state.full || closed) {
@@ -168,17 +192,16 @@ public final class VolumeSession implements AutoCloseable {
                     state.changedAt = changedAt;
                     state.facts.reset();
                     RunFacts facts = state.facts.add(snapshot, 0, snapshot.size());
-                    added(id);
-                    change(new RunChange(id, file, snapshot, true, 0, snapshot.size(), facts, changedAt, true, size,
-                            false));
+                    change(new RunChange(id, file, snapshot, true, 0, snapshot.size(), facts, changedAt,
+                            size > head.length, size, false));
                 }
             } catch (IOException | RuntimeException e) {
-                // the full index reports what is wrong with this log
+                // the watcher reports what is wrong with this log
             }
         }
     }
 
-    private void onFeedUpdate(StandInFeed.FeedUpdate update) {
+    private void onVolumeUpdate(VolumeUpdate update) {
         if (closed) {
             return;
         }
@@ -190,15 +213,22 @@ public final class VolumeSession implements AutoCloseable {
             for (String id : update.runsAdded()) {
                 added(id);
             }
-            for (StandInFeed.FeedRunUpdate run : update.runs()) {
+            for (RunUpdate run : update.runs()) {
                 onRunUpdate(run);
             }
-            notices.addAll(update.notices());
+            for (TailNotice notice : update.allNotices()) {
+                notices.add(describe(notice));
+            }
             scheduleFlush();
         }
     }
 
-    private void onRunUpdate(StandInFeed.FeedRunUpdate run) {
+    private static String describe(TailNotice notice) {
+        String message = notice.message();
+        return notice.runId() == null ? message : "Run " + notice.runId() + ": " + message;
+    }
+
+    private void onRunUpdate(RunUpdate run) {
         RunState state = states.computeIfAbsent(run.runId(), k -> new RunState());
         IndexSnapshot snapshot = run.snapshot();
         boolean reset = run.reset();
@@ -214,22 +244,19 @@ public final class VolumeSession implements AutoCloseable {
         state.preview = null;
         state.full = true;
         RunFacts facts;
-        if (snapshot == null) {
-            state.facts.reset();
-            facts = state.facts.facts();
-        } else if (reset) {
+        if (reset) {
             state.facts.reset();
             facts = state.facts.add(snapshot, 0, snapshot.size());
         } else {
             facts = state.facts.add(snapshot, from, to);
         }
         if (first) {
-            state.changedAt = snapshot == null ? now : lastModified(run.file(), now);
+            state.changedAt = lastModified(run.file(), now);
         } else if (reset || to > from || run.logGone()) {
             state.changedAt = now;
         }
         change(new RunChange(run.runId(), run.file(), snapshot, reset, from, to, facts, state.changedAt, false,
-                snapshot == null ? -1 : snapshot.bytes(), run.logGone()));
+                snapshot.bytes(), run.logGone()));
     }
 
     private static long lastModified(Path file, long fallback) {
@@ -302,10 +329,10 @@ public final class VolumeSession implements AutoCloseable {
 
     @Override
     public void close() {
-        StandInFeed running;
+        VolumeWatcher running;
         synchronized (lock) {
             closed = true;
-            running = feed;
+            running = watcher;
         }
         if (running != null) {
             running.close();

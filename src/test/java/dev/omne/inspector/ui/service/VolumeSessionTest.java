@@ -124,9 +124,9 @@ class VolumeSessionTest {
         // Let several polls find appended lines while the UI thread is busy.
         for (int i = 0; i < 3; i++) {
             TestLogs.append(volume.eventsFile(TestLogs.RUN), List.of(TestLogs.event("node.progress", 10 + i, "n")));
-            Thread.sleep(VolumeSession.POLL.toMillis() + 150);
+            Thread.sleep(300);
         }
-        assertEquals(1, ui.size(), "one hand-over pending, however many polls found lines");
+        assertEquals(1, ui.size(), "one hand-over pending, however many batches the watcher sent");
         runs.clear();
         ui.take().run();
         RunChange change = runs.get(TestLogs.RUN);
@@ -136,10 +136,10 @@ class VolumeSessionTest {
     }
 
     @Test
-    void aLargeLogShowsAPreviewFirstAndTheFullIndexContinuesIt() throws Exception {
+    void aLogShowsAPreviewOfItsStartFirstAndTheFullIndexContinuesIt() throws Exception {
         List<String> lines = new ArrayList<>();
         String padding = "x".repeat(200);
-        for (int i = 0; lines.size() * 260L < VolumeSession.PREVIEW_THRESHOLD + (1 << 20); i++) {
+        for (int i = 0; lines.size() * 260L < 4L * VolumeSession.PREVIEW_BYTES; i++) {
             lines.add("{\"type\":\"node.progress\",\"id\":\"e" + i + "\",\"ts\":\"2026-04-15T10:00:00Z\",\"run_id\":\""
                     + TestLogs.RUN + "\",\"node_id\":\"n\",\"pad\":\"" + padding + "\"}");
         }
