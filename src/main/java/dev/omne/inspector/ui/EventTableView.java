@@ -1,5 +1,8 @@
 package dev.omne.inspector.ui;
 
+import dev.omne.inspector.core.index.IndexSnapshot;
+import dev.omne.inspector.core.volume.RunIds;
+import dev.omne.inspector.ui.model.Formats;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
@@ -15,13 +18,18 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 import java.util.List;
@@ -34,6 +42,7 @@ import java.util.function.IntFunction;
  */
 final class EventTableView extends StackPane {
     static final double ROW_HEIGHT = 24;
+    private static final javafx.css.PseudoClass ACTIVE = javafx.css.PseudoClass.getPseudoClass("active");
 
     private final EventTableViewModel model;
     private final TableView<Long> table = new TableView<>();
@@ -88,7 +97,9 @@ final class EventTableView extends StackPane {
                 followChip.setText(n.intValue() + (n.intValue() == 1 ? " new event" : " new events") + " · End to follow"));
         StackPane.setAlignment(followChip, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(followChip, new Insets(0, 24, 16, 0));
-        getChildren().addAll(table, followChip);
+        StackPane tableLayer = new StackPane(table, followChip);
+        VBox.setVgrow(tableLayer, Priority.ALWAYS);
+        getChildren().add(new VBox(header(), tableLayer));
 
         wireSelection();
         wireFollowing();
@@ -101,6 +112,64 @@ final class EventTableView extends StackPane {
 
     TableView<Long> table() {
         return table;
+    }
+
+    /** The run's name and line count, and buttons for what the View menu does (with their shortcuts). */
+    private HBox header() {
+        Label title = new Label();
+        title.getStyleClass().add(Styles.TITLE);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        Label id = new Label();
+        id.getStyleClass().addAll(Styles.MUTED, Styles.MONO);
+        id.setMinWidth(Region.USE_PREF_SIZE);
+        Label lines = new Label();
+        lines.getStyleClass().add(Styles.MUTED);
+        lines.setMinWidth(0);
+        Runnable update = () -> {
+            String run = model.runId();
+            title.setText(run == null ? "Events" : RunIds.pipeName(run));
+            id.setText(run == null ? "" : RunIds.shortId(run));
+            IndexSnapshot s = model.snapshot();
+            lines.setText(s == null ? "" : "·  " + Formats.count(s.size()) + (s.size() == 1 ? " line" : " lines"));
+        };
+        model.snapshotProperty().addListener((obs, old, s) -> update.run());
+        model.rowsProperty().addListener((obs, old, r) -> update.run());
+        model.runIdProperty().addListener((obs, old, r) -> update.run());
+        update.run();
+
+        ToggleButton relative = new ToggleButton("Since start", AppIcon.TIME.icon());
+        relative.setId("toggle-relative-time");
+        relative.selectedProperty().bindBidirectional(model.relativeTimeProperty());
+        relative.setTooltip(new Tooltip("Show times relative to the run's start (Ctrl+T)"));
+        Button previous = iconButton(AppIcon.PREVIOUS, "Previous malformed line (Shift+F8)", model::previousMalformed);
+        Button next = iconButton(AppIcon.NEXT, "Next malformed line (F8)", model::nextMalformed);
+        var noErrors = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.snapshot() == null || model.snapshot().errorCount() == 0, model.snapshotProperty());
+        previous.disableProperty().bind(noErrors);
+        next.disableProperty().bind(noErrors);
+        Button follow = iconButton(AppIcon.FOLLOWING, "Go to the end and follow new events (End)", () -> {
+            model.resumeFollowing();
+            table.requestFocus();
+        });
+        follow.setId("button-follow");
+        model.followingProperty().addListener((obs, old, on) -> follow.pseudoClassStateChanged(ACTIVE, on));
+        follow.pseudoClassStateChanged(ACTIVE, model.isFollowing());
+        for (javafx.scene.control.ButtonBase b : List.of(relative, previous, next, follow)) {
+            b.setFocusTraversable(false);
+            b.getStyleClass().add(Styles.TOOL_BUTTON);
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(title, id, lines, spacer, relative, previous, next, follow);
+        bar.getStyleClass().add(Styles.PANE_HEADER);
+        return bar;
+    }
+
+    private static Button iconButton(AppIcon icon, String tooltip, Runnable action) {
+        Button button = new Button(null, icon.icon());
+        button.setTooltip(new Tooltip(tooltip));
+        button.setOnAction(e -> action.run());
+        return button;
     }
 
     List<Integer> selectedRows() {

@@ -111,6 +111,10 @@ public final class EventTableViewModel {
         return runId.get();
     }
 
+    public javafx.beans.property.ReadOnlyStringProperty runIdProperty() {
+        return runId.getReadOnlyProperty();
+    }
+
     public int rowCount() {
         return rows.get().size();
     }
@@ -157,8 +161,8 @@ public final class EventTableViewModel {
      * Shows a run's rows. A run still being written opens at its end, following; a finished one at its top.
      */
     public void show(String id, IndexSnapshot rowsOf, boolean live) {
-        resetRows(rowsOf);
         runId.set(id);
+        resetRows(rowsOf);
         emptyText.set(rowsOf == null ? READING : NO_EVENTS);
         selectedRow.set(-1);
         following.set(live);
@@ -169,8 +173,8 @@ public final class EventTableViewModel {
     }
 
     public void clear() {
-        resetRows(null);
         runId.set(null);
+        resetRows(null);
         emptyText.set(NO_RUN);
         selectedRow.set(-1);
         following.set(true);

@@ -66,6 +66,15 @@ final class MainWindowView extends BorderPane {
         model.emptyStateProperty().addListener((obs, old, state) -> showEmptyState(state));
         showEmptyState(model.emptyStateProperty().get());
 
+        // Enter or Right in the runs list goes on to the run's events.
+        runs.list().addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.RIGHT) && !events.table().getItems().isEmpty()) {
+                events.table().requestFocus();
+                e.consume();
+            }
+        });
+        getStyleClass().add("theme-" + model.themeProperty().get());
+
         setTop(menuBar());
         setCenter(center);
         setBottom(statusBar);

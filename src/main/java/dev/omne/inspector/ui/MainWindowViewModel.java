@@ -69,6 +69,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(this, "opening");
     private final ReadOnlyBooleanWrapper demoOpen = new ReadOnlyBooleanWrapper(this, "demoOpen");
     private final ObservableList<String> recentFolders = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper theme = new ReadOnlyStringWrapper(this, "theme");
 
     private AutoCloseable session;
     private Demo demo;
@@ -88,6 +89,7 @@ public final class MainWindowViewModel {
         this.detail = new DetailViewModel(tasks, clipboard, statusBar::showMessage);
         statusBar.connect(eventTable::diagnostics, eventTable::goToRow);
         recentFolders.setAll(settings.recentFolders());
+        theme.set(settings.theme());
         eventTable.relativeTimeProperty().set(settings.relativeTime());
         eventTable.relativeTimeProperty().addListener((obs, old, relative) -> settings.setRelativeTime(relative));
 
@@ -137,6 +139,11 @@ public final class MainWindowViewModel {
 
     public ReadOnlyBooleanProperty demoOpenProperty() {
         return demoOpen.getReadOnlyProperty();
+    }
+
+    /** The colour theme (only "light" so far; the stylesheet's colours are variables a dark theme redefines). */
+    public ReadOnlyStringProperty themeProperty() {
+        return theme.getReadOnlyProperty();
     }
 
     /** Most recent first. */
@@ -378,6 +385,7 @@ public final class MainWindowViewModel {
             demo.close();
             demo = null;
         }
+        settings.setTheme(theme.get());
         settings.flush();
         tasks.shutdown();
     }

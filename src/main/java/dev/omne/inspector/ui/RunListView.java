@@ -40,6 +40,24 @@ final class RunListView extends VBox {
         search.setPromptText("Search runs  (Ctrl+F)");
         search.textProperty().bindBidirectional(model.searchProperty());
         search.setId("run-search");
+        // From the search field, Down or Enter goes on to the list; Escape clears the search.
+        search.setOnKeyPressed(e -> {
+            switch (e.getCode()) {
+                case DOWN, ENTER -> {
+                    list.requestFocus();
+                    if (list.getSelectionModel().isEmpty() && !list.getItems().isEmpty()) {
+                        list.getSelectionModel().selectFirst();
+                    }
+                    e.consume();
+                }
+                case ESCAPE -> {
+                    search.clear();
+                    e.consume();
+                }
+                default -> {
+                }
+            }
+        });
         HBox.setHgrow(search, Priority.ALWAYS);
         HBox searchBox = new HBox(AppIcon.SEARCH.icon(), search);
         searchBox.getStyleClass().add(Styles.SEARCH_BOX);

@@ -46,6 +46,8 @@ final class StatusBarView extends HBox {
         Tooltip volumeTip = new Tooltip();
         volumeTip.textProperty().bind(model.volumePathProperty());
         volume.setTooltip(volumeTip);
+        volume.visibleProperty().bind(model.volumePathProperty().isNotEmpty());
+        volume.managedProperty().bind(volume.visibleProperty());
 
         Label message = new Label();
         message.setId("status-message");

@@ -39,6 +39,7 @@ final class Styles {
 
     static final String EMPTY_STATE = "empty-state";
     static final String PANE_HEADER = "pane-header";
+    static final String TOOL_BUTTON = "tool-button";
 
     static final PseudoClass MALFORMED = PseudoClass.getPseudoClass("malformed");
     static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
