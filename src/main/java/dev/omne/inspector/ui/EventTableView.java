@@ -43,11 +43,27 @@ import java.util.function.IntFunction;
 final class EventTableView extends StackPane {
     static final double ROW_HEIGHT = 24;
     private static final javafx.css.PseudoClass ACTIVE = javafx.css.PseudoClass.getPseudoClass("active");
+    private static final javafx.css.PseudoClass WINDOWED = javafx.css.PseudoClass.getPseudoClass("windowed");
+
+    /** Rows the table holds at most; see {@link RowWindow}. */
+    static final int WINDOW = 20_000;
+    /** Rows a window at the end of a growing run may take on before it is moved. */
+    static final int SLACK = 5_000;
+    /** A window is moved when the view comes this close to one of its ends. */
+    static final int MARGIN = 3_000;
 
     private final EventTableViewModel model;
     private final TableView<Long> table = new TableView<>();
     private final Button followChip = new Button();
+    /** A scroll bar over the whole run, shown instead of the table's own while the run is windowed. */
+    private final ScrollBar runBar = new ScrollBar();
+    private RowWindow window = new RowWindow(0, 0);
+    private RowList source;
+    private final javafx.collections.ListChangeListener<Long> sourceGrew = c -> sourceGrew();
     private boolean syncingSelection;
+    private boolean syncingBar;
+    private boolean afterScrollScheduled;
+    private VirtualFlow<?> hookedFlow;
 
     EventTableView(EventTableViewModel model) {
         this.model = model;
@@ -58,7 +74,8 @@ final class EventTableView extends StackPane {
         table.setFixedCellSize(ROW_HEIGHT);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
-        table.itemsProperty().bind(model.rowsProperty());
+        table.setItems(window);
+        model.rowsProperty().addListener((obs, old, rows) -> attach(rows));
         Label placeholder = new Label();
         placeholder.getStyleClass().add("table-placeholder");
         placeholder.textProperty().bind(model.emptyTextProperty());
@@ -97,12 +114,26 @@ final class EventTableView extends StackPane {
                 followChip.setText(n.intValue() + (n.intValue() == 1 ? " new event" : " new events") + " · End to follow"));
         StackPane.setAlignment(followChip, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(followChip, new Insets(0, 24, 16, 0));
-        StackPane tableLayer = new StackPane(table, followChip);
+        runBar.setId("run-scroll-bar");
+        runBar.setOrientation(Orientation.VERTICAL);
+        runBar.setVisible(false);
+        runBar.setManaged(false);
+        runBar.valueProperty().addListener((obs, old, value) -> {
+            if (!syncingBar) {
+                jumpTo((int) Math.round(value.doubleValue()));
+            }
+        });
+        runBar.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> model.userScrolled(false));
+        runBar.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> checkAtEndLater());
+        HBox.setHgrow(table, Priority.ALWAYS);
+        StackPane tableLayer = new StackPane(new HBox(table, runBar), followChip);
         VBox.setVgrow(tableLayer, Priority.ALWAYS);
         getChildren().add(new VBox(header(), tableLayer));
 
         wireSelection();
         wireFollowing();
+        table.skinProperty().addListener((obs, old, skin) -> Platform.runLater(this::hookFlow));
+        attach(model.rowsProperty().get());
         model.revealProperty().addListener((obs, old, reveal) -> {
             if (reveal != null) {
                 reveal(reveal);
@@ -172,33 +203,201 @@ final class EventTableView extends StackPane {
         return button;
     }
 
+    /** The scroll bar over the whole run (shown for runs longer than a window). */
+    ScrollBar runBar() {
+        return runBar;
+    }
+
+    /** The selected rows of the run. */
     List<Integer> selectedRows() {
-        return List.copyOf(table.getSelectionModel().getSelectedIndices());
+        int base = window.base();
+        return table.getSelectionModel().getSelectedIndices().stream().map(i -> i + base).toList();
     }
 
     private void wireSelection() {
         table.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> {
             if (!syncingSelection) {
-                model.select(index.intValue());
+                model.select(index.intValue() < 0 ? -1 : index.intValue() + window.base());
             }
         });
-        model.selectedRowProperty().addListener((obs, old, row) -> {
-            int r = row.intValue();
-            if (table.getSelectionModel().getSelectedIndex() == r && table.getSelectionModel().getSelectedIndices().size() <= 1) {
-                return;
+        model.selectedRowProperty().addListener((obs, old, row) -> showSelection());
+    }
+
+    /** Shows the model's selected row, when it is in the window (a reveal moves the window to it). */
+    private void showSelection() {
+        int local = model.selectedRow() - window.base();
+        var selection = table.getSelectionModel();
+        if (model.selectedRow() >= 0 && selection.getSelectedIndex() == local && selection.getSelectedIndices().size() <= 1) {
+            return;
+        }
+        syncingSelection = true;
+        try {
+            if (model.selectedRow() < 0 || local < 0 || local >= window.size()) {
+                selection.clearSelection();
+            } else {
+                selection.clearAndSelect(local);
+                table.getFocusModel().focus(local);
             }
-            syncingSelection = true;
-            try {
-                if (r < 0) {
-                    table.getSelectionModel().clearSelection();
-                } else {
-                    table.getSelectionModel().clearAndSelect(r);
-                    table.getFocusModel().focus(r);
-                }
-            } finally {
-                syncingSelection = false;
+        } finally {
+            syncingSelection = false;
+        }
+    }
+
+    // The window of rows the table holds
+
+    /** The model shows another run (or a rebuilt index): a new window at its start, until a reveal moves it. */
+    private void attach(RowList rows) {
+        if (source != null) {
+            source.removeListener(sourceGrew);
+        }
+        source = rows;
+        source.addListener(sourceGrew);
+        setWindow(new RowWindow(0, Math.min(source.size(), WINDOW + SLACK)));
+    }
+
+    /**
+     * Rows were appended: a window that reached the run's end takes them in, up to its slack; any other
+     * window stays as it is, so the rows in view never move.
+     */
+    private void sourceGrew() {
+        int total = source.size();
+        if (window.end() == knownTotal) {
+            window.growTo(Math.min(total, window.base() + WINDOW + SLACK));
+        }
+        knownTotal = total;
+        updateMode();
+        updateRunBar();
+    }
+
+    /** The run's row count the window was last set or grown for. */
+    private int knownTotal;
+
+    private void setWindow(RowWindow next) {
+        window = next;
+        knownTotal = source == null ? 0 : source.size();
+        syncingSelection = true;
+        try {
+            table.setItems(next);
+        } finally {
+            syncingSelection = false;
+        }
+        showSelection();
+        updateMode();
+        updateRunBar();
+    }
+
+    /** A run too long for one window gets the whole-run scroll bar instead of the table's own. */
+    private void updateMode() {
+        boolean windowed = knownTotal > WINDOW + SLACK;
+        if (runBar.isVisible() != windowed) {
+            runBar.setVisible(windowed);
+            runBar.setManaged(windowed);
+            table.pseudoClassStateChanged(WINDOWED, windowed);
+        }
+    }
+
+    /** Moves the window so that it holds run row {@code row} well inside it. */
+    private void centerWindowOn(int row) {
+        int total = source.size();
+        int base = Math.max(0, Math.min(row - WINDOW / 2, total - WINDOW));
+        setWindow(new RowWindow(base, Math.min(total - base, WINDOW)));
+    }
+
+    /** Makes sure the window holds {@code row} with room around it (or ends at the run's end, for END). */
+    private void ensureInWindow(int row, EventTableViewModel.Placement placement) {
+        int total = source.size();
+        if (placement == EventTableViewModel.Placement.END) {
+            if (window.end() != total) {
+                int base = Math.max(0, total - WINDOW);
+                setWindow(new RowWindow(base, total - base));
             }
-        });
+            return;
+        }
+        boolean inside = row >= window.base() && row < window.end();
+        boolean nearStart = window.base() > 0 && row - window.base() < MARGIN;
+        boolean nearEnd = window.end() < total && window.end() - row < MARGIN;
+        if (!inside || nearStart || nearEnd) {
+            centerWindowOn(row);
+        }
+    }
+
+    private void hookFlow() {
+        VirtualFlow<?> flow = flow();
+        if (flow != null && flow != hookedFlow) {
+            hookedFlow = flow;
+            flow.positionProperty().addListener((obs, old, p) -> afterScrollLater());
+        }
+    }
+
+    private void afterScrollLater() {
+        if (!afterScrollScheduled) {
+            afterScrollScheduled = true;
+            Platform.runLater(() -> {
+                afterScrollScheduled = false;
+                afterScroll();
+            });
+        }
+    }
+
+    /** The view moved: near an end of a window that is not the run's end, move the window along. */
+    private void afterScroll() {
+        VirtualFlow<?> flow = flow();
+        if (flow == null || source == null) {
+            return;
+        }
+        IndexedCell<?> first = flow.getFirstVisibleCell();
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        if (first != null && last != null) {
+            boolean nearStart = window.base() > 0 && first.getIndex() < MARGIN;
+            boolean nearEnd = window.end() < source.size() && window.size() - last.getIndex() < MARGIN;
+            if (nearStart || nearEnd) {
+                int top = window.base() + first.getIndex();
+                double offset = first.getLayoutY();
+                centerWindowOn(top);
+                table.layout();
+                flow.scrollToTop(top - window.base());
+                flow.scrollPixels(-offset);
+            }
+        }
+        updateRunBar();
+    }
+
+    /** The whole-run scroll bar: where the view is in the run. */
+    private void updateRunBar() {
+        if (!runBar.isVisible() || source == null) {
+            return;
+        }
+        VirtualFlow<?> flow = flow();
+        int visible = flow == null ? 20 : (int) Math.max(1, flow.getViewportLength() / ROW_HEIGHT);
+        int total = source.size();
+        syncingBar = true;
+        try {
+            runBar.setMin(0);
+            runBar.setMax(Math.max(0, total - visible));
+            runBar.setVisibleAmount(visible);
+            runBar.setUnitIncrement(1);
+            runBar.setBlockIncrement(visible);
+            runBar.setValue(isAtEnd() ? runBar.getMax() : Math.max(0, firstVisibleRow()));
+        } finally {
+            syncingBar = false;
+        }
+    }
+
+    /** The user moved the whole-run scroll bar to row {@code row}. */
+    private void jumpTo(int row) {
+        if (source == null) {
+            return;
+        }
+        ensureInWindow(row, EventTableViewModel.Placement.TOP);
+        table.layout();
+        VirtualFlow<?> flow = flow();
+        if (flow != null) {
+            if (row >= runBar.getMax()) {
+                flow.setPosition(1.0);
+            } else {
+                flow.scrollToTop(row - window.base());
+            }
+        }
     }
 
     /**
@@ -217,6 +416,12 @@ final class EventTableView extends StackPane {
             if (code == KeyCode.END && !e.isShiftDown()) {
                 e.consume();
                 model.resumeFollowing();
+                return;
+            }
+            if (code == KeyCode.HOME && !e.isShiftDown()) {
+                // The run's first row, not the window's.
+                e.consume();
+                model.goToRow(0);
                 return;
             }
             if (code == KeyCode.UP || code == KeyCode.PAGE_UP || code == KeyCode.HOME || code == KeyCode.KP_UP) {
@@ -262,6 +467,9 @@ final class EventTableView extends StackPane {
     boolean isAtEnd() {
         VirtualFlow<?> flow = flow();
         int count = table.getItems() == null ? 0 : table.getItems().size();
+        if (source != null && window.end() < source.size()) {
+            return false;
+        }
         if (flow == null || count == 0) {
             return true;
         }
@@ -273,11 +481,11 @@ final class EventTableView extends StackPane {
                 && last.getLayoutY() + last.getHeight() <= flow.getViewportLength() + 1.5;
     }
 
-    /** Index of the first row in view, or -1. */
+    /** The run row first in view, or -1. */
     int firstVisibleRow() {
         VirtualFlow<?> flow = flow();
         IndexedCell<?> first = flow == null ? null : flow.getFirstVisibleCell();
-        return first == null ? -1 : first.getIndex();
+        return first == null ? -1 : window.base() + first.getIndex();
     }
 
     private VirtualFlow<?> flow() {
@@ -285,10 +493,15 @@ final class EventTableView extends StackPane {
     }
 
     private void reveal(EventTableViewModel.Reveal reveal) {
+        if (source == null || reveal.row() >= source.size()) {
+            return;
+        }
+        ensureInWindow(reveal.row(), reveal.placement());
+        showSelection();
         // Let the skin take in rows that were just added before measuring or scrolling.
         table.layout();
         VirtualFlow<?> flow = flow();
-        int row = reveal.row();
+        int row = reveal.row() - window.base();
         if (flow == null) {
             table.scrollTo(row);
             return;
@@ -310,6 +523,7 @@ final class EventTableView extends StackPane {
             }
             case VISIBLE -> flow.scrollTo(row);
         }
+        updateRunBar();
     }
 
     // Columns and cells
@@ -391,7 +605,7 @@ final class EventTableView extends StackPane {
     /** The event type, coloured by what it means; a malformed line says so with an icon. */
     private final class TypeCell extends TableCell<Long, Long> {
         private Node malformedIcon;
-        private String toneClass;
+        private javafx.css.PseudoClass tone;
 
         TypeCell() {
             getStyleClass().add(Styles.TYPE_CELL);
@@ -400,9 +614,16 @@ final class EventTableView extends StackPane {
         @Override
         protected void updateItem(Long item, boolean empty) {
             super.updateItem(item, empty);
-            if (toneClass != null) {
-                getStyleClass().remove(toneClass);
-                toneClass = null;
+            // Pseudo-classes, not style classes: switching them is cheap, as it must be while rows fly by.
+            javafx.css.PseudoClass next = empty || item == null ? null : Styles.tone(model.typeTone(RowList.row(item)));
+            if (next != tone) {
+                if (tone != null) {
+                    pseudoClassStateChanged(tone, false);
+                }
+                if (next != null) {
+                    pseudoClassStateChanged(next, true);
+                }
+                tone = next;
             }
             if (empty || item == null) {
                 setText(null);
@@ -410,14 +631,12 @@ final class EventTableView extends StackPane {
                 return;
             }
             int row = RowList.row(item);
-            TypeTone tone = model.typeTone(row);
-            toneClass = Styles.tone(tone);
-            getStyleClass().add(toneClass);
+            boolean malformed = model.typeTone(row) == TypeTone.MALFORMED;
             setText(model.typeText(row));
-            if (tone == TypeTone.MALFORMED && malformedIcon == null) {
+            if (malformed && malformedIcon == null) {
                 malformedIcon = AppIcon.MALFORMED.icon();
             }
-            setGraphic(tone == TypeTone.MALFORMED ? malformedIcon : null);
+            setGraphic(malformed ? malformedIcon : null);
         }
     }
 
@@ -434,19 +653,8 @@ final class EventTableView extends StackPane {
         @Override
         protected void updateItem(String text, boolean empty) {
             super.updateItem(text, empty);
-            if (empty || text == null) {
-                setText(null);
-                getStyleClass().remove(Styles.PLACEHOLDER_TEXT);
-                return;
-            }
-            setText(text);
-            if (EventTableViewModel.PLACEHOLDER.equals(text)) {
-                if (!getStyleClass().contains(Styles.PLACEHOLDER_TEXT)) {
-                    getStyleClass().add(Styles.PLACEHOLDER_TEXT);
-                }
-            } else {
-                getStyleClass().remove(Styles.PLACEHOLDER_TEXT);
-            }
+            setText(empty ? null : text);
+            pseudoClassStateChanged(Styles.PENDING, !empty && EventTableViewModel.PLACEHOLDER.equals(text));
         }
     }
 

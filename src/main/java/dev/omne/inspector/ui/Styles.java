@@ -54,9 +54,18 @@ final class Styles {
         return "status-" + status.name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** {@code tone-node}, ... */
-    static String tone(TypeTone tone) {
-        return "tone-" + tone.name().toLowerCase(java.util.Locale.ROOT);
+    static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
+    private static final PseudoClass[] TONES = new PseudoClass[TypeTone.values().length];
+
+    static {
+        for (TypeTone t : TypeTone.values()) {
+            TONES[t.ordinal()] = PseudoClass.getPseudoClass("tone-" + t.name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** {@code :tone-node}, ... */
+    static PseudoClass tone(TypeTone tone) {
+        return TONES[tone.ordinal()];
     }
 
     /** {@code json-key}, ... */

@@ -8,7 +8,6 @@ import dev.omne.inspector.ui.service.VolumeSession;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.IndexedCell;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
@@ -123,40 +122,51 @@ class LargeRunBenchmarkTest {
 
         frames = 0;
         recording = true;
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long fxThread = WaitForAsyncUtils.asyncFx(() -> Thread.currentThread().threadId()).get();
+        long fxCpu0 = threads.getThreadCpuTime(fxThread);
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long processCpu0 = os.getProcessCpuTime();
         long open = System.nanoTime();
         robot.interact(() -> model.open(dir.resolve("big")));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
                 view.eventsView().table().getItems().size() > 0
                         && view.eventsView().table().lookup(".table-row-cell") != null).get());
         long firstRows = System.nanoTime() - open;
-        int firstCount = WaitForAsyncUtils.asyncFx(() -> view.eventsView().table().getItems().size()).get();
+        long fxCpuFirst = threads.getThreadCpuTime(fxThread) - fxCpu0;
+        long processCpuFirst = os.getProcessCpuTime() - processCpu0;
+        int firstCount = WaitForAsyncUtils.asyncFx(() -> model.eventTable().rowCount()).get();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
-                view.eventsView().table().getItems().size() == EVENTS + 4).get());
+                model.eventTable().rowCount() == EVENTS + 4).get());
         long full = System.nanoTime() - open;
         recording = false;
         System.out.printf("first rows after %d ms (%,d rows shown), all %,d rows after %d ms%n", firstRows / 1_000_000,
                 firstCount, EVENTS + 4, full / 1_000_000);
         System.out.println(gaps("frames while loading"));
+        System.out.printf("CPU until first rows: UI thread %d ms, whole process %d ms (wall %d ms); load average %.1f%n",
+                fxCpuFirst / 1_000_000, processCpuFirst / 1_000_000, firstRows / 1_000_000, os.getSystemLoadAverage());
+        System.out.printf("CPU until all rows: UI thread %d ms, whole process %d ms%n",
+                (threads.getThreadCpuTime(fxThread) - fxCpu0) / 1_000_000, (os.getProcessCpuTime() - processCpu0) / 1_000_000);
 
-        // Scroll: 600 steps of a page each through the first part, then 200 jumps across the whole run.
-        frames = 0;
-        recording = true;
-        long scrollStart = System.nanoTime();
-        for (int i = 0; i < 600; i++) {
-            robot.interact(() -> flow().scrollPixels(600));
-        }
-        for (int i = 0; i < 200; i++) {
-            int target = (int) ((long) i * EVENTS / 200);
-            robot.interact(() -> flow().scrollToTop(target));
-        }
-        recording = false;
-        System.out.printf("scrolled 800 steps in %d ms%n", (System.nanoTime() - scrollStart) / 1_000_000);
-        System.out.println(gaps("frames while scrolling"));
+        // Scroll as a person would, one step per frame: a wheel (7,200 px/s, about 300 rows a second), then
+        // dragging the scroll bar from the top to the bottom of the run in four seconds.
+        scrollFor(robot, "wheel scrolling", 4, f -> f.scrollPixels(120));
+        long dragStart = System.nanoTime();
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> view.eventsView().runBar().isVisible()).get(),
+                "a run this long gets the whole-run scroll bar");
+        scrollFor(robot, "dragging the scroll bar over all rows", 4, f -> {
+            var bar = view.eventsView().runBar();
+            bar.setValue(Math.min(1, (System.nanoTime() - dragStart) / 4e9) * bar.getMax());
+        });
+        robot.interact(() -> view.eventsView().runBar().setValue(view.eventsView().runBar().getMax()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> view.eventsView().isAtEnd()).get(), "the bar's end is the run's end");
+        scrollFor(robot, "wheel scrolling up from the end", 3, f -> f.scrollPixels(-120));
 
         // The summaries of the last screenful arrive.
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
-            IndexedCell<?> first = flow().getFirstVisibleCell();
-            return first != null && model.eventTable().cachedSummary(first.getIndex()) != null;
+            int first = view.eventsView().firstVisibleRow();
+            return first >= 0 && model.eventTable().cachedSummary(first) != null;
         }).get());
         robot.interact(() -> model.eventTable().goToLine("999999"));
         WaitForAsyncUtils.waitForFxEvents();
@@ -164,6 +174,31 @@ class LargeRunBenchmarkTest {
                 model.eventTable().snapshot().line(model.eventTable().selectedRow())).get());
         assertTrue(firstRows < TimeUnit.SECONDS.toNanos(5));
         WaitForAsyncUtils.asyncFx(() -> model.shutdown()).get(5, TimeUnit.SECONDS);
+    }
+
+    /** Scrolls once per frame for some seconds, and reports the frame times meanwhile. */
+    private void scrollFor(FxRobot robot, String what, int seconds, java.util.function.Consumer<VirtualFlow<?>> step)
+            throws Exception {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        robot.interact(() -> {
+            frames = 0;
+            recording = true;
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    if (System.nanoTime() > end) {
+                        stop();
+                        recording = false;
+                        done.countDown();
+                        return;
+                    }
+                    step.accept(flow());
+                }
+            }.start();
+        });
+        assertTrue(done.await(seconds + 30L, TimeUnit.SECONDS));
+        System.out.println(gaps("frames while " + what));
     }
 
     private VirtualFlow<?> flow() {

@@ -127,7 +127,7 @@ class MainWindowFxTest {
     /** The text a visible cell shows. */
     private String cellText(FxRobot robot, int row, String column) throws Exception {
         return fx(() -> robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
-                .filter(c -> c.getIndex() == row && c.getTableColumn() != null
+                .filter(c -> c.getItem() instanceof Long key && RowList.row(key) == row && c.getTableColumn() != null
                         && column.equals(c.getTableColumn().getText()))
                 .map(javafx.scene.control.TableCell::getText).findFirst().orElse(null));
     }
@@ -266,6 +266,46 @@ class MainWindowFxTest {
         waitUntil("the driver's events arrive", () -> table().getItems().size() >= rows + 2);
         assertTrue(fx(() -> model.demoOpenProperty().get()));
         assertTrue(fx(() -> model.titleProperty().get()).contains("(demo)"));
+    }
+
+    @Test
+    void aRunLongerThanTheTablesWindowIsNavigatedWhole(FxRobot robot) throws Exception {
+        int rows = EventTableView.WINDOW * 3;
+        List<String> lines = new ArrayList<>();
+        lines.add(line("run.started", LIVE_RUN, null, -5000));
+        for (int i = 1; i < rows; i++) {
+            lines.add(i == rows - 7_000 ? "{\"type\":\"node.progress\",\"node_id\":" : line("node.progress", LIVE_RUN, "n" + i, 0));
+        }
+        Volume volume = TestLogs.volume(dir.resolve("long"), LIVE_RUN, lines);
+        robot.interact(() -> model.open(volume.root()));
+        waitUntil("the run is shown at its end", () -> model.eventTable().rowCount() == rows && view.eventsView().isAtEnd());
+        assertTrue(fx(() -> view.eventsView().runBar().isVisible()), "the whole-run scroll bar");
+        assertTrue(fx(() -> table().getItems().size()) <= EventTableView.WINDOW + EventTableView.SLACK);
+        assertEquals(rows - 1, cellRowOfLastVisible(robot));
+
+        // F8 from the top finds the malformed line near the end, outside the first window.
+        robot.clickOn(table());
+        robot.press(KeyCode.HOME).release(KeyCode.HOME);
+        waitUntil("the first row", () -> model.eventTable().selectedRow() == 0 && view.eventsView().firstVisibleRow() == 0);
+        robot.press(KeyCode.F8).release(KeyCode.F8);
+        waitUntil("the malformed line is selected and in view", () -> model.eventTable().selectedRow() == rows - 7_000
+                && model.detail().content() != null && model.detail().content().malformed());
+        assertEquals(rows - 7_000, fx(() -> view.eventsView().selectedRows().getFirst()));
+        assertEquals("malformed line", cellText(robot, rows - 7_000, "Type"));
+
+        // Appended rows are followed at the end.
+        robot.press(KeyCode.END).release(KeyCode.END);
+        waitUntil("following", () -> model.eventTable().isFollowing() && view.eventsView().isAtEnd());
+        appendByAnotherProcess(volume.eventsFile(LIVE_RUN), 5);
+        waitUntil("the new rows are in view", () -> model.eventTable().rowCount() == rows + 5 && view.eventsView().isAtEnd());
+        assertEquals(rows + 4, cellRowOfLastVisible(robot));
+    }
+
+    /** The run row of the last row cell in view. */
+    private int cellRowOfLastVisible(FxRobot robot) throws Exception {
+        return fx(() -> robot.lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
+                .filter(r -> r.isVisible() && r.getItem() != null && !r.isEmpty())
+                .mapToInt(r -> RowList.row((Long) r.getItem())).max().orElse(-1));
     }
 
     /** Appends lines the way the omne runner does, from another process, under flock(1). */

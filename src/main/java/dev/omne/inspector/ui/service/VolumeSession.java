@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,9 +25,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one place the window talks to live following ({@link VolumeWatcher}): it sums up each run's new rows on
@@ -52,6 +55,10 @@ public final class VolumeSession implements AutoCloseable {
 
     /** Bytes of each log read for its preview. */
     static final int PREVIEW_BYTES = 256 << 10;
+    /** Longest wait for the window to take the previews before full indexing starts anyway. */
+    static final Duration FIRST_PAINT_WAIT = Duration.ofSeconds(2);
+    /** Time the window gets to draw the previews once it has them. */
+    static final Duration FIRST_PAINT_GRACE = Duration.ofMillis(300);
     /** Bytes read for previews in all: past it, logs wait for the watcher. */
     static final long PREVIEW_BUDGET = 32L << 20;
 
@@ -76,6 +83,9 @@ public final class VolumeSession implements AutoCloseable {
     /** Every run present at the start has been announced. */
     private boolean listed;
     private boolean listedDelivered;
+    /** Counted down once the previews (or the empty listing) reached the window. */
+    private final CountDownLatch previewsDelivered = new CountDownLatch(1);
+    private boolean previewsQueued;
 
     private static final class RunState {
         final RunFactsBuilder facts = new RunFactsBuilder();
@@ -105,9 +115,24 @@ public final class VolumeSession implements AutoCloseable {
         // Full indexing starts once those are on their way to the window.
         session.previewer.execute(() -> {
             session.listAndPreview();
+            session.awaitFirstPaint();
             session.startFeed();
         });
         return session;
+    }
+
+    /**
+     * Waits until the window has taken the previews and had a moment to draw them: the watcher's full indexing
+     * keeps every core busy for seconds, and the first rows should not have to wait for a core.
+     */
+    private void awaitFirstPaint() {
+        try {
+            if (previewsDelivered.await(FIRST_PAINT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                Thread.sleep(FIRST_PAINT_GRACE.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void startFeed() {
@@ -163,7 +188,20 @@ public final class VolumeSession implements AutoCloseable {
             listed = true;
             scheduleFlush();
         }
-        long budget = PREVIEW_BUDGET;
+        try {
+            preview(ids, PREVIEW_BUDGET);
+        } finally {
+            synchronized (lock) {
+                previewsQueued = true;
+                if (!flushScheduled) {
+                    previewsDelivered.countDown();
+                }
+            }
+        }
+    }
+
+    private void preview(List<String> ids, long budgetBytes) {
+        long budget = budgetBytes;
         for (String id : ids.reversed()) {
             if (closed || budget <= 0) {
                 return;
@@ -324,6 +362,11 @@ public final class VolumeSession implements AutoCloseable {
         }
         if (!closed && (!batch.isEmpty() || firstListed)) {
             listener.onBatch(batch);
+        }
+        synchronized (lock) {
+            if (previewsQueued) {
+                previewsDelivered.countDown();
+            }
         }
     }
 
