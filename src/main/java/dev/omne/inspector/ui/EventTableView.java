@@ -92,7 +92,7 @@ final class EventTableView extends StackPane {
         table.getColumns().add(column("Delta", 86, model::deltaText, null, Styles.NUMBER_CELL));
         table.getColumns().add(typeColumn());
         table.getColumns().add(column("Node", 120, model::nodeText, null));
-        table.getColumns().add(column("Kind", 72, model::kindText, null));
+        table.getColumns().add(column("Kind", 84, model::kindText, null));
         table.getColumns().add(summaryColumn());
         for (TableColumn<Long, ?> c : table.getColumns()) {
             c.setSortable(false);
@@ -345,6 +345,8 @@ final class EventTableView extends StackPane {
         if (flow == null || source == null) {
             return;
         }
+        // Cells follow the position only at the next layout: bring them up to date before reading them.
+        table.layout();
         IndexedCell<?> first = flow.getFirstVisibleCell();
         IndexedCell<?> last = flow.getLastVisibleCell();
         if (first != null && last != null) {

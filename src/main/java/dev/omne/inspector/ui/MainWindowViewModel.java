@@ -75,6 +75,8 @@ public final class MainWindowViewModel {
     private Demo demo;
     private int openSequence;
     private boolean listed;
+    /** The shown run was opened on a preview of its log. */
+    private boolean openedWhileIndexing;
     private String focusRun;
 
     public MainWindowViewModel(TaskExecutor tasks, VolumeSession.Factory sessions, AppSettings settings,
@@ -281,7 +283,15 @@ public final class MainWindowViewModel {
                         // The first rows of a run shown before its log was read: open it as a run is opened.
                         showRun(shown);
                     } else {
+                        boolean wasIndexing = openedWhileIndexing;
                         eventTable.update(change.snapshot(), change.reset());
+                        if (wasIndexing && !change.indexing()) {
+                            openedWhileIndexing = false;
+                            // Opened on the start of its log; now the whole log says whether it is still being written.
+                            if (shown.status() == RunStatus.RUNNING && eventTable.selectedRow() < 0) {
+                                eventTable.followEnd();
+                            }
+                        }
                     }
                 }
             }
@@ -311,6 +321,7 @@ public final class MainWindowViewModel {
             focusRun = null;
         }
         detail.clear();
+        openedWhileIndexing = run.indexing();
         eventTable.show(run.runId(), run.snapshot(), run.status() == RunStatus.RUNNING);
         updateCounts();
     }
