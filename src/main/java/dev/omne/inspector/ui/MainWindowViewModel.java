@@ -89,7 +89,7 @@ public final class MainWindowViewModel {
         this.runList = new RunListViewModel(clock);
         this.eventTable = new EventTableViewModel(tasks, clipboard, statusBar::showMessage, zone);
         this.detail = new DetailViewModel(tasks, clipboard, statusBar::showMessage);
-        statusBar.connect(eventTable::diagnostics, eventTable::goToRow);
+        statusBar.connect(eventTable::diagnostics, eventTable::goToRow, eventTable::selectedRow);
         recentFolders.setAll(settings.recentFolders());
         theme.set(settings.theme());
         eventTable.relativeTimeProperty().set(settings.relativeTime());
