@@ -46,11 +46,11 @@ final class EventTableView extends StackPane {
     private static final javafx.css.PseudoClass WINDOWED = javafx.css.PseudoClass.getPseudoClass("windowed");
 
     /** Rows the table holds at most; see {@link RowWindow}. */
-    static final int WINDOW = 20_000;
+    static final int WINDOW = 4_000;
     /** Rows a window at the end of a growing run may take on before it is moved. */
-    static final int SLACK = 5_000;
+    static final int SLACK = 2_000;
     /** A window is moved when the view comes this close to one of its ends. */
-    static final int MARGIN = 3_000;
+    static final int MARGIN = 1_000;
 
     private final EventTableViewModel model;
     private final TableView<Long> table = new TableView<>();
