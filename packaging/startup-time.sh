@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures the cold start of the window: wall time from launching COMMAND to the first viewable
-# (mapped) X window whose title starts with "omne inspector", on a private Xvfb display.
+# (mapped) X window whose title contains "omne inspector", on a private Xvfb display.
 # Usage: packaging/startup-time.sh [-n RUNS] [-t TITLE] [-c] COMMAND [ARG...]
 #   e.g. packaging/startup-time.sh -n 7 /opt/omne-inspector/bin/omne-inspector
 # Prints each run and the median. Needs Xvfb and xwininfo: apt-get install xvfb x11-utils
@@ -43,7 +43,7 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 viewable() {
   local id
-  for id in $(xwininfo -root -tree 2>/dev/null | awk -v t="\"$title" 'index($0, t) { print $1 }'); do
+  for id in $(xwininfo -root -tree 2>/dev/null | awk -v t="$title" 'index($0, t) { print $1 }'); do
     xwininfo -id "$id" 2>/dev/null | grep -q 'Map State: IsViewable' && return 0
   done
   return 1

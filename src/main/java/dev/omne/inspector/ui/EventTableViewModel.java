@@ -1,0 +1,631 @@
+package dev.omne.inspector.ui;
+
+import dev.omne.inspector.core.event.Timestamps;
+import dev.omne.inspector.core.index.IndexSnapshot;
+import dev.omne.inspector.core.log.Diagnostic;
+import dev.omne.inspector.ui.model.Formats;
+import dev.omne.inspector.ui.model.RowText;
+import dev.omne.inspector.ui.service.Messages;
+import dev.omne.inspector.ui.service.RowReader;
+import dev.omne.inspector.ui.service.TaskExecutor;
+import dev.omne.inspector.ui.service.TextClipboard;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.value.ObservableValue;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The events of the selected run: rows (a light view over the run's index), the cells' text, following the
+ * end of a growing log, jumping between malformed lines, going to a line, copying rows. Row text beyond the
+ * index columns is read from the file in the background, a visible screenful at a time, through a small LRU.
+ */
+public final class EventTableViewModel {
+    /** Shown in a summary cell until its line has been read. */
+    public static final String PLACEHOLDER = "…";
+    static final int CACHE_ROWS = 4096;
+    static final int LOAD_BATCH = 256;
+    static final int COPY_LIMIT = 100_000;
+
+    /** Where the view should place a row it is asked to reveal. */
+    public enum Placement { END, TOP, CENTER, VISIBLE }
+
+    /** A request to the view: scroll {@code row} into view (a new object each time, so it always fires). */
+    public record Reveal(int row, Placement placement) {
+    }
+
+    /** A diagnostic and the row it belongs to. */
+    public record DiagnosticRow(int row, Diagnostic diagnostic) {
+    }
+
+    private final TaskExecutor tasks;
+    private final TextClipboard clipboard;
+    private final Consumer<String> messages;
+    private final ZoneId zone;
+
+    private final ReadOnlyObjectWrapper<RowList> rows = new ReadOnlyObjectWrapper<>(this, "rows", new RowList(0));
+    private final ReadOnlyObjectWrapper<IndexSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ReadOnlyStringWrapper runId = new ReadOnlyStringWrapper(this, "runId");
+    private final ReadOnlyIntegerWrapper selectedRow = new ReadOnlyIntegerWrapper(this, "selectedRow", -1);
+    private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper(this, "following", true);
+    private final ReadOnlyIntegerWrapper unseenRows = new ReadOnlyIntegerWrapper(this, "unseenRows");
+    private final BooleanProperty relativeTime = new SimpleBooleanProperty(this, "relativeTime");
+    private final ReadOnlyObjectWrapper<Reveal> reveal = new ReadOnlyObjectWrapper<>(this, "reveal");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", NO_RUN);
+
+    static final String NO_RUN = "Select a run to see its events";
+    static final String READING = "Reading this run's log…";
+    static final String NO_EVENTS = "This run has no events yet";
+    static final String NO_LOG = "This run has no events.jsonl yet: it appears with the run's first event";
+
+    private long startMicros = Timestamps.NONE;
+    private int generation;
+    private final Map<Integer, RowText> cache = new LinkedHashMap<>(CACHE_ROWS, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, RowText> eldest) {
+            return size() > CACHE_ROWS;
+        }
+    };
+    private final Map<Integer, SimpleStringProperty> pending = new HashMap<>();
+    private final LinkedHashSet<Integer> queue = new LinkedHashSet<>();
+    private boolean loadScheduled;
+    private boolean loading;
+
+    public EventTableViewModel(TaskExecutor tasks, TextClipboard clipboard, Consumer<String> messages, ZoneId zone) {
+        this.tasks = tasks;
+        this.clipboard = clipboard;
+        this.messages = messages;
+        this.zone = zone;
+    }
+
+    // Properties
+
+    public ReadOnlyObjectProperty<RowList> rowsProperty() {
+        return rows.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<IndexSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public IndexSnapshot snapshot() {
+        return snapshot.get();
+    }
+
+    public String runId() {
+        return runId.get();
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty runIdProperty() {
+        return runId.getReadOnlyProperty();
+    }
+
+    public int rowCount() {
+        return rows.get().size();
+    }
+
+    public ReadOnlyIntegerProperty selectedRowProperty() {
+        return selectedRow.getReadOnlyProperty();
+    }
+
+    public int selectedRow() {
+        return selectedRow.get();
+    }
+
+    /** Whether the table stays at the end as rows arrive. */
+    public ReadOnlyBooleanProperty followingProperty() {
+        return following.getReadOnlyProperty();
+    }
+
+    public boolean isFollowing() {
+        return following.get();
+    }
+
+    /** Rows that arrived while following was paused. */
+    public ReadOnlyIntegerProperty unseenRowsProperty() {
+        return unseenRows.getReadOnlyProperty();
+    }
+
+    /** Times relative to the run's start instead of the time of day. */
+    public BooleanProperty relativeTimeProperty() {
+        return relativeTime;
+    }
+
+    public ReadOnlyObjectProperty<Reveal> revealProperty() {
+        return reveal.getReadOnlyProperty();
+    }
+
+    /** What the table says when it has no rows. */
+    public javafx.beans.property.ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
+    }
+
+    // Showing a run
+
+    /**
+     * Shows a run's rows. A run still being written opens at its end, following; a finished one at its top.
+     */
+    public void show(String id, IndexSnapshot rowsOf, boolean live) {
+        runId.set(id);
+        resetRows(rowsOf);
+        emptyText.set(rowsOf == null ? READING : NO_EVENTS);
+        selectedRow.set(-1);
+        following.set(live);
+        unseenRows.set(0);
+        if (rowsOf != null && rowsOf.size() > 0) {
+            reveal(live ? rowsOf.size() - 1 : 0, live ? Placement.END : Placement.TOP);
+        }
+    }
+
+    public void clear() {
+        runId.set(null);
+        resetRows(null);
+        emptyText.set(NO_RUN);
+        selectedRow.set(-1);
+        following.set(true);
+        unseenRows.set(0);
+    }
+
+    /**
+     * New rows of the shown run. Rows only ever grow at the end; when following, the view is asked to stay at
+     * the end, and otherwise the count of unseen rows grows: the rows in view never move under the user.
+     *
+     * @param reset the index was rebuilt from the start: every row is new
+     */
+    public void update(IndexSnapshot newer, boolean reset) {
+        if (newer == null) {
+            if (snapshot.get() == null) {
+                emptyText.set(NO_LOG);
+            }
+            return;
+        }
+        emptyText.set(NO_EVENTS);
+        if (reset || snapshot.get() == null) {
+            int keep = selectedRow.get();
+            resetRows(newer);
+            selectedRow.set(-1);
+            if (following.get() && newer.size() > 0) {
+                reveal(newer.size() - 1, Placement.END);
+            }
+            if (keep >= 0) {
+                messages.accept("The log was read again from the start: the selection was cleared");
+            }
+            return;
+        }
+        int before = rows.get().size();
+        snapshot.set(newer);
+        startMicros = firstTime(newer);
+        if (newer.size() > before) {
+            rows.get().grow(newer.size());
+            if (following.get()) {
+                reveal(newer.size() - 1, Placement.END);
+            } else {
+                unseenRows.set(unseenRows.get() + newer.size() - before);
+            }
+        }
+    }
+
+    private void resetRows(IndexSnapshot newer) {
+        generation++;
+        cache.clear();
+        pending.clear();
+        queue.clear();
+        snapshot.set(newer);
+        startMicros = newer == null ? Timestamps.NONE : firstTime(newer);
+        rows.set(new RowList(newer == null ? 0 : newer.size()));
+    }
+
+    private static long firstTime(IndexSnapshot s) {
+        int limit = Math.min(s.size(), 1000);
+        for (int row = 0; row < limit; row++) {
+            long ts = s.tsMicros(row);
+            if (ts != Timestamps.NONE) {
+                return ts;
+            }
+        }
+        return Timestamps.NONE;
+    }
+
+    // Following and selection, as the view reports them
+
+    /** The user moved the view: at the end it follows, anywhere else following pauses. */
+    public void userScrolled(boolean atEnd) {
+        if (atEnd) {
+            following.set(true);
+            unseenRows.set(0);
+        } else {
+            following.set(false);
+        }
+    }
+
+    /** Goes to the end and follows it again (End). */
+    public void resumeFollowing() {
+        following.set(true);
+        unseenRows.set(0);
+        int last = rowCount() - 1;
+        if (last >= 0) {
+            selectedRow.set(last);
+            reveal(last, Placement.END);
+        }
+    }
+
+    /** Goes to the end and follows it, leaving the selection alone. */
+    public void followEnd() {
+        following.set(true);
+        unseenRows.set(0);
+        if (rowCount() > 0) {
+            reveal(rowCount() - 1, Placement.END);
+        }
+    }
+
+    /** The user selected a row in the table (-1: none). */
+    public void select(int row) {
+        selectedRow.set(row < rowCount() ? row : -1);
+    }
+
+    /** Selects a row and brings it into view. */
+    public void goToRow(int row) {
+        if (row < 0 || row >= rowCount()) {
+            return;
+        }
+        selectedRow.set(row);
+        if (row < rowCount() - 1) {
+            following.set(false);
+        }
+        reveal(row, Placement.CENTER);
+    }
+
+    private void reveal(int row, Placement placement) {
+        reveal.set(new Reveal(row, placement));
+    }
+
+    // Malformed lines
+
+    /** F8: the next malformed line after the selection, wrapping around at the end. */
+    public void nextMalformed() {
+        jumpMalformed(true);
+    }
+
+    /** Shift+F8: the previous malformed line before the selection, wrapping around at the start. */
+    public void previousMalformed() {
+        jumpMalformed(false);
+    }
+
+    private void jumpMalformed(boolean forward) {
+        IndexSnapshot s = snapshot.get();
+        if (s == null || s.errorCount() == 0) {
+            messages.accept("No malformed lines in this run");
+            return;
+        }
+        int from = selectedRow.get();
+        int found = forward ? nextError(s, from) : previousError(s, from);
+        boolean wrapped = false;
+        if (found < 0) {
+            found = forward ? nextError(s, -1) : previousError(s, s.size());
+            wrapped = true;
+        }
+        if (found < 0) {
+            messages.accept("No malformed lines in this run");
+            return;
+        }
+        goToRow(found);
+        int index = errorIndex(s, found);
+        messages.accept("Malformed line " + (index + 1) + " of " + s.errorCount()
+                + (wrapped ? (forward ? " (wrapped to the first)" : " (wrapped to the last)") : ""));
+    }
+
+    /** The first error row after {@code row}, or -1. */
+    static int nextError(IndexSnapshot s, int row) {
+        int n = s.diagnosticCount();
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (s.diagnosticRow(mid) <= row) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int i = lo; i < n; i++) {
+            if (s.isError(s.diagnosticRow(i))) {
+                return s.diagnosticRow(i);
+            }
+        }
+        return -1;
+    }
+
+    /** The last error row before {@code row}, or -1. */
+    static int previousError(IndexSnapshot s, int row) {
+        int lo = 0;
+        int hi = s.diagnosticCount();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (s.diagnosticRow(mid) < row) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int i = lo - 1; i >= 0; i--) {
+            if (s.isError(s.diagnosticRow(i))) {
+                return s.diagnosticRow(i);
+            }
+        }
+        return -1;
+    }
+
+    private static int errorIndex(IndexSnapshot s, int row) {
+        int index = 0;
+        for (int i = 0; i < s.diagnosticCount() && s.diagnosticRow(i) < row; i++) {
+            if (s.isError(s.diagnosticRow(i))) {
+                index++;
+            }
+        }
+        return index;
+    }
+
+    /** The run's diagnostics (malformed lines, then warnings in file order), for the status bar's list. */
+    public List<DiagnosticRow> diagnostics() {
+        IndexSnapshot s = snapshot.get();
+        List<DiagnosticRow> out = new ArrayList<>();
+        if (s == null) {
+            return out;
+        }
+        int n = Math.min(s.diagnosticCount(), 10_000);
+        for (int i = 0; i < n; i++) {
+            int row = s.diagnosticRow(i);
+            out.add(new DiagnosticRow(row, s.diagnostic(row)));
+        }
+        return out;
+    }
+
+    // Go to line, copy
+
+    /** Ctrl+L: selects the row of a line number (or the next row after it when that line is blank). */
+    public boolean goToLine(String text) {
+        IndexSnapshot s = snapshot.get();
+        long line;
+        try {
+            line = Long.parseLong(text.strip().replace(",", "").replace("_", ""));
+        } catch (NumberFormatException e) {
+            messages.accept("Not a line number: " + text.strip());
+            return false;
+        }
+        if (s == null || s.size() == 0) {
+            messages.accept("No lines to go to");
+            return false;
+        }
+        int lo = 0;
+        int hi = s.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (s.line(mid) < line) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if (lo >= s.size()) {
+            messages.accept("The log has " + s.line(s.size() - 1) + " lines; showing the last");
+            lo = s.size() - 1;
+        } else if (s.line(lo) != line) {
+            messages.accept("Line " + line + " is blank; showing line " + s.line(lo));
+        }
+        goToRow(lo);
+        return true;
+    }
+
+    /** Ctrl+C: the rows as JSON lines (as they are in the file) on the clipboard. */
+    public void copyRows(List<Integer> selection) {
+        IndexSnapshot s = snapshot.get();
+        if (s == null || selection.isEmpty()) {
+            messages.accept("Select rows to copy");
+            return;
+        }
+        int count = Math.min(selection.size(), COPY_LIMIT);
+        int[] wanted = new int[count];
+        for (int i = 0; i < count; i++) {
+            wanted[i] = selection.get(i);
+        }
+        java.util.Arrays.sort(wanted);
+        tasks.submit(() -> RowReader.lines(s, wanted), lines -> {
+            clipboard.putText(String.join("\n", lines) + "\n");
+            messages.accept(selection.size() > COPY_LIMIT
+                    ? "Copied the first " + Formats.count(COPY_LIMIT) + " of " + Formats.count(selection.size()) + " rows"
+                    : "Copied " + Formats.count(count) + (count == 1 ? " row" : " rows") + " as JSON lines");
+        }, e -> messages.accept("Cannot copy: " + Messages.describe(e)));
+    }
+
+    // Cell text: cheap columns straight from the index
+
+    private boolean valid(int row) {
+        IndexSnapshot s = snapshot.get();
+        return s != null && row >= 0 && row < s.size() && row < rowCount();
+    }
+
+    public String lineText(int row) {
+        return valid(row) ? Long.toString(snapshot.get().line(row)) : "";
+    }
+
+    public String timeText(int row) {
+        if (!valid(row)) {
+            return "";
+        }
+        long ts = snapshot.get().tsMicros(row);
+        return relativeTime.get() ? Formats.sinceStart(ts, startMicros) : Formats.clock(ts, zone);
+    }
+
+    public String timeTooltip(int row) {
+        return valid(row) ? Formats.exact(snapshot.get().tsMicros(row), zone) : "";
+    }
+
+    /** Time since the previous event that has a time. */
+    public String deltaText(int row) {
+        if (!valid(row)) {
+            return "";
+        }
+        IndexSnapshot s = snapshot.get();
+        long ts = s.tsMicros(row);
+        if (ts == Timestamps.NONE) {
+            return "";
+        }
+        for (int r = row - 1; r >= 0 && r >= row - 64; r--) {
+            long before = s.tsMicros(r);
+            if (before != Timestamps.NONE) {
+                return Formats.delta(ts - before);
+            }
+        }
+        return "";
+    }
+
+    public String typeText(int row) {
+        if (!valid(row)) {
+            return "";
+        }
+        String type = snapshot.get().type(row);
+        return type == null ? "malformed line" : type;
+    }
+
+    public TypeTone typeTone(int row) {
+        return valid(row) ? TypeTone.of(snapshot.get().type(row)) : TypeTone.OTHER;
+    }
+
+    public String nodeText(int row) {
+        if (!valid(row)) {
+            return "";
+        }
+        String node = snapshot.get().node(row);
+        return node == null ? "" : node;
+    }
+
+    public String kindText(int row) {
+        if (!valid(row)) {
+            return "";
+        }
+        String kind = snapshot.get().nodeKind(snapshot.get().nodeId(row));
+        return kind == null ? "" : kind;
+    }
+
+    public boolean isMalformed(int row) {
+        return valid(row) && snapshot.get().isError(row);
+    }
+
+    public boolean hasWarning(int row) {
+        return valid(row) && snapshot.get().hasWarning(row);
+    }
+
+    public String warningText(int row) {
+        if (!valid(row)) {
+            return null;
+        }
+        Diagnostic d = snapshot.get().diagnostic(row);
+        return d == null ? null : d.message();
+    }
+
+    // Cell text read from the file, lazily
+
+    /**
+     * The one-line summary of a row: at once when known, else a placeholder that changes to the text when the
+     * line has been read (cells listen to the value they are given, so they refresh themselves).
+     */
+    public ObservableValue<String> summary(int row) {
+        if (!valid(row)) {
+            return new ReadOnlyStringWrapper("");
+        }
+        IndexSnapshot s = snapshot.get();
+        if (s.isError(row)) {
+            return new ReadOnlyStringWrapper(RowReader.malformedSummary(s.diagnostic(row)));
+        }
+        RowText text = cache.get(row);
+        if (text != null) {
+            return new ReadOnlyStringWrapper(text.summary());
+        }
+        SimpleStringProperty value = pending.get(row);
+        if (value == null) {
+            value = new SimpleStringProperty(PLACEHOLDER);
+            pending.put(row, value);
+            queue.add(row);
+            scheduleLoad();
+        }
+        return value;
+    }
+
+    /** The cached summary of a row, or null (for tests and the copy of visible text). */
+    String cachedSummary(int row) {
+        RowText text = cache.get(row);
+        return text == null ? null : text.summary();
+    }
+
+    private void scheduleLoad() {
+        if (!loadScheduled && !loading) {
+            loadScheduled = true;
+            // After this layout pass: every cell of the screenful has asked by then, so one read serves all.
+            tasks.runOnUiThread(this::load);
+        }
+    }
+
+    private void load() {
+        loadScheduled = false;
+        if (loading || queue.isEmpty() || snapshot.get() == null) {
+            return;
+        }
+        // The most recent requests are what is on screen; older ones scrolled past: forget them.
+        List<Integer> wanted = new ArrayList<>(queue);
+        queue.clear();
+        if (wanted.size() > LOAD_BATCH) {
+            for (Integer stale : wanted.subList(0, wanted.size() - LOAD_BATCH)) {
+                pending.remove(stale);
+            }
+            wanted = wanted.subList(wanted.size() - LOAD_BATCH, wanted.size());
+        }
+        int[] batch = wanted.stream().mapToInt(Integer::intValue).toArray();
+        IndexSnapshot s = snapshot.get();
+        int gen = generation;
+        loading = true;
+        tasks.submit(() -> RowReader.texts(s, batch), texts -> {
+            loading = false;
+            if (gen == generation) {
+                for (Map.Entry<Integer, RowText> e : texts.entrySet()) {
+                    cache.put(e.getKey(), e.getValue());
+                    SimpleStringProperty value = pending.remove(e.getKey());
+                    if (value != null) {
+                        value.set(e.getValue().summary());
+                    }
+                }
+            }
+            scheduleLoad();
+        }, e -> {
+            loading = false;
+            if (gen == generation) {
+                for (int row : batch) {
+                    SimpleStringProperty value = pending.remove(row);
+                    if (value != null) {
+                        value.set("(cannot read: " + Messages.describe(e) + ")");
+                    }
+                }
+            }
+            scheduleLoad();
+        });
+    }
+
+    /** Rows whose text is being read or waits to be (for tests). */
+    int pendingCount() {
+        return pending.size();
+    }
+}

@@ -1,0 +1,275 @@
+package dev.omne.inspector.ui;
+
+import dev.omne.inspector.ui.service.AppSettings;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.ZoneId;
+
+/** The window's content: menu bar, runs | events | detail, status bar, and the empty state. */
+final class MainWindowView extends BorderPane {
+    static final String MAIN_SPLIT = "main";
+    static final String EVENTS_SPLIT = "events";
+
+    private final MainWindowViewModel model;
+    private final RunListView runs;
+    private final EventTableView events;
+    private final DetailView detail;
+    private final StatusBarView statusBar;
+    private final EmptyStateView emptyState;
+    private final SplitPane split;
+    private final SplitPane eventsSplit;
+    private final Menu recentMenu = new Menu("Open Recent", AppIcon.RECENT.icon());
+
+    MainWindowView(MainWindowViewModel model, ZoneId zone) {
+        this.model = model;
+        getStyleClass().add("main-window");
+        getStylesheets().add(Styles.STYLESHEET);
+        runs = new RunListView(model.runList(), zone);
+        events = new EventTableView(model.eventTable());
+        detail = new DetailView(model.detail());
+        statusBar = new StatusBarView(model.statusBar());
+        emptyState = new EmptyStateView(this::chooseFolder, model::openDemo);
+
+        eventsSplit = new SplitPane(events, detail);
+        eventsSplit.setOrientation(Orientation.VERTICAL);
+        SplitPane.setResizableWithParent(detail, false);
+        eventsSplit.setDividerPositions(model.splitPositions(EVENTS_SPLIT, 0.64));
+        split = new SplitPane(runs, eventsSplit);
+        split.setOrientation(Orientation.HORIZONTAL);
+        SplitPane.setResizableWithParent(runs, false);
+        split.setDividerPositions(model.splitPositions(MAIN_SPLIT, 0.22));
+
+        StackPane center = new StackPane(split, emptyState);
+        model.emptyStateProperty().addListener((obs, old, state) -> showEmptyState(state));
+        showEmptyState(model.emptyStateProperty().get());
+
+        // Enter or Right in the runs list goes on to the run's events.
+        runs.list().addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.RIGHT) && !events.table().getItems().isEmpty()) {
+                events.table().requestFocus();
+                e.consume();
+            }
+        });
+        getStyleClass().add("theme-" + model.themeProperty().get());
+
+        setTop(menuBar());
+        setCenter(center);
+        setBottom(statusBar);
+        setMinSize(720, 420);
+        wireDragAndDrop();
+
+        Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(15), e -> model.tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+    }
+
+    private void showEmptyState(EmptyState state) {
+        emptyState.setVisible(state != null);
+        split.setVisible(state == null);
+        if (state != null) {
+            emptyState.show(state);
+        }
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = item("Open Folder…", AppIcon.OPEN, new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
+                this::chooseFolder);
+        open.setId("menu-open");
+        MenuItem demo = item("Open Demo Volume", AppIcon.DEMO, null, model::openDemo);
+        MenuItem quit = item("Quit", AppIcon.QUIT, new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
+                () -> {
+                    if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
+                        stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+                        if (stage.isShowing()) {
+                            stage.close();
+                        }
+                    }
+                });
+        model.recentFolders().addListener((ListChangeListener<String>) c -> rebuildRecent());
+        rebuildRecent();
+        Menu file = new Menu("File", null, open, recentMenu, demo, new SeparatorMenuItem(), quit);
+
+        MenuItem copy = item("Copy Rows as JSON Lines", AppIcon.COPY,
+                new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN),
+                () -> model.eventTable().copyRows(events.selectedRows()));
+        MenuItem goTo = item("Go to Line…", AppIcon.GO_TO_LINE,
+                new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::askLine);
+        MenuItem find = item("Search Runs", AppIcon.SEARCH,
+                new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), runs::focusSearch);
+        Menu edit = new Menu("Edit", null, copy, goTo, find);
+
+        CheckMenuItem relative = new CheckMenuItem("Times Relative to Run Start", AppIcon.TIME.icon());
+        relative.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
+        relative.selectedProperty().bindBidirectional(model.eventTable().relativeTimeProperty());
+        MenuItem follow = item("Follow the End", AppIcon.FOLLOWING, new KeyCodeCombination(KeyCode.END),
+                () -> model.eventTable().resumeFollowing());
+        MenuItem next = item("Next Malformed Line", AppIcon.NEXT, new KeyCodeCombination(KeyCode.F8),
+                () -> model.eventTable().nextMalformed());
+        next.setId("menu-next-malformed");
+        MenuItem previous = item("Previous Malformed Line", AppIcon.PREVIOUS,
+                new KeyCodeCombination(KeyCode.F8, KeyCombination.SHIFT_DOWN), () -> model.eventTable().previousMalformed());
+        MenuItem list = item("List Malformed Lines", AppIcon.MALFORMED,
+                new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN), statusBar::showDiagnostics);
+        Menu view = new Menu("View", null, relative, new SeparatorMenuItem(), follow, next, previous, list);
+
+        MenuBar bar = new MenuBar(file, edit, view);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private static MenuItem item(String text, AppIcon icon, KeyCombination accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text, icon == null ? null : icon.icon());
+        if (accelerator != null) {
+            item.setAccelerator(accelerator);
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private void rebuildRecent() {
+        recentMenu.getItems().clear();
+        for (String folder : model.recentFolders()) {
+            MenuItem item = new MenuItem(folder);
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> model.open(Path.of(folder)));
+            recentMenu.getItems().add(item);
+        }
+        if (model.recentFolders().isEmpty()) {
+            MenuItem none = new MenuItem("No recent folders");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+        } else {
+            MenuItem clear = new MenuItem("Clear Recent Folders");
+            clear.setOnAction(e -> model.clearRecentFolders());
+            recentMenu.getItems().addAll(new SeparatorMenuItem(), clear);
+        }
+    }
+
+    void chooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a project, its .omne folder or a run folder");
+        if (!model.recentFolders().isEmpty()) {
+            chooser.setInitialDirectory(Path.of(model.recentFolders().getFirst()).toFile());
+        }
+        File chosen;
+        try {
+            chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        } catch (IllegalArgumentException gone) {
+            // the last folder no longer exists: start from the default one
+            chooser.setInitialDirectory(null);
+            chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        }
+        if (chosen != null) {
+            model.open(chosen.toPath());
+        }
+    }
+
+    private void askLine() {
+        if (model.eventTable().snapshot() == null) {
+            return;
+        }
+        TextInputDialog dialog = new TextInputDialog();
+        dialog.setTitle("Go to Line");
+        dialog.setHeaderText(null);
+        dialog.setContentText("Line number:");
+        dialog.getDialogPane().getStylesheets().add(Styles.STYLESHEET);
+        if (getScene() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
+        dialog.showAndWait().ifPresent(text -> {
+            if (model.eventTable().goToLine(text)) {
+                Platform.runLater(() -> events.table().requestFocus());
+            }
+        });
+    }
+
+    private void wireDragAndDrop() {
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            boolean done = false;
+            if (e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()) {
+                model.open(e.getDragboard().getFiles().getFirst().toPath());
+                done = true;
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
+    }
+
+    /** Keeps the split positions for the next start. */
+    void saveLayout() {
+        model.saveSplitPositions(MAIN_SPLIT, split.getDividerPositions());
+        model.saveSplitPositions(EVENTS_SPLIT, eventsSplit.getDividerPositions());
+    }
+
+    /** Restores the window's size and position, if they still fit a screen. */
+    void restoreBounds(Stage stage) {
+        model.windowBounds().ifPresent(b -> {
+            boolean onScreen = !javafx.stage.Screen.getScreensForRectangle(b.x(), b.y(), b.width(), b.height()).isEmpty();
+            if (onScreen) {
+                stage.setX(b.x());
+                stage.setY(b.y());
+            }
+            stage.setWidth(b.width());
+            stage.setHeight(b.height());
+            stage.setMaximized(b.maximized());
+        });
+    }
+
+    void saveBounds(Stage stage) {
+        if (!stage.isMaximized()) {
+            model.saveWindowBounds(new AppSettings.Bounds(stage.getX(), stage.getY(), stage.getWidth(),
+                    stage.getHeight(), false));
+        } else {
+            model.windowBounds().ifPresentOrElse(
+                    b -> model.saveWindowBounds(new AppSettings.Bounds(b.x(), b.y(), b.width(), b.height(), true)),
+                    () -> model.saveWindowBounds(new AppSettings.Bounds(stage.getX(), stage.getY(), 1200, 800, true)));
+        }
+    }
+
+    // For tests
+
+    RunListView runsView() {
+        return runs;
+    }
+
+    EventTableView eventsView() {
+        return events;
+    }
+
+    StatusBarView statusBarView() {
+        return statusBar;
+    }
+
+    Node emptyStateView() {
+        return emptyState;
+    }
+}

@@ -1,0 +1,431 @@
+package dev.omne.inspector.ui;
+
+import dev.omne.inspector.core.index.IndexSnapshot;
+import dev.omne.inspector.core.volume.NotAVolumeException;
+import dev.omne.inspector.core.volume.Volume;
+import dev.omne.inspector.ui.model.Formats;
+import dev.omne.inspector.ui.model.RunStatus;
+import dev.omne.inspector.ui.service.AppSettings;
+import dev.omne.inspector.ui.service.Messages;
+import dev.omne.inspector.ui.service.RunChange;
+import dev.omne.inspector.ui.service.SessionBatch;
+import dev.omne.inspector.ui.service.TaskExecutor;
+import dev.omne.inspector.ui.service.TextClipboard;
+import dev.omne.inspector.ui.service.VolumeSession;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The window: which volume is open (or why none is), its session, recent folders, and the ViewModels of the
+ * runs list, event table, detail pane and status bar, wired so that selecting a run shows its events and
+ * selecting an event shows it in full.
+ */
+public final class MainWindowViewModel {
+    /** Opens the embedded demo volume; closing the result stops its driver and deletes the folder. */
+    @FunctionalInterface
+    public interface DemoLauncher {
+        Demo start() throws IOException;
+    }
+
+    /** A running demo: its folder and the run that keeps growing. */
+    public interface Demo extends AutoCloseable {
+        Path root();
+
+        @Override
+        void close();
+    }
+
+    private static final String APP = "omne inspector";
+
+    private final TaskExecutor tasks;
+    private final VolumeSession.Factory sessions;
+    private final AppSettings settings;
+    private final DemoLauncher demoLauncher;
+    private final Clock clock;
+
+    private final RunListViewModel runList;
+    private final EventTableViewModel eventTable;
+    private final DetailViewModel detail;
+    private final StatusBarViewModel statusBar = new StatusBarViewModel();
+
+    private final ReadOnlyObjectWrapper<Volume> volume = new ReadOnlyObjectWrapper<>(this, "volume");
+    private final ReadOnlyObjectWrapper<EmptyState> emptyState = new ReadOnlyObjectWrapper<>(this, "emptyState");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP);
+    private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(this, "opening");
+    private final ReadOnlyBooleanWrapper demoOpen = new ReadOnlyBooleanWrapper(this, "demoOpen");
+    private final ObservableList<String> recentFolders = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper theme = new ReadOnlyStringWrapper(this, "theme");
+
+    private AutoCloseable session;
+    private Demo demo;
+    private int openSequence;
+    private boolean listed;
+    /** The shown run was opened on a preview of its log. */
+    private boolean openedWhileIndexing;
+    private String focusRun;
+
+    public MainWindowViewModel(TaskExecutor tasks, VolumeSession.Factory sessions, AppSettings settings,
+                               TextClipboard clipboard, DemoLauncher demoLauncher, Clock clock, ZoneId zone) {
+        this.tasks = tasks;
+        this.sessions = sessions;
+        this.settings = settings;
+        this.demoLauncher = demoLauncher;
+        this.clock = clock;
+        this.runList = new RunListViewModel(clock);
+        this.eventTable = new EventTableViewModel(tasks, clipboard, statusBar::showMessage, zone);
+        this.detail = new DetailViewModel(tasks, clipboard, statusBar::showMessage);
+        statusBar.connect(eventTable::diagnostics, eventTable::goToRow, eventTable::selectedRow);
+        recentFolders.setAll(settings.recentFolders());
+        theme.set(settings.theme());
+        eventTable.relativeTimeProperty().set(settings.relativeTime());
+        eventTable.relativeTimeProperty().addListener((obs, old, relative) -> settings.setRelativeTime(relative));
+
+        runList.selectedProperty().addListener((obs, old, run) -> showRun(run));
+        eventTable.selectedRowProperty().addListener((obs, old, row) ->
+                detail.show(eventTable.snapshot(), row.intValue()));
+        eventTable.followingProperty().addListener((obs, old, now) -> updateFollow());
+        eventTable.unseenRowsProperty().addListener((obs, old, now) -> updateFollow());
+        emptyState.set(EmptyState.nothingOpen());
+    }
+
+    // Properties
+
+    public RunListViewModel runList() {
+        return runList;
+    }
+
+    public EventTableViewModel eventTable() {
+        return eventTable;
+    }
+
+    public DetailViewModel detail() {
+        return detail;
+    }
+
+    public StatusBarViewModel statusBar() {
+        return statusBar;
+    }
+
+    public ReadOnlyObjectProperty<Volume> volumeProperty() {
+        return volume.getReadOnlyProperty();
+    }
+
+    /** Non-null while no volume is shown: what to show instead. */
+    public ReadOnlyObjectProperty<EmptyState> emptyStateProperty() {
+        return emptyState.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** Whether a volume is being opened and has not delivered its runs yet. */
+    public ReadOnlyBooleanProperty openingProperty() {
+        return opening.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty demoOpenProperty() {
+        return demoOpen.getReadOnlyProperty();
+    }
+
+    /** The colour theme (only "light" so far; the stylesheet's colours are variables a dark theme redefines). */
+    public ReadOnlyStringProperty themeProperty() {
+        return theme.getReadOnlyProperty();
+    }
+
+    /** Most recent first. */
+    public ObservableList<String> recentFolders() {
+        return recentFolders;
+    }
+
+    public AppSettings settings() {
+        return settings;
+    }
+
+    // Commands
+
+    /** Opens a project folder, its {@code .omne} folder, a run folder, or the folder of an events file. */
+    public void open(Path path) {
+        int seq = ++openSequence;
+        opening.set(true);
+        statusBar.setProgress("Opening " + path + "…", -1);
+        tasks.submit(() -> resolve(path), resolved -> {
+            if (seq == openSequence) {
+                startSession(resolved, false);
+            }
+        }, e -> {
+            if (seq != openSequence) {
+                return;
+            }
+            closeSession();
+            closeDemo();
+            opening.set(false);
+            statusBar.clearProgress();
+            if (e instanceof NotAVolumeException nv) {
+                emptyState.set(EmptyState.noVolume(nv.path()));
+                statusBar.showMessage("No .omne folder in " + nv.path());
+            } else {
+                emptyState.set(EmptyState.cannotOpen(path, Messages.describe(e)));
+                statusBar.showMessage("Cannot open " + path + ": " + Messages.describe(e));
+            }
+            title.set(APP);
+        });
+    }
+
+    private static Volume resolve(Path path) throws IOException {
+        Path p = path.toAbsolutePath().normalize();
+        if (Files.isRegularFile(p) && p.getParent() != null) {
+            p = p.getParent();
+        }
+        return Volume.open(p);
+    }
+
+    /** Opens {@code folder} when it holds {@code .omne}, else the demo volume (a start with no argument). */
+    public void openFolderOrDemo(Path folder) {
+        tasks.submit(() -> Files.isDirectory(folder.resolve(Volume.OMNE_DIR)), isVolume -> {
+            if (isVolume) {
+                open(folder);
+            } else {
+                openDemo();
+            }
+        }, e -> openDemo());
+    }
+
+    /** Opens the embedded demo volume, whose live run grows by itself. */
+    public void openDemo() {
+        int seq = ++openSequence;
+        opening.set(true);
+        statusBar.setProgress("Preparing the demo volume…", -1);
+        tasks.submit(() -> {
+            Demo started = demoLauncher.start();
+            return new Object[] {started, Volume.open(started.root())};
+        }, result -> {
+            Demo started = (Demo) result[0];
+            if (seq != openSequence) {
+                started.close();
+                return;
+            }
+            startSession((Volume) result[1], true);
+            demo = started;
+        }, e -> {
+            if (seq == openSequence) {
+                opening.set(false);
+                statusBar.clearProgress();
+                emptyState.set(EmptyState.cannotOpen(null, "The demo volume could not be prepared: "
+                        + Messages.describe(e)));
+            }
+        });
+    }
+
+    private void startSession(Volume opened, boolean isDemo) {
+        closeSession();
+        closeDemo();
+        runList.clear();
+        eventTable.clear();
+        detail.clear();
+        listed = false;
+        focusRun = opened.focusRun().orElse(null);
+        volume.set(opened);
+        demoOpen.set(isDemo);
+        emptyState.set(null);
+        statusBar.setVolumePath(opened.root().toString());
+        statusBar.setCounts(false, 0, 0, 0);
+        statusBar.setProgress("Reading runs…", -1);
+        title.set(opened.root().getFileName() + (isDemo ? " (demo)" : "") + " — " + APP);
+        if (!isDemo) {
+            remember(opened.root().toString());
+        }
+        int seq = openSequence;
+        tasks.submit(() -> sessions.start(opened, batch -> {
+            if (seq == openSequence) {
+                apply(batch);
+            }
+        }), started -> {
+            if (seq == openSequence) {
+                session = started;
+            } else {
+                closeQuietly(started);
+            }
+        }, e -> {
+            if (seq == openSequence) {
+                opening.set(false);
+                statusBar.clearProgress();
+                statusBar.showMessage("Cannot follow " + opened.root() + ": " + Messages.describe(e));
+            }
+        });
+    }
+
+    /** A batch of changes from the session, on the UI thread. */
+    void apply(SessionBatch batch) {
+        runList.apply(batch);
+        RunItem shown = runList.selected();
+        if (shown != null) {
+            for (RunChange change : batch.runs()) {
+                if (change.runId().equals(shown.runId())) {
+                    if (!shown.runId().equals(eventTable.runId())) {
+                        showRun(shown);
+                    } else if (eventTable.snapshot() == null && change.snapshot() != null) {
+                        // The first rows of a run shown before its log was read: open it as a run is opened.
+                        showRun(shown);
+                    } else {
+                        boolean wasIndexing = openedWhileIndexing;
+                        eventTable.update(change.snapshot(), change.reset());
+                        if (wasIndexing && !change.indexing()) {
+                            openedWhileIndexing = false;
+                            // Opened on the start of its log; now the whole log says whether it is still being written.
+                            if (shown.status() == RunStatus.RUNNING && eventTable.selectedRow() < 0) {
+                                eventTable.followEnd();
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (batch.listed() && !listed) {
+            // Every run is known: show the one the folder was opened at, or the newest.
+            listed = true;
+            opening.set(false);
+            if (runList.selected() == null && (focusRun == null || !runList.select(focusRun))) {
+                runList.selectNewestIfNone();
+            }
+        }
+        if (!batch.notices().isEmpty()) {
+            statusBar.showMessage(batch.notices().getLast());
+        }
+        updateCounts();
+    }
+
+    private void showRun(RunItem run) {
+        if (run == null) {
+            eventTable.clear();
+            detail.clear();
+            updateCounts();
+            return;
+        }
+        if (run.runId().equals(focusRun)) {
+            focusRun = null;
+        }
+        detail.clear();
+        openedWhileIndexing = run.indexing();
+        eventTable.show(run.runId(), run.snapshot(), run.status() == RunStatus.RUNNING);
+        updateCounts();
+    }
+
+    private void updateCounts() {
+        RunItem run = runList.selected();
+        IndexSnapshot s = eventTable.snapshot();
+        if (run == null || s == null) {
+            statusBar.setCounts(run != null, 0, 0, 0);
+        } else {
+            statusBar.setCounts(true, s.eventCount(), s.errorCount(), s.warningCount());
+        }
+        if (opening.get()) {
+            statusBar.setProgress("Reading runs…", -1);
+        } else if (run != null && run.indexing()) {
+            statusBar.setProgress("Indexing " + run.shortId() + (run.fileBytes() > 0
+                    ? " (" + Formats.bytes(run.fileBytes()) + ")" : "") + "…", -1);
+        } else {
+            statusBar.clearProgress();
+        }
+        updateFollow();
+    }
+
+    private void updateFollow() {
+        statusBar.setFollow(eventTable.isFollowing(), eventTable.unseenRowsProperty().get());
+    }
+
+    /** Time passed: run statuses and relative times. */
+    public void tick() {
+        runList.tick();
+    }
+
+    public void clearRecentFolders() {
+        recentFolders.clear();
+        settings.setRecentFolders(List.of());
+    }
+
+    private void remember(String folder) {
+        List<String> list = new ArrayList<>(recentFolders);
+        list.remove(folder);
+        list.addFirst(folder);
+        while (list.size() > AppSettings.MAX_RECENT) {
+            list.removeLast();
+        }
+        recentFolders.setAll(list);
+        settings.setRecentFolders(list);
+    }
+
+    // Window state kept between starts
+
+    public Optional<AppSettings.Bounds> windowBounds() {
+        return settings.bounds();
+    }
+
+    public void saveWindowBounds(AppSettings.Bounds bounds) {
+        settings.setBounds(bounds);
+    }
+
+    public double[] splitPositions(String name, double... fallback) {
+        return settings.splits(name, fallback);
+    }
+
+    public void saveSplitPositions(String name, double... positions) {
+        settings.setSplits(name, positions);
+    }
+
+    /** Stops following and the demo, and writes the settings out. */
+    public void shutdown() {
+        openSequence++;
+        closeSession();
+        if (demo != null) {
+            demo.close();
+            demo = null;
+        }
+        settings.setTheme(theme.get());
+        settings.flush();
+        tasks.shutdown();
+    }
+
+    private void closeSession() {
+        if (session != null) {
+            closeQuietly(session);
+            session = null;
+        }
+    }
+
+    private void closeDemo() {
+        if (demo != null) {
+            Demo closing = demo;
+            demo = null;
+            // Stops the driver and deletes the temporary folder: file work, so not on the UI thread.
+            tasks.submit(() -> {
+                closing.close();
+                return null;
+            }, done -> { }, e -> { });
+        }
+        demoOpen.set(false);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // closing is best effort
+        }
+    }
+}

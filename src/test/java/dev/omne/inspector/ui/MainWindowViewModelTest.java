@@ -1,0 +1,175 @@
+package dev.omne.inspector.ui;
+
+import dev.omne.inspector.core.index.IndexSnapshot;
+import dev.omne.inspector.core.volume.Volume;
+import dev.omne.inspector.ui.model.RunFactsBuilder;
+import dev.omne.inspector.ui.service.AppSettings;
+import dev.omne.inspector.ui.service.RunChange;
+import dev.omne.inspector.ui.service.SameThreadTaskExecutor;
+import dev.omne.inspector.ui.service.SessionBatch;
+import dev.omne.inspector.ui.service.SettingsStore;
+import dev.omne.inspector.ui.service.VolumeSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainWindowViewModelTest {
+    static final String OTHER = "bugfix-01kp8a0nc0z1rnsax81s15v8xb";
+
+    @TempDir
+    Path dir;
+
+    /** Sessions the model started: the volume and the listener, so the test can feed batches. */
+    private final List<Volume> started = new ArrayList<>();
+    private final List<VolumeSession.Listener> listeners = new ArrayList<>();
+    private final List<String> closed = new ArrayList<>();
+    private final AppSettings settings = new AppSettings(SettingsStore.inMemory());
+    private final VolumeSession.Factory sessions = (volume, listener) -> {
+        started.add(volume);
+        listeners.add(listener);
+        return () -> closed.add(volume.root().toString());
+    };
+    private final MainWindowViewModel model = new MainWindowViewModel(new SameThreadTaskExecutor(), sessions,
+            settings, text -> { }, () -> {
+                throw new java.io.IOException("no demo in this test");
+            }, Clock.systemUTC(), ZoneOffset.UTC);
+
+    private RunChange change(Volume volume, String run) {
+        IndexSnapshot s = TestLogs.index(volume.eventsFile(run));
+        return new RunChange(run, s.file(), s, true, 0, s.size(), new RunFactsBuilder().add(s, 0, s.size()),
+                System.currentTimeMillis(), false, s.bytes(), false);
+    }
+
+    private Volume twoRuns(Path project) {
+        Volume volume = TestLogs.volume(project, TestLogs.RUN, List.of(TestLogs.event("run.started", 1, null),
+                "{oops", TestLogs.event("run.completed", 2, null)));
+        TestLogs.write(volume.eventsFile(OTHER), TestLogs.events(4));
+        return volume;
+    }
+
+    @Test
+    void aFolderWithoutOmneGetsAnEmptyStateNotAnError() {
+        model.open(dir);
+        EmptyState state = model.emptyStateProperty().get();
+        assertNotNull(state);
+        assertEquals("No omne runs here", state.title());
+        assertTrue(state.detail().contains(".omne"));
+        assertTrue(started.isEmpty());
+        assertTrue(model.recentFolders().isEmpty(), "only volumes are remembered");
+    }
+
+    @Test
+    void aMissingFolderIsExplainedInWords() {
+        model.open(dir.resolve("nope"));
+        assertEquals("Cannot open this folder", model.emptyStateProperty().get().title());
+        assertTrue(model.emptyStateProperty().get().detail().startsWith("no such file or folder"));
+    }
+
+    @Test
+    void openingAVolumeListsItsRunsAndShowsTheNewest() {
+        Path project = dir.resolve("proj");
+        Volume volume = twoRuns(project);
+        model.open(project.resolve(".omne"));
+        assertNull(model.emptyStateProperty().get());
+        assertEquals(project.toAbsolutePath(), started.getFirst().root());
+        assertTrue(model.openingProperty().get());
+        listeners.getFirst().onBatch(new SessionBatch(List.of(TestLogs.RUN, OTHER), List.of(),
+                List.of(change(volume, TestLogs.RUN), change(volume, OTHER)), List.of()));
+        assertFalse(model.openingProperty().get());
+        assertEquals(2, model.runList().visibleRuns().size());
+        RunItem selected = model.runList().selected();
+        assertNotNull(selected);
+        assertEquals(selected.runId(), model.eventTable().runId());
+        assertEquals(selected.snapshot().size(), model.eventTable().rowCount());
+        assertTrue(model.titleProperty().get().startsWith("proj"));
+        assertEquals(List.of(project.toAbsolutePath().toString()), model.recentFolders());
+        assertEquals(model.recentFolders(), settings.recentFolders());
+    }
+
+    @Test
+    void aRunFolderOpensItsVolumeWithThatRunSelected() {
+        Path project = dir.resolve("proj");
+        Volume volume = twoRuns(project);
+        model.open(volume.runDir(TestLogs.RUN));
+        listeners.getFirst().onBatch(new SessionBatch(List.of(TestLogs.RUN, OTHER), List.of(),
+                List.of(change(volume, TestLogs.RUN), change(volume, OTHER)), List.of()));
+        assertEquals(TestLogs.RUN, model.runList().selected().runId());
+    }
+
+    @Test
+    void selectingRowsShowsThemAndTheStatusBarCountsTheRun() {
+        Path project = dir.resolve("proj");
+        Volume volume = twoRuns(project);
+        model.open(project);
+        listeners.getFirst().onBatch(new SessionBatch(List.of(TestLogs.RUN, OTHER), List.of(),
+                List.of(change(volume, TestLogs.RUN), change(volume, OTHER)), List.of("a notice")));
+        model.runList().select(TestLogs.RUN);
+        assertEquals(2, model.statusBar().eventsProperty().get());
+        assertEquals(1, model.statusBar().malformedProperty().get());
+        assertEquals("a notice", model.statusBar().messageProperty().get());
+        model.eventTable().nextMalformed();
+        assertEquals(1, model.eventTable().selectedRow());
+        assertTrue(model.detail().content().malformed());
+        assertEquals(1, model.statusBar().diagnostics().size());
+        model.statusBar().goToDiagnostic(0);
+        assertEquals(0, model.eventTable().selectedRow());
+        assertEquals("run.started", model.detail().content().type());
+    }
+
+    @Test
+    void newRowsOfTheShownRunReachTheTable() {
+        Path project = dir.resolve("proj");
+        Volume volume = twoRuns(project);
+        model.open(project);
+        VolumeSession.Listener session = listeners.getFirst();
+        session.onBatch(new SessionBatch(List.of(TestLogs.RUN), List.of(), List.of(change(volume, TestLogs.RUN)), List.of()));
+        model.runList().select(TestLogs.RUN);
+        TestLogs.append(volume.eventsFile(TestLogs.RUN), List.of(TestLogs.event("node.progress", 7, "n")));
+        RunChange grown = change(volume, TestLogs.RUN);
+        session.onBatch(new SessionBatch(List.of(), List.of(), List.of(new RunChange(TestLogs.RUN, grown.file(),
+                grown.snapshot(), false, 3, 4, grown.facts(), grown.changedAt(), false, -1, false)), List.of()));
+        assertEquals(4, model.eventTable().rowCount());
+        assertEquals(3, model.statusBar().eventsProperty().get());
+    }
+
+    @Test
+    void openingAnotherFolderClosesTheSessionAndRecentFoldersAreCapped() throws Exception {
+        for (int i = 0; i < 12; i++) {
+            Path project = dir.resolve("p" + i);
+            Files.createDirectories(project.resolve(".omne"));
+            model.open(project);
+        }
+        assertEquals(11, closed.size());
+        assertEquals(AppSettings.MAX_RECENT, model.recentFolders().size());
+        assertTrue(model.recentFolders().getFirst().endsWith("p11"));
+        model.open(dir.resolve("p5"));
+        assertTrue(model.recentFolders().getFirst().endsWith("p5"), "reopened moves to the top");
+        assertEquals(AppSettings.MAX_RECENT, model.recentFolders().size());
+        model.clearRecentFolders();
+        assertTrue(settings.recentFolders().isEmpty());
+    }
+
+    @Test
+    void aDemoThatCannotStartIsExplained() {
+        model.openDemo();
+        assertTrue(model.emptyStateProperty().get().detail().contains("no demo in this test"));
+    }
+
+    @Test
+    void relativeTimeIsRemembered() {
+        model.eventTable().relativeTimeProperty().set(true);
+        assertTrue(settings.relativeTime());
+    }
+}

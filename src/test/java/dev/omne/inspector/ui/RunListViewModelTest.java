@@ -1,0 +1,160 @@
+package dev.omne.inspector.ui;
+
+import dev.omne.inspector.core.index.IndexSnapshot;
+import dev.omne.inspector.ui.model.RunFacts;
+import dev.omne.inspector.ui.model.RunFactsBuilder;
+import dev.omne.inspector.ui.model.RunStatus;
+import dev.omne.inspector.ui.model.RunStatusRule;
+import dev.omne.inspector.ui.service.RunChange;
+import dev.omne.inspector.ui.service.SessionBatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+class RunListViewModelTest {
+    static final String OLD = "feature-01kp856vg071hfe865v215de1c";
+    static final String NEW = "bugfix-01kp8a0nc0z1rnsax81s15v8xb";
+    static final String EMPTY = "nightly-01kp8d76m03akjw7xkshzw52vm";
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-04-15T10:01:00Z"));
+    private final RunListViewModel model = new RunListViewModel(clock);
+
+    static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private RunChange change(String run, List<String> lines, long changedAt) {
+        IndexSnapshot s = TestLogs.index(dir, lines);
+        RunFacts facts = new RunFactsBuilder().add(s, 0, s.size());
+        return new RunChange(run, s.file(), s, true, 0, s.size(), facts, changedAt, false, s.bytes(), false);
+    }
+
+    private void apply(List<String> added, List<String> removed, RunChange... changes) {
+        model.apply(new SessionBatch(added, removed, List.of(changes), List.of()));
+    }
+
+    private List<String> shown() {
+        return model.visibleRuns().stream().map(RunItem::runId).toList();
+    }
+
+    @Test
+    void runsAreListedNewestFirstByTheirFirstEvent() {
+        long now = clock.millis();
+        // OLD's id is older, but its events started later: start time decides.
+        apply(List.of(OLD, NEW),
+                List.of(),
+                change(OLD, List.of(TestLogs.event("run.started", 30, null)), now),
+                change(NEW, List.of(TestLogs.event("run.started", 10, null)), now));
+        assertEquals(List.of(OLD, NEW), shown());
+    }
+
+    @Test
+    void aRunWithoutEventsIsPlacedByTheTimeInItsId() {
+        apply(List.of(OLD, NEW), List.of());
+        assertEquals(List.of(NEW, OLD), shown());
+    }
+
+    @Test
+    void statusCountsAndDurationComeFromTheFacts() {
+        long now = clock.millis();
+        apply(List.of(OLD), List.of(), change(OLD, List.of(TestLogs.event("run.started", 1, null), "{bad",
+                TestLogs.event("node.failed", 21, "n1")), now));
+        RunItem run = model.find(OLD);
+        assertEquals(RunStatus.FAILED, run.status());
+        assertEquals(2, run.facts().events());
+        assertEquals(1, run.facts().malformed());
+        assertEquals(20_000, run.durationMillis(now));
+        assertEquals("feature", run.pipe());
+        assertEquals("5de1c", run.shortId().substring(1));
+    }
+
+    @Test
+    void aRunningRunTurnsUnknownWhenItsLogGoesQuiet() {
+        long now = clock.millis();
+        apply(List.of(OLD), List.of(), change(OLD, List.of(TestLogs.event("run.started", 1, null)), now));
+        RunItem run = model.find(OLD);
+        assertEquals(RunStatus.RUNNING, run.status());
+        assertEquals(59_000, run.durationMillis(now), "running: until now");
+        int revision = run.revisionProperty().get();
+        clock.now = clock.now.plus(RunStatusRule.QUIET_AFTER).plusSeconds(1);
+        model.tick();
+        assertEquals(RunStatus.UNKNOWN, run.status());
+        assertEquals(revision + 1, run.revisionProperty().get());
+    }
+
+    @Test
+    void searchFiltersByIdOrStatus() {
+        long now = clock.millis();
+        apply(List.of(OLD, NEW, EMPTY), List.of(),
+                change(OLD, List.of(TestLogs.event("run.completed", 1, null)), now),
+                change(NEW, List.of(TestLogs.event("run.failed", 2, null)), now));
+        model.searchProperty().set("BUG");
+        assertEquals(List.of(NEW), shown());
+        model.searchProperty().set("completed");
+        assertEquals(List.of(OLD), shown());
+        model.searchProperty().set("");
+        assertEquals(3, shown().size());
+    }
+
+    @Test
+    void selectionSurvivesUpdatesAndIsClearedWhenTheRunGoes() {
+        long now = clock.millis();
+        apply(List.of(OLD, NEW), List.of());
+        model.selectNewestIfNone();
+        RunItem selected = model.selected();
+        assertEquals(NEW, selected.runId());
+        apply(List.of(), List.of(), change(NEW, TestLogs.events(3), now));
+        assertSame(selected, model.selected(), "an update changes the item in place");
+        assertEquals(3, selected.facts().events());
+        apply(List.of(), List.of(NEW));
+        assertNull(model.selected());
+        assertEquals(List.of(OLD), shown());
+    }
+
+    @Test
+    void selectingByIdAndRunsAddedTwiceStayOne() {
+        apply(List.of(OLD), List.of());
+        apply(List.of(OLD), List.of());
+        assertEquals(1, model.runCount());
+        assertEquals(true, model.select(OLD));
+        assertEquals(false, model.select("nope-01kp856vg071hfe865v215de1c"));
+        assertEquals(OLD, model.selected().runId());
+    }
+
+    @Test
+    void ulidTimeIsDecoded() {
+        assertEquals(Instant.parse("2026-04-15T08:48:00Z").toEpochMilli(), RunItem.ulidMillis(OLD));
+        assertEquals(0, RunItem.ulidMillis("plain"));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.omne.inspector.ui.demo;
+
+import dev.omne.inspector.core.event.Timestamps;
+import dev.omne.inspector.core.index.IndexSnapshot;
+import dev.omne.inspector.core.index.RunIndex;
+import dev.omne.inspector.core.log.EventReader;
+import dev.omne.inspector.core.volume.Volume;
+import dev.omne.inspector.ui.model.RunFacts;
+import dev.omne.inspector.ui.model.RunFactsBuilder;
+import dev.omne.inspector.ui.model.RunStatus;
+import dev.omne.inspector.ui.model.RunStatusRule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DemoVolumeTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDemoHasACompletedAFailedAMalformedAndALiveRunThatHappenedJustNow() throws Exception {
+        Instant now = Instant.parse("2030-01-01T00:00:00Z");
+        DemoVolume demo = DemoVolume.create(dir, now);
+        Volume volume = Volume.open(demo.root());
+        List<String> runs = volume.listRuns();
+        assertEquals(4, runs.size());
+        List<RunStatus> statuses = new ArrayList<>();
+        int malformed = 0;
+        long latest = Long.MIN_VALUE;
+        for (String run : runs) {
+            IndexSnapshot s = RunIndex.build(volume.eventsFile(run)).snapshot();
+            RunFacts facts = new RunFactsBuilder().add(s, 0, s.size());
+            statuses.add(RunStatusRule.derive(facts, run.equals(demo.liveRun()) ? 0 : Long.MAX_VALUE));
+            malformed += facts.malformed();
+            latest = Math.max(latest, facts.lastTsMicros());
+        }
+        assertTrue(statuses.containsAll(List.of(RunStatus.COMPLETED, RunStatus.FAILED, RunStatus.RUNNING)), statuses.toString());
+        assertTrue(malformed >= 3, "a run with malformed lines");
+        assertTrue(latest <= now.toEpochMilli() * 1000 && latest > Timestamps.parseMicros("2029-12-31T23:50:00Z"),
+                "times moved to just before now");
+        demo.close();
+        assertFalse(Files.exists(demo.root()));
+    }
+
+    @Test
+    void theDriverAppendsValidEventsThroughTheLockedPath() throws Exception {
+        DemoVolume demo = DemoVolume.create(dir, Instant.now());
+        long before = Files.size(demo.liveLog());
+        int linesBefore = EventReader.read(demo.liveLog()).events().size();
+        try (DemoDriver driver = DemoDriver.start(demo.liveLog(), demo.liveRun(), Duration.ofMillis(20))) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (EventReader.read(demo.liveLog()).events().size() < linesBefore + 8) {
+                assertTrue(System.nanoTime() < deadline, "driver appended too little");
+                Thread.sleep(20);
+            }
+        }
+        var read = EventReader.read(demo.liveLog());
+        assertTrue(Files.size(demo.liveLog()) > before);
+        assertEquals(0, read.errorCount(), read.diagnostics().toString());
+        assertTrue(read.events().stream().allMatch(e -> demo.liveRun().equals(e.event().runId())));
+        List<String> types = read.events().stream().skip(linesBefore).map(e -> e.event().type()).toList();
+        assertEquals(List.of("node.started", "node.progress", "node.progress", "node.progress", "node.progress",
+                "gate.passed", "node.completed", "node.started"), types.subList(0, 8));
+    }
+}
