@@ -139,7 +139,7 @@ public final class LineScanner {
             return;
         }
         if (after != null) {
-            error(out, column(parser), "unexpected " + describe(after) + " after the JSON object"
+            error(out, column(parser), "found " + describe(after) + " after the JSON object"
                     + " (one event per line)");
             return;
         }
