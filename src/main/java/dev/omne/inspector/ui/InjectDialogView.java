@@ -52,7 +52,7 @@ final class InjectDialogView extends BorderPane {
     private final Button append = new Button("Append");
     private final Button cancel = new Button("Cancel");
     private final TextArea extra = new TextArea();
-    private final List<Node> firstFocus = new ArrayList<>();
+    private final List<Node> focusOrder = new ArrayList<>();
     private int row;
 
     InjectDialogView(InjectDialogViewModel model) {
@@ -112,14 +112,6 @@ final class InjectDialogView extends BorderPane {
         extra.setPrefRowCount(3);
         extra.setWrapText(true);
         extra.textProperty().bindBidirectional(model.extraFieldsProperty());
-        // Tab leaves the editor like any other field (Ctrl+Tab does so by default).
-        extra.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.TAB && !e.isControlDown()) {
-                e.consume();
-                extra.fireEvent(new KeyEvent(e.getSource(), e.getTarget(), e.getEventType(), e.getCharacter(),
-                        e.getText(), e.getCode(), e.isShiftDown(), true, e.isAltDown(), e.isMetaDown()));
-            }
-        });
         add("Extra fields", extra, model.extraErrorProperty(), null);
 
         Label id = new Label();
@@ -130,9 +122,12 @@ final class InjectDialogView extends BorderPane {
         ts.setId("inject-ts");
         ts.getStyleClass().addAll(Styles.MONO, "inject-auto");
         ts.textProperty().bind(model.tsProperty());
-        Label auto = new Label("filled automatically");
+        id.setMinWidth(Region.USE_PREF_SIZE);
+        ts.setMinWidth(Region.USE_PREF_SIZE);
+        Label auto = new Label("(filled automatically)");
         auto.getStyleClass().add(Styles.MUTED);
-        HBox autoBox = new HBox(10, labeled("id", id), labeled("ts", ts), auto);
+        auto.setMinWidth(0);
+        HBox autoBox = new HBox(14, labeled("id", id), labeled("ts", ts), auto);
         autoBox.setAlignment(Pos.CENTER_LEFT);
         add("", autoBox, null, null);
 
@@ -181,16 +176,31 @@ final class InjectDialogView extends BorderPane {
         buttons.setAlignment(Pos.CENTER_RIGHT);
         buttons.getStyleClass().add("inject-buttons");
 
+        focusOrder.removeIf(n -> n.getParent() == null);
+        focusOrder.addAll(List.of(cancel, append));
         VBox center = new VBox(12, grid, previewBox);
         center.getStyleClass().add("inject-center");
         setTop(top);
         setCenter(center);
         setBottom(buttons);
-        setPrefWidth(680);
+        setPrefWidth(780);
+        // Fields come and go with the type: the window grows to fit them.
+        for (ObservableBooleanValue shown : List.of(model.nodeStartedProperty(), model.nodeFailedProperty(),
+                model.gatePassedProperty())) {
+            shown.addListener((obs, old, now) -> javafx.application.Platform.runLater(this::fitWindow));
+        }
 
         model.doneProperty().addListener((obs, old, done) -> {
             if (done) {
                 close();
+            }
+        });
+        // Tab and Shift+Tab go through the fields shown, in order: the editor of extra fields does not keep Tab,
+        // and an editable combo box does not pass it on twice.
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.TAB && !e.isControlDown() && !e.isAltDown() && !e.isMetaDown()) {
+                e.consume();
+                traverse(!e.isShiftDown());
             }
         });
         // Ctrl+Enter appends from anywhere, the extra-fields editor included.
@@ -200,6 +210,30 @@ final class InjectDialogView extends BorderPane {
                 model.append();
             }
         });
+    }
+
+    /** Moves the focus to the next (or previous) field shown and enabled, wrapping around. */
+    private void traverse(boolean forward) {
+        Node owner = getScene() == null ? null : getScene().getFocusOwner();
+        int at = -1;
+        for (int i = 0; i < focusOrder.size() && at < 0; i++) {
+            for (Node n = owner; n != null; n = n.getParent()) {
+                if (n == focusOrder.get(i)) {
+                    at = i;
+                    break;
+                }
+            }
+        }
+        int size = focusOrder.size();
+        for (int step = 1; step <= size; step++) {
+            int next = Math.floorMod((at < 0 ? (forward ? -1 : 0) : at) + (forward ? step : -step), size);
+            Node candidate = focusOrder.get(next);
+            if (candidate.isVisible() && !candidate.isDisabled() && candidate.getParent() != null
+                    && candidate.getParent().isVisible()) {
+                candidate.requestFocus();
+                return;
+            }
+        }
     }
 
     private String firstProblem() {
@@ -222,7 +256,7 @@ final class InjectDialogView extends BorderPane {
             stage.initModality(Modality.WINDOW_MODAL);
         }
         stage.setScene(new Scene(view));
-        stage.setMinWidth(560);
+        stage.setMinWidth(600);
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         stage.setOnShown(e -> {
@@ -232,6 +266,12 @@ final class InjectDialogView extends BorderPane {
         stage.setOnHidden(e -> ticker.stop());
         stage.show();
         return stage;
+    }
+
+    private void fitWindow() {
+        if (getScene() != null && getScene().getWindow() != null) {
+            getScene().getWindow().sizeToScene();
+        }
     }
 
     private void close() {
@@ -296,6 +336,7 @@ final class InjectDialogView extends BorderPane {
             cell = new VBox(3, field, message);
         }
         GridPane.setValignment(label, javafx.geometry.VPos.TOP);
+        focusOrder.add(field instanceof HBox ? new Region() : field);
         grid.add(label, 0, row);
         grid.add(cell, 1, row);
         if (shown != null) {
