@@ -1,6 +1,9 @@
 package dev.omne.inspector;
 
+import dev.omne.inspector.bench.VolumeGenerator;
 import dev.omne.inspector.cli.Cli;
+
+import java.util.Arrays;
 
 /**
  * Entry point: a known command name runs the headless command line; anything else opens the window.
@@ -11,6 +14,10 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("generate")) {
+            // The sample-volume generator lives with the benchmarks, which build on the command line, not under it.
+            System.exit(VolumeGenerator.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         if (args.length > 0 && Cli.isCommand(args[0])) {
             System.exit(Cli.run(args, System.out, System.err));
         }

@@ -19,7 +19,8 @@ import java.util.concurrent.Executors;
 
 /**
  * The fuzz harness at scale: {@code java -cp 'target/omne-inspector.jar:target/lib/*'
- * dev.omne.inspector.bench.FuzzBench [--lines N] [--seed S]} writes hostile lines, reads them through the
+ * dev.omne.inspector.bench.FuzzBench [--lines N] [--segment LINES] [--seed S]} writes hostile lines (in segments
+ * of 20,000 lines by default, each a file of its own with seed S + k), reads them through the
  * reader, the parallel index, the incremental index fed in random chunks and the tailer following a copy
  * appended in random pieces, and checks that no exception
  * escapes, every non-blank line is one row, and all paths agree line for line.
@@ -30,37 +31,86 @@ public final class FuzzBench {
 
     public static void main(String[] args) throws Exception {
         int lines = 2_000_000;
+        int segment = 20_000;
         long seed = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--lines" -> lines = Integer.parseInt(args[++i].replace("_", ""));
+                case "--segment" -> segment = Integer.parseInt(args[++i].replace("_", ""));
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 default -> {
-                    System.err.println("usage: FuzzBench [--lines N] [--seed S]");
+                    System.err.println("usage: FuzzBench [--lines N] [--segment LINES] [--seed S]");
                     System.exit(2);
                 }
             }
         }
+        if (lines < 1 || segment < 1) {
+            System.err.println("--lines and --segment must be positive");
+            System.exit(2);
+        }
+        // One line in 16 carries a 10-200 KB value, so a million lines are several GB: far more than one array
+        // (or one heap) holds. The lines are made and checked in segments, each its own file with its own seed.
+        int segments = (lines + segment - 1) / segment;
+        System.out.printf("fuzz: %,d lines in %,d segments of up to %,d, seeds %d..%d%n", lines, segments, segment,
+                seed, seed + segments - 1);
         Path file = Files.createTempFile("omne-fuzz", ".jsonl");
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        Result total = Result.ZERO;
+        long t0 = System.nanoTime();
         try {
-            long t0 = System.nanoTime();
-            byte[] content = FuzzLines.generate(seed, lines);
-            Files.write(file, content);
-            System.out.printf("wrote %,d lines, %,d bytes in %.1f s%n", lines, content.length, (System.nanoTime() - t0) / 1e9);
-            String problem = check(file, content, pool, seed);
-            if (problem != null) {
-                System.out.println("DISAGREEMENT: " + problem);
-                System.exit(1);
+            for (int k = 0; k < segments; k++) {
+                int n = Math.min(segment, lines - k * segment);
+                long segmentSeed = seed + k;
+                byte[] content = FuzzLines.generate(segmentSeed, n);
+                Files.write(file, content);
+                Result r = run(file, content, pool, segmentSeed);
+                total = total.plus(r);
+                if (r.problem() != null) {
+                    System.out.println("DISAGREEMENT in segment " + k + " (--seed " + segmentSeed + " --lines " + n
+                            + " --segment " + n + "): " + r.problem());
+                    System.exit(1);
+                }
+                if ((k + 1) % Math.max(1, segments / 10) == 0 || k + 1 == segments) {
+                    System.out.printf("  %,d/%,d lines, %,d MB, %.0f s%n", (long) k * segment + n, lines,
+                            total.bytes() / 1_000_000, (System.nanoTime() - t0) / 1e9);
+                }
             }
         } finally {
             pool.shutdownNow();
             Files.deleteIfExists(file);
         }
+        System.out.println(total.describe());
+        System.out.printf("all paths agree on every line: %,d lines, %,d bytes, %.0f s in all%n", lines, total.bytes(),
+                (System.nanoTime() - t0) / 1e9);
     }
 
-    /** Null when every path agrees and every non-blank line is exactly one row; else what differs. */
+    /** What one check found, and how long each path took. */
+    public record Result(long bytes, long nonBlank, long events, long errors, long warnings, double readS,
+                        double indexS, double chunkS, double tailS, String problem) {
+        static final Result ZERO = new Result(0, 0, 0, 0, 0, 0, 0, 0, 0, null);
+
+        Result plus(Result o) {
+            return new Result(bytes + o.bytes, nonBlank + o.nonBlank, events + o.events, errors + o.errors,
+                    warnings + o.warnings, readS + o.readS, indexS + o.indexS, chunkS + o.chunkS, tailS + o.tailS,
+                    problem != null ? problem : o.problem);
+        }
+
+        String describe() {
+            return String.format("non-blank lines %,d; reader %,d events + %,d errors (%,d warnings) in %.2f s;"
+                            + " index %,d rows in %.2f s; chunked %,d rows in %.2f s; tailed %,d rows in %.2f s",
+                    nonBlank, events, errors, warnings, readS, nonBlank, indexS, nonBlank, chunkS, nonBlank, tailS);
+        }
+    }
+
+    /** Null when every path agrees and every non-blank line is exactly one row; else what differs. Prints the figures. */
     public static String check(Path file, byte[] content, ExecutorService pool, long seed) throws IOException {
+        Result r = run(file, content, pool, seed);
+        System.out.println(r.describe());
+        return r.problem();
+    }
+
+    /** Reads {@code file} (holding {@code content}) every way and compares; {@code problem} null when all agree. */
+    public static Result run(Path file, byte[] content, ExecutorService pool, long seed) throws IOException {
         long nonBlank = nonBlankLines(content);
         long t = System.nanoTime();
         ReadResult read = EventReader.read(file);
@@ -82,10 +132,12 @@ public final class FuzzBench {
         t = System.nanoTime();
         IndexSnapshot tailed = tail(file.resolveSibling(file.getFileName() + ".tailed"), content, random);
         double tailS = (System.nanoTime() - t) / 1e9;
-        System.out.printf("non-blank lines %,d; reader %,d events + %,d errors (%,d warnings) in %.2f s;"
-                        + " index %,d rows in %.2f s; chunked %,d rows in %.2f s; tailed %,d rows in %.2f s%n",
-                nonBlank, read.events().size(), read.errorCount(), read.warningCount(), readS, whole.size(), indexS,
-                chunked.size(), chunkS, tailed.size(), tailS);
+        return new Result(content.length, nonBlank, read.events().size(), read.errorCount(), read.warningCount(),
+                readS, indexS, chunkS, tailS, compare(nonBlank, read, whole, chunked, tailed));
+    }
+
+    private static String compare(long nonBlank, ReadResult read, IndexSnapshot whole, IndexSnapshot chunked,
+                                  IndexSnapshot tailed) {
         if (read.events().size() + read.errorCount() != nonBlank) {
             return "reader: " + (read.events().size() + read.errorCount()) + " events+errors for " + nonBlank + " lines";
         }

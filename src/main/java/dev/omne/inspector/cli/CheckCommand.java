@@ -3,6 +3,7 @@ package dev.omne.inspector.cli;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.index.RunIndex;
 import dev.omne.inspector.core.log.Diagnostic;
+import dev.omne.inspector.core.volume.FileKinds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,13 +46,19 @@ final class CheckCommand implements Callable<Integer> {
             for (LogTargets.Target target : LogTargets.resolve(path)) {
                 runs++;
                 if (!Files.exists(target.file())) {
+                    if (Files.isSymbolicLink(target.file())) {
+                        // A link that leads nowhere (or to itself) is somebody's mistake, not a run without a log.
+                        out.println(target.file() + ": error: cannot read: " + FileKinds.describe(target.file()));
+                        errors++;
+                    }
                     continue;
                 }
                 // The same index the window builds: check measures and exercises the real path.
                 IndexSnapshot index;
                 try {
                     if (!Files.isRegularFile(target.file())) {
-                        throw new IOException("not a regular file");
+                        // Never opened: opening a FIFO for reading would wait for a writer.
+                        throw new IOException("not a regular file (it is " + FileKinds.describe(target.file()) + ")");
                     }
                     index = RunIndex.build(target.file()).snapshot();
                 } catch (IOException e) {

@@ -11,7 +11,8 @@ import java.util.Set;
 @Command(name = "omne-inspector", mixinStandardHelpOptions = true, version = "omne-inspector 0.1.0",
         description = {"Inspect omne run event logs. With no command (or a FOLDER), opens the window.",
                 "Also: generate --out DIR [--runs N] [--events N] [--malformed-every K] writes a sample volume."},
-        subcommands = {CheckCommand.class, InjectCommand.class, FollowCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, InjectCommand.class, FollowCommand.class, ExportCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Cli {
     /** Exit codes shared by every command. */
     public static final int OK = 0;
@@ -27,11 +28,18 @@ public final class Cli {
         return COMMANDS.contains(word);
     }
 
+    /** Standard output as bytes, for commands whose output must be exact (export). */
+    private PrintStream stdout = System.out;
+
+    PrintStream stdout() {
+        return stdout;
+    }
+
+    /** Runs one command (not {@code generate}, which {@code Main} hands to the benchmarks, a layer above this one). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length > 0 && args[0].equals("generate")) {
-            return dev.omne.inspector.bench.VolumeGenerator.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
-        }
-        CommandLine commandLine = new CommandLine(new Cli());
+        Cli cli = new Cli();
+        cli.stdout = out;
+        CommandLine commandLine = new CommandLine(cli);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setExitCodeExceptionMapper(e -> USAGE_OR_IO);

@@ -3,6 +3,7 @@ package dev.omne.inspector.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omne.inspector.core.event.EventCodec;
+import dev.omne.inspector.core.event.EventSummary;
 import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.log.Diagnostic;
@@ -18,16 +19,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Prints the batches of a volume watcher for {@code follow}, one line per event, diagnostic or notice. */
 final class FollowPrinter {
-    static final int SUMMARY_CAP = 200;
-    private static final Set<String> HEADER = Set.of("type", "id", "ts", "run_id", "node_id");
-    private static final Pattern BARE = Pattern.compile("[^\\s\"=]+");
 
     private final PrintWriter out;
     private final boolean printExisting;
@@ -65,7 +59,9 @@ final class FollowPrinter {
         }
         for (RunUpdate run : update.runs()) {
             for (TailNotice notice : run.notices()) {
-                if (!existing || printExisting || notice.kind() == TailNotice.Kind.READ_RETRY) {
+                // A log that cannot be read is news even at the start: its run would otherwise just look empty.
+                if (!existing || printExisting || notice.kind() == TailNotice.Kind.READ_RETRY
+                        || notice.kind() == TailNotice.Kind.UNREADABLE) {
                     out.println("# notice " + notice.format());
                 }
             }
@@ -109,7 +105,7 @@ final class FollowPrinter {
         return b.toString();
     }
 
-    /** The fields other than type, id, ts, run_id and node_id, as {@code key=value}, nulls left out, capped. */
+    /** The event's other fields on one line ({@link EventSummary}), or empty when the line cannot be read. */
     static String summary(byte[] line, String expectedType) {
         if (line == null) {
             return "";
@@ -123,23 +119,7 @@ final class FollowPrinter {
         if (!(node instanceof ObjectNode object) || !expectedType.equals(object.path("type").asText(null))) {
             return ""; // the file changed since it was indexed
         }
-        StringBuilder b = new StringBuilder();
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            JsonNode value = field.getValue();
-            if (HEADER.contains(field.getKey()) || value.isNull()) {
-                continue;
-            }
-            if (!b.isEmpty()) {
-                b.append(' ');
-            }
-            b.append(field.getKey()).append('=');
-            b.append(value.isTextual() && BARE.matcher(value.asText()).matches() ? value.asText() : value.toString());
-            if (b.length() > SUMMARY_CAP) {
-                break;
-            }
-        }
-        return b.length() > SUMMARY_CAP ? b.substring(0, SUMMARY_CAP) + "…" : b.toString();
+        return EventSummary.of(object);
     }
 
     /** Reads lines back from an events file by offset, through a window that serves consecutive rows. */

@@ -1,6 +1,9 @@
 package dev.omne.inspector.cli;
 
+import dev.omne.inspector.core.volume.InvalidRunIdException;
 import dev.omne.inspector.core.volume.NotAVolumeException;
+import dev.omne.inspector.core.volume.RunIds;
+import dev.omne.inspector.core.volume.RunSource;
 import dev.omne.inspector.core.volume.Volume;
 
 import java.io.IOException;
@@ -16,14 +19,23 @@ final class LogTargets {
     record Target(String runId, Path file) {
     }
 
+    /** A PATH and a run that do not go together; the message says why, for the user. */
+    static final class NoSuchRunException extends IOException {
+        NoSuchRunException(String message) {
+            super(message);
+        }
+    }
+
     private LogTargets() {
     }
 
-    /** PATH is a project, its {@code .omne}, a run folder, a folder holding an events.jsonl, or a file. */
+    /**
+     * PATH is a project, its {@code .omne}, a run folder, a folder holding an events.jsonl, or a file. A plain
+     * file (an export, or any events.jsonl) is one run, named as {@link RunSource#ofFile} names it.
+     */
     static List<Target> resolve(Path given) throws IOException {
         if (Files.isRegularFile(given)) {
-            Path parent = given.toAbsolutePath().getParent();
-            return List.of(new Target(parent == null ? given.toString() : parent.getFileName().toString(), given));
+            return List.of(new Target(RunSource.ofFile(given).runId(), given));
         }
         if (!Files.exists(given)) {
             throw new NoSuchFileException(given.toString());
@@ -34,7 +46,7 @@ final class LogTargets {
         } catch (NotAVolumeException e) {
             Path file = given.resolve(Volume.EVENTS_FILE);
             if (Files.isRegularFile(file)) {
-                return List.of(new Target(given.toAbsolutePath().normalize().getFileName().toString(), file));
+                return List.of(new Target(RunSource.ofFile(file).runId(), file));
             }
             throw e;
         }
@@ -47,6 +59,65 @@ final class LogTargets {
             targets.add(new Target(run, display(given, volume.eventsFile(run))));
         }
         return targets;
+    }
+
+    /**
+     * The one run PATH and {@code run} name together. For a file (or a folder that only holds an
+     * events.jsonl) {@code run} is optional and, when given, must be the file's run. For a volume it picks
+     * the run; without it the run folder given, or the volume's only run.
+     */
+    static Target resolveRun(Path given, String run) throws IOException {
+        if (run != null) {
+            try {
+                RunIds.validate(run);
+            } catch (InvalidRunIdException e) {
+                throw new NoSuchRunException(e.getMessage());
+            }
+        }
+        if (!Files.exists(given)) {
+            throw new NoSuchFileException(given.toString());
+        }
+        Volume volume = null;
+        if (Files.isDirectory(given)) {
+            try {
+                volume = Volume.open(given);
+            } catch (NotAVolumeException e) {
+                if (!Files.isRegularFile(given.resolve(Volume.EVENTS_FILE))) {
+                    throw e;
+                }
+            }
+        }
+        if (volume == null) {
+            Path file = Files.isDirectory(given) ? given.resolve(Volume.EVENTS_FILE) : given;
+            Target target = new Target(RunSource.ofFile(file).runId(), file);
+            if (run != null && !run.equals(target.runId())) {
+                throw new NoSuchRunException(file + " holds run \"" + target.runId() + "\", not \"" + run + "\"");
+            }
+            return target;
+        }
+        String runId = run != null ? run : volume.focusRun().orElse(null);
+        if (runId == null) {
+            List<String> runs = volume.listRuns();
+            if (runs.size() != 1) {
+                throw new NoSuchRunException("say which run with --run RUN_ID (" + describe(runs) + " in "
+                        + volume.root() + ")");
+            }
+            runId = runs.getFirst();
+        }
+        if (!volume.runExists(runId)) {
+            throw new NoSuchRunException("no run \"" + runId + "\" in " + volume.root() + " ("
+                    + describe(volume.listRuns()) + ")");
+        }
+        return new Target(runId, display(given, volume.eventsFile(runId)));
+    }
+
+    private static String describe(List<String> runs) {
+        if (runs.isEmpty()) {
+            return "it has no runs";
+        }
+        int shown = Math.min(runs.size(), 5);
+        String list = String.join(", ", runs.subList(0, shown)) + (runs.size() > shown ? ", ..." : "");
+        return runs.size() + (runs.size() == 1 ? " run: " : " runs: ") + list;
     }
 
     /** Keeps paths relative when the user gave a relative one, as compilers do. */

@@ -3,10 +3,12 @@ package dev.omne.inspector.tail;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.index.RunIndex;
 import dev.omne.inspector.core.log.Diagnostic;
+import dev.omne.inspector.core.volume.FileKinds;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -31,7 +33,11 @@ import java.util.regex.Pattern;
  * <p>The hard cases become {@link TailNotice}s: a file that shrank or whose first bytes changed, or that was
  * replaced by another, is read again from byte 0 ({@code reset}); a deleted file keeps what was read, is
  * marked gone, and is read again from 0 if it comes back; a line over 16 MiB gets its error diagnostic and
- * a notice; a refused read (on Windows, a writer's mandatory lock) is reported once and retried, never given up.
+ * a notice; a refused read (on Windows, a writer's mandatory lock) is reported once and retried, never given up;
+ * a log that cannot be read at all (a folder, a FIFO, a link that leads nowhere, no permission) is reported once
+ * per cause and looked at again on the next poll. Only regular files are ever opened: opening a FIFO for reading
+ * would wait for a writer. (Between the check and the open is a window of microseconds in which a FIFO swapped in
+ * by rename would still be opened; nothing this side of an O_NONBLOCK open can close it.)
  *
  * <p>One thread polls (it is the index's single writer); {@link #snapshot()} may be read from any thread.
  * A tailer holds no open file between polls, so it never stands in a writer's way.
@@ -62,6 +68,8 @@ public final class RunTailer implements AutoCloseable {
     private volatile boolean gone;
     private volatile boolean refused;
     private boolean refusalReported;
+    /** Why the log cannot be read, as last reported; null while it can be. */
+    private String unreadableWhy;
     private boolean closed;
     private Object identity;
     private byte[] head = new byte[0];
@@ -133,12 +141,16 @@ public final class RunTailer implements AutoCloseable {
         try {
             attrs = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
-            return missing();
+            // A link that leads nowhere is not "no log yet": somebody made it, and it will never fill up.
+            return Files.isSymbolicLink(file) ? unreadable(FileKinds.describe(file), true) : missing();
+        } catch (AccessDeniedException e) {
+            return unreadable("permission denied", false);
         } catch (IOException e) {
-            return refused(e);
+            return Files.isSymbolicLink(file) ? unreadable(FileKinds.describe(file), true) : refused(e);
         }
         if (!attrs.isRegularFile()) {
-            return missing();
+            // Never opened: opening a FIFO for reading waits for a writer, which would stall the whole watcher.
+            return unreadable(FileKinds.describe(file) + ", not a regular file", true);
         }
         Object id = identity(attrs);
         List<TailNotice> notices = new ArrayList<>(1);
@@ -152,7 +164,7 @@ public final class RunTailer implements AutoCloseable {
             reset = true;
             notices.add(notice(TailNotice.Kind.REPLACED,
                     "another file now has this name (replaced): reading it again from the start"));
-        } else if (!force && !refused && attrs.size() == seenSize
+        } else if (!force && !refused && unreadableWhy == null && attrs.size() == seenSize
                 && attrs.lastModifiedTime().equals(seenModified)) {
             return null;
         }
@@ -177,12 +189,15 @@ public final class RunTailer implements AutoCloseable {
             seenModified = attrs.lastModifiedTime();
             refused = false;
             refusalReported = false;
+            unreadableWhy = null;
             if (index.pendingBytes() > 0) {
                 heldBackPolls++;
             }
             return collect(notices);
         } catch (NoSuchFileException e) {
             return missing();
+        } catch (AccessDeniedException e) {
+            return unreadable("permission denied", false);
         } catch (IOException e) {
             return refused(e);
         }
@@ -267,6 +282,7 @@ public final class RunTailer implements AutoCloseable {
     private RunUpdate missing() {
         refused = false;
         refusalReported = false;
+        unreadableWhy = null;
         seenSize = -1;
         seenModified = null;
         if (index == null || gone) {
@@ -275,6 +291,35 @@ public final class RunTailer implements AutoCloseable {
         gone = true;
         return collect(List.of(notice(TailNotice.Kind.DELETED,
                 "the log was deleted: keeping what was read, and watching for it to come back")));
+    }
+
+    /**
+     * The log is there but cannot be read, and retrying at once will not help. Reported once per cause; the next
+     * poll or change event looks again.
+     *
+     * @param lost whether the file that was read is gone for good (replaced by a folder, a FIFO, a broken link): then
+     *             a readable log that comes back is read from byte 0
+     */
+    private RunUpdate unreadable(String why, boolean lost) {
+        refused = false;
+        refusalReported = false;
+        seenSize = -1;
+        seenModified = null;
+        if (lost && index != null) {
+            gone = true;
+        }
+        if (why.equals(unreadableWhy)) {
+            return index == null ? null : collect(List.of());
+        }
+        unreadableWhy = why;
+        TailNotice notice = notice(TailNotice.Kind.UNREADABLE, file.getFileName() + " cannot be read: " + why
+                + (snapshot.size() > 0 ? "; keeping what was read" : "")
+                + "; looking again on every change");
+        if (index == null) {
+            IndexSnapshot s = snapshot;
+            return new RunUpdate(runId, file, s, false, s.size(), s.size(), List.of(), List.of(notice), gone);
+        }
+        return collect(List.of(notice));
     }
 
     private RunUpdate refused(IOException e) {

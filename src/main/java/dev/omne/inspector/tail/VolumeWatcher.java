@@ -1,6 +1,7 @@
 package dev.omne.inspector.tail;
 
 import dev.omne.inspector.core.index.IndexSnapshot;
+import dev.omne.inspector.core.volume.FileKinds;
 import dev.omne.inspector.core.volume.RunIds;
 import dev.omne.inspector.core.volume.Volume;
 
@@ -96,6 +97,8 @@ public final class VolumeWatcher implements AutoCloseable {
     private WatchKey ancestorKey;
     private Path ancestorDir;
     private final Set<String> known = new HashSet<>();
+    /** Entries of the runs folder reported as not being runs, until they go. */
+    private final Set<String> oddEntries = new HashSet<>();
     private final Set<String> pendingAdded = new TreeSet<>();
     private final Set<String> pendingRemoved = new TreeSet<>();
     private final Map<String, RunUpdate> pendingRuns = new TreeMap<>();
@@ -492,6 +495,7 @@ public final class VolumeWatcher implements AutoCloseable {
             for (Run run : List.copyOf(runs.values())) {
                 removeRun(run);
             }
+            oddEntries.clear();
             Path ancestor = nearestExisting(runsDir.getParent());
             if (ancestor == null || !watching) {
                 cancelAncestor();
@@ -532,22 +536,39 @@ public final class VolumeWatcher implements AutoCloseable {
     /** Adds the runs that appeared and removes those that went, by listing the runs folder. */
     private void scanRuns() throws IOException {
         Set<String> present = new TreeSet<>();
+        Map<String, Path> odd = new TreeMap<>();
         if (onlyRun != null) {
-            if (Files.isDirectory(runsDir.resolve(onlyRun))) {
+            Path entry = runsDir.resolve(onlyRun);
+            if (Files.isDirectory(entry)) {
                 present.add(onlyRun);
+            } else if (FileKinds.exists(entry)) {
+                odd.put(onlyRun, entry);
             }
         } else {
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(runsDir)) {
                 for (Path entry : entries) {
                     String id = String.valueOf(entry.getFileName());
+                    if (Volume.isHidden(id)) {
+                        continue;
+                    }
                     // A folder once seen is not checked again on every poll: its removal shows in the listing.
-                    if (RunIds.isValid(id) && (runs.containsKey(id) || Files.isDirectory(entry))) {
+                    if (runs.containsKey(id) || (RunIds.isValid(id) && Files.isDirectory(entry))) {
                         present.add(id);
+                    } else if (!oddEntries.contains(id)) {
+                        odd.put(id, entry);
+                    } else {
+                        odd.put(id, null); // reported already
                     }
                 }
             } catch (NoSuchFileException | NotDirectoryException e) {
                 needAttach = true;
                 return;
+            }
+        }
+        oddEntries.retainAll(odd.keySet());
+        for (Map.Entry<String, Path> e : odd.entrySet()) {
+            if (e.getValue() != null) {
+                reportOdd(e.getKey(), e.getValue());
             }
         }
         for (Run run : List.copyOf(runs.values())) {
@@ -563,11 +584,15 @@ public final class VolumeWatcher implements AutoCloseable {
     }
 
     private void addIfRun(String id) {
-        if (!RunIds.isValid(id) || (onlyRun != null && !onlyRun.equals(id)) || runs.containsKey(id)) {
+        if (Volume.isHidden(id) || (onlyRun != null && !onlyRun.equals(id)) || runs.containsKey(id)) {
             return;
         }
-        if (Files.isDirectory(runsDir.resolve(id))) {
+        Path entry = runsDir.resolve(id);
+        if (RunIds.isValid(id) && Files.isDirectory(entry)) {
+            oddEntries.remove(id);
             addRun(id);
+        } else if (FileKinds.exists(entry)) {
+            reportOdd(id, entry);
         }
     }
 
@@ -575,6 +600,29 @@ public final class VolumeWatcher implements AutoCloseable {
         Run run = runs.get(id);
         if (run != null && !Files.isDirectory(run.dir)) {
             removeRun(run);
+        }
+        if (oddEntries.contains(id) && !FileKinds.exists(runsDir.resolve(id))) {
+            oddEntries.remove(id);
+        }
+    }
+
+    /** An entry of the runs folder that is not a run: one notice while it stays. */
+    private void reportOdd(String name, Path entry) {
+        if (!oddEntries.add(name)) {
+            return;
+        }
+        String what = RunIds.isValid(name) ? FileKinds.describe(entry)
+                : "a name that cannot be a run id (" + describeInvalid(name) + ")";
+        pendingNotices.add(new TailNotice(TailNotice.Kind.NOT_A_RUN, null, entry,
+                name + " in the runs folder is " + what + ", not a run folder: ignored"));
+    }
+
+    private static String describeInvalid(String name) {
+        try {
+            RunIds.validate(name);
+            return name;
+        } catch (RuntimeException e) {
+            return e.getMessage();
         }
     }
 

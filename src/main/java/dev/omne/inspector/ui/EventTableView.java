@@ -46,11 +46,11 @@ final class EventTableView extends StackPane {
     private static final javafx.css.PseudoClass WINDOWED = javafx.css.PseudoClass.getPseudoClass("windowed");
 
     /** Rows the table holds at most; see {@link RowWindow}. */
-    static final int WINDOW = 20_000;
+    static final int WINDOW = 4_000;
     /** Rows a window at the end of a growing run may take on before it is moved. */
-    static final int SLACK = 5_000;
+    static final int SLACK = 2_000;
     /** A window is moved when the view comes this close to one of its ends. */
-    static final int MARGIN = 3_000;
+    static final int MARGIN = 1_000;
 
     private final EventTableViewModel model;
     private final TableView<Long> table = new TableView<>();
@@ -93,7 +93,7 @@ final class EventTableView extends StackPane {
         table.getColumns().add(column("Delta", 86, model::deltaText, null, Styles.NUMBER_CELL));
         table.getColumns().add(typeColumn());
         table.getColumns().add(column("Node", 120, model::nodeText, null));
-        table.getColumns().add(column("Kind", 72, model::kindText, null));
+        table.getColumns().add(column("Kind", 84, model::kindText, null));
         table.getColumns().add(summaryColumn());
         for (TableColumn<Long, ?> c : table.getColumns()) {
             c.setSortable(false);
@@ -353,6 +353,8 @@ final class EventTableView extends StackPane {
         if (flow == null || source == null) {
             return;
         }
+        // Cells follow the position only at the next layout: bring them up to date before reading them.
+        table.layout();
         IndexedCell<?> first = flow.getFirstVisibleCell();
         IndexedCell<?> last = flow.getLastVisibleCell();
         if (first != null && last != null) {

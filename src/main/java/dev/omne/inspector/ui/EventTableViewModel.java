@@ -325,6 +325,15 @@ public final class EventTableViewModel {
         }
     }
 
+    /** Goes to the end and follows it, leaving the selection alone. */
+    public void followEnd() {
+        following.set(true);
+        unseenRows.set(0);
+        if (rowCount() > 0) {
+            reveal(rowCount() - 1, Placement.END);
+        }
+    }
+
     /** The user selected a row in the table (-1: none). */
     public void select(int row) {
         selectedRow.set(row < rowCount() ? row : -1);

@@ -82,6 +82,8 @@ public final class MainWindowViewModel {
     private Demo demo;
     private int openSequence;
     private boolean listed;
+    /** The shown run was opened on a preview of its log. */
+    private boolean openedWhileIndexing;
     private String focusRun;
 
     public MainWindowViewModel(TaskExecutor tasks, VolumeSession.Factory sessions, AppSettings settings,
@@ -101,7 +103,7 @@ public final class MainWindowViewModel {
         this.runList = new RunListViewModel(clock);
         this.eventTable = new EventTableViewModel(tasks, clipboard, statusBar::showMessage, zone);
         this.detail = new DetailViewModel(tasks, clipboard, statusBar::showMessage);
-        statusBar.connect(eventTable::diagnostics, eventTable::goToRow);
+        statusBar.connect(eventTable::diagnostics, eventTable::goToRow, eventTable::selectedRow);
         recentFolders.setAll(settings.recentFolders());
         theme.set(settings.theme());
         eventTable.relativeTimeProperty().set(settings.relativeTime());
@@ -367,7 +369,15 @@ public final class MainWindowViewModel {
                         // The first rows of a run shown before its log was read: open it as a run is opened.
                         showRun(shown);
                     } else {
+                        boolean wasIndexing = openedWhileIndexing;
                         eventTable.update(change.snapshot(), change.reset());
+                        if (wasIndexing && !change.indexing()) {
+                            openedWhileIndexing = false;
+                            // Opened on the start of its log; now the whole log says whether it is still being written.
+                            if (shown.status() == RunStatus.RUNNING && eventTable.selectedRow() < 0) {
+                                eventTable.followEnd();
+                            }
+                        }
                     }
                 }
             }
@@ -397,6 +407,7 @@ public final class MainWindowViewModel {
             focusRun = null;
         }
         detail.clear();
+        openedWhileIndexing = run.indexing();
         eventTable.show(run.runId(), run.snapshot(), run.status() == RunStatus.RUNNING);
         updateCounts();
     }

@@ -46,14 +46,19 @@ public final class RunItem {
         indexing = change.indexing();
         fileBytes = change.fileBytes();
         logGone = change.logGone();
-        status = RunStatusRule.derive(facts, nowMillis - changedAt);
+        status = derive(nowMillis);
         revision.set(revision.get() + 1);
     }
 
     /** Re-derives the status as time passes; returns whether anything shown may have changed. */
     void tick(long nowMillis) {
-        status = RunStatusRule.derive(facts, nowMillis - changedAt);
+        status = derive(nowMillis);
         revision.set(revision.get() + 1);
+    }
+
+    /** While only the start of the log is known, its end (and so the status) is not. */
+    private RunStatus derive(long nowMillis) {
+        return indexing ? RunStatus.UNKNOWN : RunStatusRule.derive(facts, nowMillis - changedAt);
     }
 
     public String runId() {
@@ -73,7 +78,8 @@ public final class RunItem {
     }
 
     public String statusExplanation() {
-        return RunStatusRule.explain(status, facts);
+        return indexing ? "Reading the whole log: its status is known once it has been read"
+                : RunStatusRule.explain(status, facts);
     }
 
     public RunFacts facts() {

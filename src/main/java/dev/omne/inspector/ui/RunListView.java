@@ -206,7 +206,7 @@ final class RunListView extends VBox {
                 }
                 line.append("  ·  ");
             }
-            line.append(Formats.count(facts.events())).append(facts.events() == 1 ? " event" : " events");
+            line.append(Formats.shortCount(facts.events())).append(facts.events() == 1 ? " event" : " events");
             if (run.indexing()) {
                 line.append(" so far");
             }
@@ -216,8 +216,9 @@ final class RunListView extends VBox {
             badge.setManaged(malformed > 0);
             badge.setText(Formats.count(malformed));
             badgeTip.setText(malformed + (malformed == 1 ? " malformed line" : " malformed lines"));
-            metaTip.setText(facts.hasTimes() ? "Started " + Formats.exact(run.startMicros(), zone)
-                    + "\nLast event " + Formats.exact(facts.lastTsMicros(), zone) : "No event with a time yet");
+            metaTip.setText((facts.hasTimes() ? "Started " + Formats.exact(run.startMicros(), zone)
+                    + "\nLast event " + Formats.exact(facts.lastTsMicros(), zone) : "No event with a time yet")
+                    + "\n" + Formats.count(facts.events()) + (facts.events() == 1 ? " event" : " events"));
             cellTip.setText(run.runId() + "  (" + status.label() + ")");
             setTooltip(cellTip);
             setText(null);

@@ -136,6 +136,8 @@ final class StatusBarView extends HBox {
                 where.setMinWidth(Region.USE_PREF_SIZE);
                 what.setMinWidth(0);
                 box.setAlignment(Pos.CENTER_LEFT);
+                // As wide as the list, never wider: a long message ends in an ellipsis (its tooltip has it all).
+                setPrefWidth(0);
             }
 
             @Override
@@ -149,6 +151,7 @@ final class StatusBarView extends HBox {
                 where.setText("line " + d.line() + (d.column() > 0 ? ":" + d.column() : ""));
                 where.setGraphic(d.isError() ? AppIcon.MALFORMED.icon() : AppIcon.WARNING.icon());
                 what.setText(d.message());
+                what.setTooltip(new Tooltip(d.message()));
                 setGraphic(box);
             }
         });
@@ -196,8 +199,16 @@ final class StatusBarView extends HBox {
         }
         popup.show(malformed, Math.max(0, b.getMaxX() - 560), b.getMinY() - 290);
         list.requestFocus();
+        int current = model.selectedRow();
+        int at = 0;
+        for (int i = 0; i < list.getItems().size(); i++) {
+            if (list.getItems().get(i).row() == current) {
+                at = i;
+            }
+        }
         if (!list.getItems().isEmpty()) {
-            list.getSelectionModel().selectFirst();
+            list.getSelectionModel().select(at);
+            list.scrollTo(at);
         }
     }
 

@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /** The status bar: volume path, counts of the shown run, follow state, progress and the latest message. */
@@ -31,6 +32,7 @@ public final class StatusBarViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private Supplier<List<EventTableViewModel.DiagnosticRow>> diagnosticsSource = List::of;
     private IntConsumer goToDiagnostic = row -> { };
+    private IntSupplier selectedRow = () -> -1;
 
     public ReadOnlyStringProperty volumePathProperty() {
         return volumePath.getReadOnlyProperty();
@@ -121,9 +123,15 @@ public final class StatusBarViewModel {
     }
 
     /** Where the list of malformed lines comes from and where choosing one goes; set by the window. */
-    void connect(Supplier<List<EventTableViewModel.DiagnosticRow>> source, IntConsumer goTo) {
+    void connect(Supplier<List<EventTableViewModel.DiagnosticRow>> source, IntConsumer goTo, IntSupplier selected) {
         this.diagnosticsSource = source;
         this.goToDiagnostic = goTo;
+        this.selectedRow = selected;
+    }
+
+    /** The run row selected in the table, or -1 (the list opens at its diagnostic). */
+    public int selectedRow() {
+        return selectedRow.getAsInt();
     }
 
     /** The shown run's malformed lines and warnings. */

@@ -100,6 +100,30 @@ class CheckCommandTest {
     }
 
     @Test
+    void aFifoOrABrokenLinkAsTheLogIsReportedWithoutWaitingAndTheOtherRunsAreChecked() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"),
+                "mkfifo");
+        run("a", GOOD);
+        Path fifo = run("fifo", null).resolve("events.jsonl");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertTrue(mkfifo.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && mkfifo.exitValue() == 0);
+        Path broken = run("broken", null).resolve("events.jsonl");
+        Files.createSymbolicLink(broken, project.resolve("gone.jsonl"));
+        Path loop = run("loop", null).resolve("events.jsonl");
+        Files.createSymbolicLink(loop, Path.of("events.jsonl"));
+        CliRun r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> CliRun.of("check", project.toString()));
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.out().contains(fifo + ": error: cannot read: not a regular file (it is a FIFO (named pipe))\n"),
+                r.out());
+        assertTrue(r.out().contains(broken + ": error: cannot read: a link to " + project.resolve("gone.jsonl")
+                + ", which does not exist\n"), r.out());
+        assertTrue(r.out().contains(loop + ": error: cannot read: a link to events.jsonl that cannot be followed"),
+                r.out());
+        assertTrue(r.out().endsWith("4 runs, 1 events, 3 errors, 0 warnings\n"), r.out());
+    }
+
+    @Test
     void injectRefusesALogLinkedOutsideTheVolume() throws IOException {
         Path target = Files.writeString(project.resolve("outside.jsonl"), "");
         Path dir = run("r", null);

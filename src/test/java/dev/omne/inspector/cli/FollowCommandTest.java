@@ -112,7 +112,7 @@ class FollowCommandTest {
         f.out.await("the header", t -> t.contains("\n") && t.startsWith("# following every run in "));
         assertTrue(f.out.text().contains("(2 runs; only new events are printed"), f.out.text());
         Files.writeString(a, NEW + "{\"type\":\"x\",\"a\":tru}\n", StandardOpenOption.APPEND);
-        String event = "a 3 2026-04-15T00:00:01.500Z node.failed build error={\"kind\":\"crash\",\"message\":\"exit 2\"}"
+        String event = "a 3 2026-04-15T00:00:01.500Z node.failed build error=crash: exit 2"
                 + " attempt=3 note=\"two words\"";
         String error = a + ":4:17: error: ";
         f.out.await("the new event and the bad line", t -> t.contains(error));

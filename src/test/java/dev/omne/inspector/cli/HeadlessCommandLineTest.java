@@ -22,7 +22,7 @@ class HeadlessCommandLineTest {
     Path project;
 
     @Test
-    void checkAndInjectRunWithoutJavaFxOnTheClassPath() throws Exception {
+    void checkInjectAndExportRunWithoutJavaFxOnTheClassPath() throws Exception {
         Path run = Files.createDirectories(project.resolve(".omne/var/runs/r"));
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.contains("javafx") && !entry.contains("openjfx") && !entry.contains("testfx"))
@@ -44,5 +44,12 @@ class HeadlessCommandLineTest {
         assertEquals(0, check.exitValue(), checkOut);
         assertEquals("1 runs, 1 events, 0 errors, 0 warnings", checkOut.strip());
         assertFalse(checkOut.contains("javafx"));
+
+        Process export = new ProcessBuilder(java, "-cp", classPath, "dev.omne.inspector.Main", "export",
+                project.toString(), "--format", "jsonl").redirectErrorStream(true).start();
+        byte[] exportOut = export.getInputStream().readAllBytes();
+        assertTrue(export.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, export.exitValue(), new String(exportOut, StandardCharsets.UTF_8));
+        assertEquals(Files.readString(run.resolve("events.jsonl")), new String(exportOut, StandardCharsets.UTF_8));
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InjectCommandTest {
@@ -123,5 +124,57 @@ class InjectCommandTest {
             holder.destroy();
             holder.waitFor(5, TimeUnit.SECONDS);
         }
+    }
+    @Test
+    void aFifoWhereTheLogShouldBeIsRefusedAtOnce() throws Exception {
+        Assumptions.assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"), "mkfifo");
+        Path fifo = runDir("r").resolve("events.jsonl");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo");
+        CliRun r = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> CliRun.of("inject", project.toString(), "--run", "r", "--type", "a.b"));
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("omne-inspector: will not append to run \"r\": " + fifo
+                + " is not a regular file (it is a FIFO (named pipe))\n", r.err());
+        assertEquals("", r.out());
+    }
+
+    /**
+     * Another process holds the lock and never lets go (flock(1), as the runner's lock): every inject gives up after
+     * its budget with exit 3 and its clear message, one after the other, and the file is never touched.
+     */
+    @Test
+    void aLockHeldForeverMakesEveryInjectTimeOutWithinItsBudget() throws Exception {
+        Assumptions.assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"), "flock(1) interop is Linux");
+        Path file = runDir("r").resolve("events.jsonl");
+        Files.writeString(file, "{\"type\":\"run.started\",\"id\":\"e0\",\"ts\":\"2026-04-15T00:00:00Z\",\"run_id\":\"r\"}\n");
+        byte[] before = Files.readAllBytes(file);
+        Path ready = project.resolve("holder-ready");
+        Process holder = new ProcessBuilder("flock", "-x", file.toString(), "sh", "-c",
+                "touch \"$1\"; exec sleep 60", "sh", ready.toString()).start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!Files.exists(ready) && System.nanoTime() < deadline && holder.isAlive()) {
+                Thread.sleep(5); // polling interval of the condition wait
+            }
+            assertTrue(Files.exists(ready), "the holder took the lock");
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                long start = System.nanoTime();
+                CliRun r = CliRun.of("inject", project.toString(), "--run", "r", "--type", "a.b", "--lock-timeout", "1");
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertEquals(3, r.exit(), "attempt " + attempt + ": " + r.err());
+                assertEquals("omne-inspector: timed out after 1s waiting for the lock on " + file
+                        + " (another process is writing); nothing was written\n", r.err());
+                assertEquals("", r.out());
+                assertTrue(millis >= 1000 && millis < 2500, "attempt " + attempt + " took " + millis + " ms");
+                assertArrayEquals(before, Files.readAllBytes(file), "attempt " + attempt);
+            }
+            assertTrue(holder.isAlive(), "the lock was held throughout");
+        } finally {
+            holder.descendants().forEach(ProcessHandle::destroy);
+            holder.destroy();
+            holder.waitFor(5, TimeUnit.SECONDS);
+        }
+        assertArrayEquals(before, Files.readAllBytes(file));
     }
 }

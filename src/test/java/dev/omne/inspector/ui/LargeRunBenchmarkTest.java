@@ -50,6 +50,8 @@ class LargeRunBenchmarkTest {
     private MainWindowViewModel model;
     private MainWindowView view;
     private final long[] frameGaps = new long[1 << 16];
+    private final long[] frameCpu = new long[1 << 16];
+    private long lastCpu;
     private int frames;
     private long lastFrame;
     private volatile boolean recording;
@@ -64,10 +66,13 @@ class LargeRunBenchmarkTest {
         new AnimationTimer() {
             @Override
             public void handle(long now) {
+                long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 if (recording && lastFrame != 0 && frames < frameGaps.length) {
+                    frameCpu[frames] = cpu - lastCpu;
                     frameGaps[frames++] = now - lastFrame;
                 }
                 lastFrame = now;
+                lastCpu = cpu;
             }
         }.start();
     }
@@ -104,13 +109,27 @@ class LargeRunBenchmarkTest {
     }
 
     private String gaps(String what) {
+        int longest = 0;
+        for (int i = 1; i < frames; i++) {
+            if (frameGaps[i] > frameGaps[longest]) {
+                longest = i;
+            }
+        }
+        String cpuOfLongest = frames == 0 ? "" : String.format(" (the UI thread ran %.1f ms of the longest)",
+                frameCpu[longest] / 1e6);
+        long[] c = Arrays.copyOf(frameCpu, frames);
+        Arrays.sort(c);
+        if (c.length > 0) {
+            cpuOfLongest += String.format("; UI thread CPU a frame: median %.1f ms, p99 %.1f ms", c[c.length / 2] / 1e6,
+                    c[(int) (c.length * 0.99)] / 1e6);
+        }
         long[] g = Arrays.copyOf(frameGaps, frames);
         Arrays.sort(g);
         if (g.length == 0) {
             return what + ": no frames";
         }
-        return String.format("%s: %d frames, median %.1f ms, p99 %.1f ms, max %.1f ms", what, g.length,
-                g[g.length / 2] / 1e6, g[(int) (g.length * 0.99)] / 1e6, g[g.length - 1] / 1e6);
+        return String.format("%s: %d frames, median %.1f ms, p99 %.1f ms, max %.1f ms%s", what, g.length,
+                g[g.length / 2] / 1e6, g[(int) (g.length * 0.99)] / 1e6, g[g.length - 1] / 1e6, cpuOfLongest);
     }
 
     @Test

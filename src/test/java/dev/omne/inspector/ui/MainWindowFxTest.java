@@ -124,6 +124,11 @@ class MainWindowFxTest {
                 .findFirst().orElseThrow());
     }
 
+    private javafx.scene.control.TableCell<?, ?> typeCell(FxRobot robot, int row) {
+        return robot.lookup(".type-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .filter(c -> c.getItem() instanceof Long key && RowList.row(key) == row).findFirst().orElseThrow();
+    }
+
     /** The text a visible cell shows. */
     private String cellText(FxRobot robot, int row, String column) throws Exception {
         return fx(() -> robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
@@ -173,6 +178,11 @@ class MainWindowFxTest {
                 && table().getItems().size() == 25);
         // Rows of both runs are numbered from 0: every cell must show the newly selected run.
         waitUntil("cells show the failed run", () -> "n0".equals(cellText(robot, 1, "Node")));
+        // Types are coloured by what they mean (the stylesheet's tone colours, not the plain text colour).
+        javafx.scene.paint.Paint started = fx(() -> typeCell(robot, 1).getTextFill());
+        javafx.scene.paint.Paint completed = fx(() -> typeCell(robot, 2).getTextFill());
+        assertEquals(javafx.scene.paint.Color.web("#0969da"), started);
+        assertEquals(javafx.scene.paint.Color.web("#1a7f37"), completed);
         int checked = 0;
         for (int row = 0; row < 25; row++) {
             int r = row;

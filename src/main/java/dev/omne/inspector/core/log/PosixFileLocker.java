@@ -26,10 +26,13 @@ final class PosixFileLocker implements FileLocker {
 
     /** Constants that differ between Linux and macOS. */
     enum Os {
-        // O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW; EWOULDBLOCK; ENOLCK, ENOTSUP, EOPNOTSUPP; ELOOP
+        // O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK; EWOULDBLOCK; ENOLCK, ENOTSUP,
+        // EOPNOTSUPP; ELOOP.
         // O_NOFOLLOW: an events file that is a symbolic link is never written through, even if swapped in late.
-        LINUX(0x1 | 0x40 | 0x400 | 0x80000 | 0x20000, 11, 37, 95, 95, 40),
-        MACOS(0x1 | 0x200 | 0x8 | 0x1000000 | 0x100, 35, 77, 45, 102, 62);
+        // O_NONBLOCK: opening a FIFO for writing fails at once (ENXIO) instead of waiting for a reader; on a regular
+        // file it changes nothing.
+        LINUX(0x1 | 0x40 | 0x400 | 0x80000 | 0x20000 | 0x800, 11, 37, 95, 95, 40),
+        MACOS(0x1 | 0x200 | 0x8 | 0x1000000 | 0x100 | 0x4, 35, 77, 45, 102, 62);
 
         final int openFlags;
         final int ewouldblock;
@@ -57,6 +60,8 @@ final class PosixFileLocker implements FileLocker {
     static final int EPERM = 1;
     static final int ENOENT = 2;
     static final int EINTR = 4;
+    static final int ENXIO = 6;
+    static final int ESPIPE = 29;
     static final int EACCES = 13;
     static final int EINVAL = 22;
     private static final int LOCK_EX = 2;
@@ -81,12 +86,21 @@ final class PosixFileLocker implements FileLocker {
             while (true) {
                 int fd = Libc.open(errno, cPath, os.openFlags, MODE_0644);
                 if (fd >= 0) {
+                    // A pipe or socket cannot seek: it is no log, and a write to it would vanish or block.
+                    if (Libc.lseek(errno, fd, 0L, SEEK_END) < 0) {
+                        int e = Libc.errno(errno);
+                        Libc.close(errno, fd);
+                        throw e == ESPIPE ? notRegular(file) : failure(file, "cannot read the length", e);
+                    }
                     return new PosixFile(file, fd, arena, errno, os);
                 }
                 int e = Libc.errno(errno);
                 if (e == os.eloop) {
                     throw new FileSystemException(file.toString(), null,
                             "is a symbolic link; event logs are never written through links");
+                }
+                if (e == ENXIO) {
+                    throw notRegular(file);
                 }
                 if (e != EINTR) {
                     throw failure(file, "cannot open for appending", e);
@@ -96,6 +110,11 @@ final class PosixFileLocker implements FileLocker {
             arena.close();
             throw e;
         }
+    }
+
+    private static IOException notRegular(Path file) {
+        return new FileSystemException(file.toString(), null, "is not a regular file (a FIFO, socket or device);"
+                + " events are only appended to regular files; nothing was written");
     }
 
     static IOException failure(Path file, String what, int errno) {
@@ -147,7 +166,8 @@ final class PosixFileLocker implements FileLocker {
         public long size() throws IOException {
             long end = Libc.lseek(errno, fd, 0L, SEEK_END);
             if (end < 0) {
-                throw failure(file, "cannot read the length", Libc.errno(errno));
+                int e = Libc.errno(errno);
+                throw e == ESPIPE ? notRegular(file) : failure(file, "cannot read the length", e);
             }
             return end;
         }

@@ -2,6 +2,7 @@ package dev.omne.inspector.core.volume;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -90,8 +91,10 @@ public final class Volume {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(runs)) {
             for (Path entry : entries) {
                 String id = name(entry);
-                // Dot-folders are never runs (the runner's and editors' scratch space).
-                if (!id.startsWith(".") && Files.isDirectory(entry) && RunIds.isValid(id)) {
+                if (isHidden(id)) {
+                    continue;
+                }
+                if (RunIds.isValid(id) && Files.isDirectory(entry)) {
                     ids.add(id);
                 }
             }
@@ -100,6 +103,14 @@ public final class Volume {
         }
         Collections.sort(ids);
         return List.copyOf(ids);
+    }
+
+    /**
+     * Whether an entry of the runs folder is hidden: dot-folders are never runs (the runner's and editors' scratch
+     * space), and a dot-file there is not an odd entry worth reporting either.
+     */
+    public static boolean isHidden(String entryName) {
+        return entryName.startsWith(".");
     }
 
     public Path runDir(String runId) {
@@ -134,15 +145,28 @@ public final class Volume {
                 return Optional.of(log + " is a symbolic link; event logs are never written through links");
             }
             if (Files.exists(log) && !Files.isRegularFile(log)) {
-                return Optional.of(log + " is not a regular file");
+                return Optional.of(log + " is not a regular file (it is " + FileKinds.describe(log) + ")");
             }
-            if (Files.exists(log) ? !Files.isWritable(log) : !Files.isWritable(runDir)) {
-                return Optional.of((Files.exists(log) ? log : runDir) + " is read-only");
+            Path target = Files.exists(log) ? log : runDir;
+            if (!Files.isWritable(target)) {
+                return Optional.of(readOnlyFileSystem(target)
+                        .map(store -> target + " is on a read-only file system (" + store + ")")
+                        .orElse(target + " is read-only"));
             }
         } catch (IOException e) {
             return Optional.of("cannot resolve " + runDir + ": " + e.getMessage());
         }
         return Optional.empty();
+    }
+
+    /** The file system holding {@code path}, when it is mounted read-only. */
+    private static Optional<String> readOnlyFileSystem(Path path) {
+        try {
+            FileStore store = Files.getFileStore(path);
+            return store.isReadOnly() ? Optional.of(store.toString()) : Optional.empty();
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
     }
 
     /** Whether the run's folder or log is reached through a link that leads outside this volume. */

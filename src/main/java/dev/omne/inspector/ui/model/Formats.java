@@ -21,6 +21,17 @@ public final class Formats {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /** A count for tight places: {@code 12,345}, {@code 234k}, {@code 1.2M}. */
+    public static String shortCount(long n) {
+        if (n < 100_000) {
+            return count(n);
+        }
+        if (n < 1_000_000) {
+            return n / 1000 + "k";
+        }
+        return String.format(Locale.ROOT, "%.1fM", n / 1e6);
+    }
+
     /** Wall-clock time of day with milliseconds, e.g. {@code 14:03:07.412}; empty when there is no time. */
     public static String clock(long micros, ZoneId zone) {
         if (micros == Timestamps.NONE) {

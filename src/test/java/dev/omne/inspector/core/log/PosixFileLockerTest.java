@@ -4,15 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +86,35 @@ class PosixFileLockerTest {
                 () -> new PosixFileLocker(PosixFileLocker.Os.LINUX).open(file));
         assertInstanceOf(AccessDeniedException.class, e);
         assertTrue(e.getMessage().contains("Permission denied"), e.getMessage());
+    }
+
+    /**
+     * The last line of defence if a FIFO is swapped in after the volume's checks: opening a FIFO for writing would
+     * wait for a reader forever, and with a reader the line would vanish into it. Both are refused at once.
+     */
+    @Test
+    void aFifoIsRefusedAtOnceWithOrWithoutAReader() throws Exception {
+        assumeTrue(Procs.isLinux() && Procs.works("mkfifo", "--version"), "needs mkfifo");
+        Path fifo = dir.resolve("events.jsonl");
+        assertEquals(0, Procs.run(dir.resolve("logs"), "mkfifo", Duration.ofSeconds(10),
+                List.of("mkfifo", fifo.toString())));
+        IOException noReader = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> assertThrows(IOException.class, () -> EventLog.append(fifo, "{\"type\":\"a.b\"}")));
+        assertEquals(fifo + ": is not a regular file (a FIFO, socket or device); events are only appended to"
+                + " regular files; nothing was written", noReader.getMessage());
+        // Read and write ends open here (Linux opens a FIFO O_RDWR without waiting): now there is a reader.
+        try (FileChannel both = FileChannel.open(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            IOException withReader = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                    () -> assertThrows(IOException.class, () -> EventLog.append(fifo, "{\"type\":\"a.b\"}")));
+            assertTrue(withReader.getMessage().contains("is not a regular file"), withReader.getMessage());
+            // Nothing went into the pipe: the first bytes out are the marker written after the refusal.
+            both.write(ByteBuffer.wrap("marker\n".getBytes(StandardCharsets.UTF_8)));
+            ByteBuffer read = ByteBuffer.allocate(7);
+            while (read.hasRemaining() && both.read(read) > 0) {
+                // fill
+            }
+            assertEquals("marker\n", new String(read.array(), StandardCharsets.UTF_8));
+        }
     }
 
     @Test

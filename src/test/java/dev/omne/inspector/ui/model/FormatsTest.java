@@ -52,6 +52,9 @@ class FormatsTest {
     @Test
     void countsAndBytes() {
         assertEquals("1,234,567", Formats.count(1_234_567));
+        assertEquals("99,999", Formats.shortCount(99_999));
+        assertEquals("234k", Formats.shortCount(234_567));
+        assertEquals("1.2M", Formats.shortCount(1_234_567));
         assertEquals("512 B", Formats.bytes(512));
         assertEquals("230 MB", Formats.bytes(230_000_000));
         assertEquals("1.5 kB", Formats.bytes(1_500));
