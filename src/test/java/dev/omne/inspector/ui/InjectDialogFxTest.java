@@ -247,6 +247,19 @@ class InjectDialogFxTest {
         assertFalse(fx(() -> robot.lookup("#button-inject").queryButton().isDisabled()));
     }
 
+    @Test
+    void theRunsContextMenuOpensTheDialogForThatRun(FxRobot robot) throws Exception {
+        openRun(robot);
+        robot.rightClickOn(robot.lookup("#run-list .list-cell").nth(0).queryAs(javafx.scene.Node.class));
+        waitUntil("the menu shows", () -> robot.lookup("Inject Event…").tryQuery().isPresent());
+        robot.clickOn("Inject Event…");
+        waitUntil("the dialog is open", this::dialogShowing);
+        assertEquals(RUN, fx(() -> robot.lookup("#inject-run").queryComboBox().getValue()));
+        robot.targetWindow(view.injectStage());
+        robot.clickOn("#inject-cancel");
+        waitUntil("closed", () -> !dialogShowing());
+    }
+
     private static boolean isIn(javafx.scene.Node node, String id) {
         for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
             if (id.equals(n.getId())) {
