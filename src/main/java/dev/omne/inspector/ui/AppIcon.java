@@ -33,7 +33,8 @@ enum AppIcon {
     NO_VOLUME(MaterialDesignF.FOLDER_SEARCH_OUTLINE),
     INDEXING(MaterialDesignT.TIMER_SAND),
     JSON(MaterialDesignC.CODE_JSON),
-    LOG_GONE(MaterialDesignF.FILE_ALERT_OUTLINE);
+    LOG_GONE(MaterialDesignF.FILE_ALERT_OUTLINE),
+    INJECT(MaterialDesignP.PLAYLIST_PLUS);
 
     private final Ikon ikon;
 

@@ -64,6 +64,7 @@ final class EventTableView extends StackPane {
     private boolean syncingBar;
     private boolean afterScrollScheduled;
     private VirtualFlow<?> hookedFlow;
+    private HBox headerBar;
 
     EventTableView(EventTableViewModel model) {
         this.model = model;
@@ -145,6 +146,12 @@ final class EventTableView extends StackPane {
         return table;
     }
 
+    /** Adds a tool to the header, before the view's own buttons. */
+    void addTool(Node tool) {
+        int at = headerBar.getChildren().size() - 4;
+        headerBar.getChildren().add(at, tool);
+    }
+
     /** The run's name and line count, and buttons for what the View menu does (with their shortcuts). */
     private HBox header() {
         Label title = new Label();
@@ -192,6 +199,7 @@ final class EventTableView extends StackPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(title, id, lines, spacer, relative, previous, next, follow);
+        headerBar = bar;
         bar.getStyleClass().add(Styles.PANE_HEADER);
         return bar;
     }

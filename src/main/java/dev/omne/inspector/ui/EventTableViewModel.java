@@ -86,6 +86,12 @@ public final class EventTableViewModel {
     private boolean loadScheduled;
     private boolean loading;
 
+    // A line appended by the Inject dialog, selected when live follow brings its row.
+    private String awaitedRun;
+    private String awaitedLine;
+    private int awaitedFrom;
+    private boolean awaitScanning;
+
     public EventTableViewModel(TaskExecutor tasks, TextClipboard clipboard, Consumer<String> messages, ZoneId zone) {
         this.tasks = tasks;
         this.clipboard = clipboard;
@@ -161,6 +167,9 @@ public final class EventTableViewModel {
      * Shows a run's rows. A run still being written opens at its end, following; a finished one at its top.
      */
     public void show(String id, IndexSnapshot rowsOf, boolean live) {
+        if (awaitedRun != null && !awaitedRun.equals(id)) {
+            awaitedLine = null;
+        }
         runId.set(id);
         resetRows(rowsOf);
         emptyText.set(rowsOf == null ? READING : NO_EVENTS);
@@ -170,6 +179,7 @@ public final class EventTableViewModel {
         if (rowsOf != null && rowsOf.size() > 0) {
             reveal(live ? rowsOf.size() - 1 : 0, live ? Placement.END : Placement.TOP);
         }
+        scanForAwaited();
     }
 
     public void clear() {
@@ -205,6 +215,8 @@ public final class EventTableViewModel {
             if (keep >= 0) {
                 messages.accept("The log was read again from the start: the selection was cleared");
             }
+            awaitedFrom = 0;
+            scanForAwaited();
             return;
         }
         int before = rows.get().size();
@@ -218,6 +230,55 @@ public final class EventTableViewModel {
                 unseenRows.set(unseenRows.get() + newer.size() - before);
             }
         }
+        scanForAwaited();
+    }
+
+    /**
+     * Selects the row of {@code line} once live follow brings it: the Inject dialog appended it to the run
+     * {@code run}, which had {@code fromRow} rows before. Rows are never inserted by hand; the row is found by
+     * reading the new rows back and comparing them with the line written.
+     */
+    public void selectWhenAppended(String run, String line, int fromRow) {
+        awaitedRun = run;
+        awaitedLine = line;
+        awaitedFrom = Math.max(0, fromRow);
+        scanForAwaited();
+    }
+
+    private void scanForAwaited() {
+        IndexSnapshot s = snapshot.get();
+        if (awaitedLine == null || awaitScanning || s == null || !awaitedRun.equals(runId.get())) {
+            return;
+        }
+        int from = Math.min(awaitedFrom, s.size());
+        int to = Math.min(s.size(), rowCount());
+        if (from >= to) {
+            return;
+        }
+        int[] wanted = new int[to - from];
+        for (int i = 0; i < wanted.length; i++) {
+            wanted[i] = from + i;
+        }
+        String line = awaitedLine;
+        int gen = generation;
+        awaitScanning = true;
+        tasks.submit(() -> RowReader.lines(s, wanted), lines -> {
+            awaitScanning = false;
+            if (line.equals(awaitedLine) && gen == generation) {
+                for (int i = 0; i < lines.size(); i++) {
+                    if (line.equals(lines.get(i))) {
+                        awaitedLine = null;
+                        goToRow(wanted[i]);
+                        return;
+                    }
+                }
+                awaitedFrom = to;
+            }
+            scanForAwaited();
+        }, e -> {
+            awaitScanning = false;
+            awaitedLine = null;
+        });
     }
 
     private void resetRows(IndexSnapshot newer) {

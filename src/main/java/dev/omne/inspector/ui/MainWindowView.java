@@ -41,6 +41,7 @@ final class MainWindowView extends BorderPane {
     private final EmptyStateView emptyState;
     private final SplitPane split;
     private final SplitPane eventsSplit;
+    private Stage injectStage;
     private final Menu recentMenu = new Menu("Open Recent", AppIcon.RECENT.icon());
 
     MainWindowView(MainWindowViewModel model, ZoneId zone) {
@@ -75,6 +76,8 @@ final class MainWindowView extends BorderPane {
         });
         getStyleClass().add("theme-" + model.themeProperty().get());
 
+        events.addTool(injectButton());
+        runs.setRunMenu(injectMenuItem());
         setTop(menuBar());
         setCenter(center);
         setBottom(statusBar);
@@ -119,7 +122,11 @@ final class MainWindowView extends BorderPane {
                 new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::askLine);
         MenuItem find = item("Search Runs", AppIcon.SEARCH,
                 new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), runs::focusSearch);
-        Menu edit = new Menu("Edit", null, copy, goTo, find);
+        MenuItem inject = item("Inject Event…", AppIcon.INJECT,
+                new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), this::openInjectDialog);
+        inject.setId("menu-inject");
+        inject.disableProperty().bind(model.injectRefusalProperty().isNotNull());
+        Menu edit = new Menu("Edit", null, copy, goTo, find, new SeparatorMenuItem(), inject);
 
         CheckMenuItem relative = new CheckMenuItem("Times Relative to Run Start", AppIcon.TIME.icon());
         relative.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
@@ -184,6 +191,46 @@ final class MainWindowView extends BorderPane {
         }
         if (chosen != null) {
             model.open(chosen.toPath());
+        }
+    }
+
+    /** The events header's Inject button; disabled with the reason as its tooltip when the run cannot be written. */
+    private Node injectButton() {
+        javafx.scene.control.Button button = new javafx.scene.control.Button("Inject", AppIcon.INJECT.icon());
+        button.setId("button-inject");
+        button.getStyleClass().add(Styles.TOOL_BUTTON);
+        button.setFocusTraversable(false);
+        button.setOnAction(e -> openInjectDialog());
+        button.disableProperty().bind(model.injectRefusalProperty().isNotNull());
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                model.injectRefusalProperty().get() == null ? "Append an event to this run (Ctrl+I)"
+                        : model.injectRefusalProperty().get(), model.injectRefusalProperty()));
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        // A disabled control gets no mouse events, so the tooltip sits on a wrapper that does.
+        StackPane wrapper = new StackPane(button);
+        wrapper.setId("inject-button-wrapper");
+        javafx.scene.control.Tooltip.install(wrapper, tip);
+        return wrapper;
+    }
+
+    private MenuItem injectMenuItem() {
+        MenuItem inject = item("Inject Event…", AppIcon.INJECT, null, this::openInjectDialog);
+        inject.setId("run-menu-inject");
+        inject.disableProperty().bind(model.injectRefusalProperty().isNotNull());
+        return inject;
+    }
+
+    /** Ctrl+I: the Inject dialog for the selected run. */
+    void openInjectDialog() {
+        if (model.injectRefusalProperty().get() != null) {
+            model.statusBar().showMessage(model.injectRefusalProperty().get());
+            return;
+        }
+        InjectDialogViewModel dialog = model.newInjectDialog();
+        if (dialog != null) {
+            injectStage = InjectDialogView.open(dialog, getScene() == null ? null : getScene().getWindow());
         }
     }
 
@@ -267,6 +314,11 @@ final class MainWindowView extends BorderPane {
 
     StatusBarView statusBarView() {
         return statusBar;
+    }
+
+    /** The last Inject dialog opened, or null. */
+    Stage injectStage() {
+        return injectStage;
     }
 
     Node emptyStateView() {

@@ -1,11 +1,13 @@
 package dev.omne.inspector.ui;
 
 import dev.omne.inspector.core.index.IndexSnapshot;
+import dev.omne.inspector.core.log.AppendOptions;
 import dev.omne.inspector.core.volume.NotAVolumeException;
 import dev.omne.inspector.core.volume.Volume;
 import dev.omne.inspector.ui.model.Formats;
 import dev.omne.inspector.ui.model.RunStatus;
 import dev.omne.inspector.ui.service.AppSettings;
+import dev.omne.inspector.ui.service.EventAppender;
 import dev.omne.inspector.ui.service.Messages;
 import dev.omne.inspector.ui.service.RunChange;
 import dev.omne.inspector.ui.service.SessionBatch;
@@ -57,6 +59,7 @@ public final class MainWindowViewModel {
     private final AppSettings settings;
     private final DemoLauncher demoLauncher;
     private final Clock clock;
+    private final EventAppender appender;
 
     private final RunListViewModel runList;
     private final EventTableViewModel eventTable;
@@ -70,6 +73,10 @@ public final class MainWindowViewModel {
     private final ReadOnlyBooleanWrapper demoOpen = new ReadOnlyBooleanWrapper(this, "demoOpen");
     private final ObservableList<String> recentFolders = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper theme = new ReadOnlyStringWrapper(this, "theme");
+    private final ReadOnlyStringWrapper injectRefusal = new ReadOnlyStringWrapper(this, "injectRefusal", NO_RUN_TO_INJECT);
+    private int injectCheck;
+
+    static final String NO_RUN_TO_INJECT = "Select a run to append an event to";
 
     private AutoCloseable session;
     private Demo demo;
@@ -81,6 +88,13 @@ public final class MainWindowViewModel {
 
     public MainWindowViewModel(TaskExecutor tasks, VolumeSession.Factory sessions, AppSettings settings,
                                TextClipboard clipboard, DemoLauncher demoLauncher, Clock clock, ZoneId zone) {
+        this(tasks, sessions, settings, clipboard, demoLauncher, clock, zone, EventAppender.locked(AppendOptions.DEFAULT));
+    }
+
+    public MainWindowViewModel(TaskExecutor tasks, VolumeSession.Factory sessions, AppSettings settings,
+                               TextClipboard clipboard, DemoLauncher demoLauncher, Clock clock, ZoneId zone,
+                               EventAppender appender) {
+        this.appender = appender;
         this.tasks = tasks;
         this.sessions = sessions;
         this.settings = settings;
@@ -96,6 +110,7 @@ public final class MainWindowViewModel {
         eventTable.relativeTimeProperty().addListener((obs, old, relative) -> settings.setRelativeTime(relative));
 
         runList.selectedProperty().addListener((obs, old, run) -> showRun(run));
+        runList.selectedProperty().addListener((obs, old, run) -> checkInjectable());
         eventTable.selectedRowProperty().addListener((obs, old, row) ->
                 detail.show(eventTable.snapshot(), row.intValue()));
         eventTable.followingProperty().addListener((obs, old, now) -> updateFollow());
@@ -157,7 +172,78 @@ public final class MainWindowViewModel {
         return settings;
     }
 
+    /**
+     * Why no event can be appended to the selected run now (no run, the folder missing, a link, read-only…), or
+     * null when Inject may be used.
+     */
+    public ReadOnlyStringProperty injectRefusalProperty() {
+        return injectRefusal.getReadOnlyProperty();
+    }
+
     // Commands
+
+    /** Checks, in the background, whether the selected run can be written to. */
+    public void checkInjectable() {
+        int seq = ++injectCheck;
+        RunItem run = runList.selected();
+        Volume open = volume.get();
+        if (run == null || open == null) {
+            injectRefusal.set(NO_RUN_TO_INJECT);
+            return;
+        }
+        String runId = run.runId();
+        tasks.submit(() -> appender.whyNotWritable(open, runId), refusal -> {
+            if (seq == injectCheck) {
+                injectRefusal.set(refusal.map(r -> "Cannot append to this run: " + r).orElse(null));
+            }
+        }, e -> {
+            if (seq == injectCheck) {
+                injectRefusal.set("Cannot append to this run: " + Messages.describe(e));
+            }
+        });
+    }
+
+    /**
+     * The Inject dialog for the selected run, or null when there is none. Once an event is appended, its run is
+     * shown and the event's row selected when live follow brings it.
+     */
+    public InjectDialogViewModel newInjectDialog() {
+        RunItem selected = runList.selected();
+        Volume open = volume.get();
+        if (selected == null || open == null) {
+            return null;
+        }
+        List<String> ids = new ArrayList<>();
+        for (RunItem run : runList.visibleRuns()) {
+            ids.add(run.runId());
+        }
+        if (!ids.contains(selected.runId())) {
+            ids.addFirst(selected.runId());
+        }
+        return new InjectDialogViewModel(tasks, appender, open, ids, selected.runId(), runId -> {
+            RunItem run = runList.find(runId);
+            return run == null ? null : run.snapshot();
+        }, clock, this::injected);
+    }
+
+    private void injected(String runId, String line, int rowsBefore) {
+        RunItem shown = runList.selected();
+        if (shown == null || !shown.runId().equals(runId)) {
+            runList.select(runId);
+        }
+        eventTable.selectWhenAppended(runId, line, rowsBefore);
+        statusBar.showMessage("Appended a " + typeOf(line) + " event to " + runId);
+    }
+
+    private static String typeOf(String line) {
+        int at = line.indexOf("\"type\":\"");
+        if (at < 0) {
+            return "new";
+        }
+        int from = at + 8;
+        int end = line.indexOf('"', from);
+        return end < 0 ? "new" : line.substring(from, end);
+    }
 
     /** Opens a project folder, its {@code .omne} folder, a run folder, or the folder of an events file. */
     public void open(Path path) {

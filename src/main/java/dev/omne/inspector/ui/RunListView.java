@@ -108,6 +108,13 @@ final class RunListView extends VBox {
         }
     }
 
+    /** The runs' context menu (opened on the selected run). */
+    void setRunMenu(javafx.scene.control.MenuItem... items) {
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(items);
+        menu.setId("run-context-menu");
+        list.setContextMenu(menu);
+    }
+
     void focusSearch() {
         search.requestFocus();
         search.selectAll();

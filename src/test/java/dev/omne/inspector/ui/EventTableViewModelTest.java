@@ -40,6 +40,42 @@ class EventTableViewModelTest {
         return lines;
     }
 
+    // A line appended by the Inject dialog
+
+    @Test
+    void anAppendedLineIsSelectedWhenLiveFollowBringsItsRow() throws Exception {
+        Path file = TestLogs.write(dir.resolve("e.jsonl"), TestLogs.events(10));
+        RunIndex index = RunIndex.build(file);
+        model.show(TestLogs.RUN, index.snapshot(), true);
+        String injected = TestLogs.event("run.marked", 30, null);
+        model.selectWhenAppended(TestLogs.RUN, injected, 10);
+        assertEquals(-1, model.selectedRow(), "not there yet");
+        // Another writer's line arrives first, then the injected one.
+        List<String> more = List.of(TestLogs.event("node.progress", 29, "n1"), injected);
+        TestLogs.append(file, more);
+        byte[] bytes = (String.join("\n", more) + "\n").getBytes(StandardCharsets.UTF_8);
+        index.extend(bytes, 0, bytes.length);
+        model.update(index.snapshot(), false);
+        assertEquals(11, model.selectedRow());
+        assertTrue(model.isFollowing(), "the last row: still following");
+    }
+
+    @Test
+    void anAppendedLineIsForgottenWhenAnotherRunIsShown() throws Exception {
+        Path file = TestLogs.write(dir.resolve("e.jsonl"), TestLogs.events(4));
+        RunIndex index = RunIndex.build(file);
+        model.show(TestLogs.RUN, index.snapshot(), true);
+        String injected = TestLogs.event("run.marked", 30, null);
+        model.selectWhenAppended(TestLogs.RUN, injected, 4);
+        model.show("other-01kpfntqeej7vhn935kc0tm9vn", TestLogs.index(dir.resolve("o"), TestLogs.events(2)), true);
+        model.show(TestLogs.RUN, index.snapshot(), true);
+        TestLogs.append(file, List.of(injected));
+        byte[] bytes = (injected + "\n").getBytes(StandardCharsets.UTF_8);
+        index.extend(bytes, 0, bytes.length);
+        model.update(index.snapshot(), false);
+        assertEquals(-1, model.selectedRow());
+    }
+
     // Following
 
     @Test

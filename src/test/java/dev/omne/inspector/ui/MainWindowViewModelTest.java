@@ -109,6 +109,45 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void injectIsRefusedWithoutARunOrForALinkedLogAndAppendsThroughTheLockedPath() throws Exception {
+        Path project = dir.resolve("proj");
+        Volume volume = twoRuns(project);
+        assertEquals(MainWindowViewModel.NO_RUN_TO_INJECT, model.injectRefusalProperty().get());
+        assertNull(model.newInjectDialog());
+        model.open(project);
+        listeners.getFirst().onBatch(new SessionBatch(List.of(TestLogs.RUN, OTHER), List.of(),
+                List.of(change(volume, TestLogs.RUN), change(volume, OTHER)), List.of()));
+        model.runList().select(OTHER);
+        assertNull(model.injectRefusalProperty().get());
+
+        // A log that is a link: the reason is given, and the dialog is not offered.
+        Path real = TestLogs.write(dir.resolve("elsewhere.jsonl"), List.of(TestLogs.event("run.started", 1, null)));
+        java.nio.file.Files.delete(volume.eventsFile(TestLogs.RUN));
+        java.nio.file.Files.createSymbolicLink(volume.eventsFile(TestLogs.RUN), real);
+        model.runList().select(TestLogs.RUN);
+        assertTrue(model.injectRefusalProperty().get().startsWith("Cannot append to this run: "), model.injectRefusalProperty().get());
+        assertTrue(model.injectRefusalProperty().get().contains("symbolic link"));
+
+        // Appended to OTHER: the line is in the file, and its row is selected once a batch brings it.
+        model.runList().select(OTHER);
+        InjectDialogViewModel dialog = model.newInjectDialog();
+        assertEquals(OTHER, dialog.runProperty().get());
+        assertEquals(List.of("n0", "n1"), dialog.nodes());
+        dialog.typeProperty().set("gate.passed");
+        dialog.nodeIdProperty().set("n1");
+        dialog.gateProperty().set("tests");
+        String line = dialog.previewProperty().get();
+        dialog.append();
+        assertTrue(dialog.doneProperty().get(), String.valueOf(dialog.statusProperty().get()));
+        List<String> lines = java.nio.file.Files.readAllLines(volume.eventsFile(OTHER));
+        assertEquals(line, lines.getLast());
+        assertEquals(-1, model.eventTable().selectedRow(), "not inserted by hand");
+        listeners.getFirst().onBatch(new SessionBatch(List.of(), List.of(), List.of(change(volume, OTHER)), List.of()));
+        assertEquals(4, model.eventTable().selectedRow());
+        assertTrue(model.statusBar().messageProperty().get().startsWith("Appended a gate.passed event"));
+    }
+
+    @Test
     void selectingRowsShowsThemAndTheStatusBarCountsTheRun() {
         Path project = dir.resolve("proj");
         Volume volume = twoRuns(project);
