@@ -28,6 +28,8 @@ die() { echo "package.sh: $*" >&2; exit 1; }
 
 build=1
 aot=1
+# Modification time given to the app's jars before AOT training (2026-01-01T00:00:00Z); postinst restores it.
+aot_jar_time=1767225600
 types=()
 for arg in "$@"; do
   case "$arg" in
@@ -179,6 +181,9 @@ if [ "$aot" = 1 ]; then
   # The cache must come from the very runtime, class path and options the launcher uses, so the training
   # runs through the launcher; its .cfg names the cache, which must not be there while it is being made.
   say "training the AOT cache"
+  # The cache records each class-path jar's modification time; installers copy files and reset it. So the jars
+  # get one fixed time here, and the Linux packages' install scripts set it again after unpacking.
+  find "$app_dir" -name '*.jar' -exec touch -m -d "@$aot_jar_time" {} +
   cfg=$app_dir/$(basename "$launcher" .exe).cfg
   cp "$cfg" "$work/launcher.cfg"
   grep -v -- '-XX:AOTCache=' "$work/launcher.cfg" > "$cfg"
