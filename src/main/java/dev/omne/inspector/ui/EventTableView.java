@@ -542,7 +542,9 @@ final class EventTableView extends StackPane {
                                                  IntFunction<String> tooltip, String... styles) {
         TableColumn<Long, Long> column = new TableColumn<>(title);
         column.setPrefWidth(width);
-        column.setMinWidth(width * 0.8);
+        // Numbers (line, time, delta) must never be clipped: they keep their width in a narrow window.
+        boolean numbers = java.util.Arrays.asList(styles).contains(Styles.NUMBER_CELL) || title.equals("Line");
+        column.setMinWidth(numbers ? width : width * 0.8);
         column.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue()));
         column.setCellFactory(c -> new TextCell(text, tooltip, styles));
         return column;
@@ -551,7 +553,7 @@ final class EventTableView extends StackPane {
     private TableColumn<Long, Long> typeColumn() {
         TableColumn<Long, Long> column = new TableColumn<>("Type");
         column.setPrefWidth(140);
-        column.setMinWidth(120);
+        column.setMinWidth(140);
         column.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue()));
         column.setCellFactory(c -> new TypeCell());
         return column;
