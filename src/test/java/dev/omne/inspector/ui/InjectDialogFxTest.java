@@ -147,7 +147,7 @@ class InjectDialogFxTest {
         robot.clickOn("#inject-type").write("run.marked");
         waitUntil("Append is enabled", () -> !robot.lookup("#inject-append").queryButton().isDisabled());
 
-        Process holder = new ProcessBuilder("flock", "-x", log.toString(), "sh", "-c", "echo locked; sleep 4")
+        Process holder = new ProcessBuilder("flock", "-x", log.toString(), "sh", "-c", "echo locked; sleep 30")
                 .redirectErrorStream(true).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
@@ -167,6 +167,8 @@ class InjectDialogFxTest {
             assertArrayEquals(before, Files.readAllBytes(log), "the file is unchanged");
             assertTrue(fx(() -> !robot.lookup("#inject-append").queryButton().isDisabled()), "may try again");
         } finally {
+            // The holder keeps the lock far longer than any loaded machine needs to reach the budget.
+            holder.descendants().forEach(ProcessHandle::destroy);
             holder.destroy();
             holder.waitFor(5, TimeUnit.SECONDS);
         }

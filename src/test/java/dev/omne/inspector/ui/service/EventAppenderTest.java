@@ -47,7 +47,7 @@ class EventAppenderTest {
         Volume volume = TestLogs.volume(dir.resolve("p"), TestLogs.RUN, TestLogs.events(2));
         Path log = volume.eventsFile(TestLogs.RUN);
         byte[] before = Files.readAllBytes(log);
-        Process holder = new ProcessBuilder("flock", "-x", log.toString(), "sh", "-c", "echo locked; sleep 3")
+        Process holder = new ProcessBuilder("flock", "-x", log.toString(), "sh", "-c", "echo locked; sleep 30")
                 .redirectErrorStream(true).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
@@ -62,6 +62,7 @@ class EventAppenderTest {
             assertTrue(tookMs >= 550, "waited the whole budget: " + tookMs + " ms");
             assertArrayEquals(before, Files.readAllBytes(log));
         } finally {
+            holder.descendants().forEach(ProcessHandle::destroy);
             holder.destroy();
             holder.waitFor(5, TimeUnit.SECONDS);
         }
