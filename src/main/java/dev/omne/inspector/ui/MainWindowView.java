@@ -101,6 +101,9 @@ final class MainWindowView extends BorderPane {
         MenuItem open = item("Open Folder…", AppIcon.OPEN, new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
                 this::chooseFolder);
         open.setId("menu-open");
+        MenuItem export = item("Export…", null, new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
+                this::openExportDialog);
+        export.setId("menu-export");
         MenuItem demo = item("Open Demo Volume", AppIcon.DEMO, null, model::openDemo);
         MenuItem quit = item("Quit", AppIcon.QUIT, new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> {
@@ -113,7 +116,8 @@ final class MainWindowView extends BorderPane {
                 });
         model.recentFolders().addListener((ListChangeListener<String>) c -> rebuildRecent());
         rebuildRecent();
-        Menu file = new Menu("File", null, open, recentMenu, demo, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, recentMenu, demo, new SeparatorMenuItem(), export,
+                new SeparatorMenuItem(), quit);
 
         MenuItem copy = item("Copy Rows as JSON Lines", AppIcon.COPY,
                 new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN),
@@ -231,6 +235,14 @@ final class MainWindowView extends BorderPane {
         InjectDialogViewModel dialog = model.newInjectDialog();
         if (dialog != null) {
             injectStage = InjectDialogView.open(dialog, getScene() == null ? null : getScene().getWindow());
+        }
+    }
+
+    /** Ctrl+E: the Export dialog for the shown run. */
+    void openExportDialog() {
+        ExportDialogViewModel dialog = model.newExportDialog(events.selectedRows());
+        if (dialog != null) {
+            ExportDialogView.open(dialog, getScene() == null ? null : getScene().getWindow());
         }
     }
 

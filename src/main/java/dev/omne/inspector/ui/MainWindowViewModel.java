@@ -226,6 +226,22 @@ public final class MainWindowViewModel {
         }, clock, this::injected);
     }
 
+    /** The Export dialog for the shown run ({@code selected}: its selected rows), or null when no run is shown. */
+    public ExportDialogViewModel newExportDialog(List<Integer> selected) {
+        IndexSnapshot s = eventTable.snapshot();
+        if (s == null) {
+            statusBar.showMessage("Select a run to export");
+            return null;
+        }
+        return new ExportDialogViewModel(tasks, s, eventTable.runId(), selected, statusBar::showMessage, text -> {
+            if (text == null) {
+                updateCounts();
+            } else {
+                statusBar.setProgress(text, -1);
+            }
+        });
+    }
+
     private void injected(String runId, String line, int rowsBefore) {
         RunItem shown = runList.selected();
         if (shown == null || !shown.runId().equals(runId)) {
