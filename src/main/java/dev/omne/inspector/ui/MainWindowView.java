@@ -122,6 +122,17 @@ final class MainWindowView extends BorderPane {
         MenuItem copy = item("Copy Rows as JSON Lines", AppIcon.COPY,
                 new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN),
                 () -> model.eventTable().copyRows(events.selectedRows()));
+        MenuItem fileLine = item("Copy FILE:LINE", null,
+                new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> model.eventTable().copyFileLine(model.eventTable().selectedRow()));
+        MenuItem folder = item("Open Containing Folder", null, null, model::openContainingFolder);
+        events.table().setContextMenu(new javafx.scene.control.ContextMenu(
+                item("Copy as JSON Lines", AppIcon.COPY, new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN),
+                        () -> model.eventTable().copyRows(events.selectedRows())),
+                item("Copy FILE:LINE", null,
+                        new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                        () -> model.eventTable().copyFileLine(model.eventTable().selectedRow())),
+                item("Open Containing Folder", null, null, model::openContainingFolder)));
         MenuItem goTo = item("Go to Line…", AppIcon.GO_TO_LINE,
                 new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::askLine);
         MenuItem find = item("Search Runs", AppIcon.SEARCH,
@@ -130,7 +141,7 @@ final class MainWindowView extends BorderPane {
                 new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), this::openInjectDialog);
         inject.setId("menu-inject");
         inject.disableProperty().bind(model.injectRefusalProperty().isNotNull());
-        Menu edit = new Menu("Edit", null, copy, goTo, find, new SeparatorMenuItem(), inject);
+        Menu edit = new Menu("Edit", null, copy, fileLine, folder, goTo, find, new SeparatorMenuItem(), inject);
 
         CheckMenuItem relative = new CheckMenuItem("Times Relative to Run Start", AppIcon.TIME.icon());
         relative.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
