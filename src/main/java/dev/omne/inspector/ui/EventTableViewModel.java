@@ -5,6 +5,7 @@ import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.log.Diagnostic;
 import dev.omne.inspector.ui.model.Formats;
 import dev.omne.inspector.ui.model.RowText;
+import dev.omne.inspector.ui.service.DocumentOpener;
 import dev.omne.inspector.ui.service.Messages;
 import dev.omne.inspector.ui.service.RowReader;
 import dev.omne.inspector.ui.service.TaskExecutor;
@@ -505,12 +506,39 @@ public final class EventTableViewModel {
             wanted[i] = selection.get(i);
         }
         java.util.Arrays.sort(wanted);
-        tasks.submit(() -> RowReader.lines(s, wanted), lines -> {
-            clipboard.putText(String.join("\n", lines) + "\n");
+        tasks.submit(() -> dev.omne.inspector.core.export.CopyText.jsonLines(s, wanted), text -> {
+            clipboard.putText(text);
             messages.accept(selection.size() > COPY_LIMIT
                     ? "Copied the first " + Formats.count(COPY_LIMIT) + " of " + Formats.count(selection.size()) + " rows"
                     : "Copied " + Formats.count(count) + (count == 1 ? " row" : " rows") + " as JSON lines");
         }, e -> messages.accept("Cannot copy: " + Messages.describe(e)));
+    }
+
+    /** "Copy FILE:LINE": the selected row's place in the log, as editors and terminals open it. */
+    public void copyFileLine(int row) {
+        IndexSnapshot s = snapshot.get();
+        if (s == null || row < 0 || row >= s.size()) {
+            messages.accept("Select a row to copy its FILE:LINE");
+            return;
+        }
+        String text = dev.omne.inspector.core.export.CopyText.fileLine(s, row);
+        clipboard.putText(text);
+        messages.accept("Copied " + text);
+    }
+
+    /** "Open containing folder": the folder of the run's log, shown by the desktop (in the background). */
+    public void openContainingFolder(DocumentOpener opener) {
+        IndexSnapshot s = snapshot.get();
+        if (s == null) {
+            messages.accept("Select a run to open its folder");
+            return;
+        }
+        java.nio.file.Path folder = dev.omne.inspector.core.export.CopyText.containingFolder(s.file());
+        tasks.submit(() -> {
+            opener.open(folder.toUri());
+            return folder;
+        }, done -> messages.accept("Opened " + done), e -> messages.accept("Cannot open " + folder + ": "
+                + Messages.describe(e)));
     }
 
     // Cell text: cheap columns straight from the index

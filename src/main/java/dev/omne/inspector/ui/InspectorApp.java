@@ -37,6 +37,7 @@ public final class InspectorApp extends Application {
     @Override
     public void start(Stage stage) {
         model = createModel(AppSettings.NODE);
+        model.useDocumentOpener(uri -> getHostServices().showDocument(uri.toString()));
         view = new MainWindowView(model, ZoneId.systemDefault());
         Scene scene = new Scene(view, 1280, 800);
         stage.setScene(scene);

@@ -101,6 +101,9 @@ final class MainWindowView extends BorderPane {
         MenuItem open = item("Open Folder…", AppIcon.OPEN, new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
                 this::chooseFolder);
         open.setId("menu-open");
+        MenuItem export = item("Export…", null, new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
+                this::openExportDialog);
+        export.setId("menu-export");
         MenuItem demo = item("Open Demo Volume", AppIcon.DEMO, null, model::openDemo);
         MenuItem quit = item("Quit", AppIcon.QUIT, new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> {
@@ -113,11 +116,23 @@ final class MainWindowView extends BorderPane {
                 });
         model.recentFolders().addListener((ListChangeListener<String>) c -> rebuildRecent());
         rebuildRecent();
-        Menu file = new Menu("File", null, open, recentMenu, demo, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, recentMenu, demo, new SeparatorMenuItem(), export,
+                new SeparatorMenuItem(), quit);
 
         MenuItem copy = item("Copy Rows as JSON Lines", AppIcon.COPY,
                 new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN),
                 () -> model.eventTable().copyRows(events.selectedRows()));
+        MenuItem fileLine = item("Copy FILE:LINE", null,
+                new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> model.eventTable().copyFileLine(model.eventTable().selectedRow()));
+        MenuItem folder = item("Open Containing Folder", null, null, model::openContainingFolder);
+        events.table().setContextMenu(new javafx.scene.control.ContextMenu(
+                item("Copy as JSON Lines", AppIcon.COPY, new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN),
+                        () -> model.eventTable().copyRows(events.selectedRows())),
+                item("Copy FILE:LINE", null,
+                        new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                        () -> model.eventTable().copyFileLine(model.eventTable().selectedRow())),
+                item("Open Containing Folder", null, null, model::openContainingFolder)));
         MenuItem goTo = item("Go to Line…", AppIcon.GO_TO_LINE,
                 new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::askLine);
         MenuItem find = item("Search Runs", AppIcon.SEARCH,
@@ -126,7 +141,7 @@ final class MainWindowView extends BorderPane {
                 new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), this::openInjectDialog);
         inject.setId("menu-inject");
         inject.disableProperty().bind(model.injectRefusalProperty().isNotNull());
-        Menu edit = new Menu("Edit", null, copy, goTo, find, new SeparatorMenuItem(), inject);
+        Menu edit = new Menu("Edit", null, copy, fileLine, folder, goTo, find, new SeparatorMenuItem(), inject);
 
         CheckMenuItem relative = new CheckMenuItem("Times Relative to Run Start", AppIcon.TIME.icon());
         relative.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
@@ -231,6 +246,14 @@ final class MainWindowView extends BorderPane {
         InjectDialogViewModel dialog = model.newInjectDialog();
         if (dialog != null) {
             injectStage = InjectDialogView.open(dialog, getScene() == null ? null : getScene().getWindow());
+        }
+    }
+
+    /** Ctrl+E: the Export dialog for the shown run. */
+    void openExportDialog() {
+        ExportDialogViewModel dialog = model.newExportDialog(events.selectedRows());
+        if (dialog != null) {
+            ExportDialogView.open(dialog, getScene() == null ? null : getScene().getWindow());
         }
     }
 

@@ -11,6 +11,7 @@ import dev.omne.inspector.ui.service.EventAppender;
 import dev.omne.inspector.ui.service.Messages;
 import dev.omne.inspector.ui.service.RunChange;
 import dev.omne.inspector.ui.service.SessionBatch;
+import dev.omne.inspector.ui.service.DocumentOpener;
 import dev.omne.inspector.ui.service.TaskExecutor;
 import dev.omne.inspector.ui.service.TextClipboard;
 import dev.omne.inspector.ui.service.VolumeSession;
@@ -77,6 +78,10 @@ public final class MainWindowViewModel {
     private int injectCheck;
 
     static final String NO_RUN_TO_INJECT = "Select a run to append an event to";
+
+    private DocumentOpener documentOpener = uri -> {
+        throw new UnsupportedOperationException("no desktop to open " + uri + " with");
+    };
 
     private AutoCloseable session;
     private Demo demo;
@@ -224,6 +229,32 @@ public final class MainWindowViewModel {
             RunItem run = runList.find(runId);
             return run == null ? null : run.snapshot();
         }, clock, this::injected);
+    }
+
+    /** How folders are shown on this desktop (the window passes its HostServices). */
+    public void useDocumentOpener(DocumentOpener opener) {
+        this.documentOpener = opener;
+    }
+
+    /** "Open containing folder" for the shown run. */
+    public void openContainingFolder() {
+        eventTable.openContainingFolder(documentOpener);
+    }
+
+    /** The Export dialog for the shown run ({@code selected}: its selected rows), or null when no run is shown. */
+    public ExportDialogViewModel newExportDialog(List<Integer> selected) {
+        IndexSnapshot s = eventTable.snapshot();
+        if (s == null) {
+            statusBar.showMessage("Select a run to export");
+            return null;
+        }
+        return new ExportDialogViewModel(tasks, s, eventTable.runId(), selected, statusBar::showMessage, text -> {
+            if (text == null) {
+                updateCounts();
+            } else {
+                statusBar.setProgress(text, -1);
+            }
+        });
     }
 
     private void injected(String runId, String line, int rowsBefore) {

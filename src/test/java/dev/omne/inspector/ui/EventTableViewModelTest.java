@@ -40,6 +40,28 @@ class EventTableViewModelTest {
         return lines;
     }
 
+    // Copy helpers
+
+    @Test
+    void copiesRowsAsJsonLinesFileLineAndOpensTheFolder() throws Exception {
+        List<String> lines = linesWithBadAt(6, 3);
+        Path file = TestLogs.write(dir.resolve("run").resolve("events.jsonl"), lines);
+        model.show(TestLogs.RUN, RunIndex.build(file).snapshot(), false);
+        model.copyRows(List.of(4, 2));
+        assertEquals(lines.get(2) + "\n" + lines.get(4) + "\n", clipboard.toString());
+        clipboard.setLength(0);
+        model.copyFileLine(2);
+        assertEquals(file.toAbsolutePath().normalize() + ":3", clipboard.toString());
+        assertEquals("Copied " + clipboard, messages.getLast());
+        List<java.net.URI> opened = new ArrayList<>();
+        model.openContainingFolder(opened::add);
+        assertEquals(List.of(dir.resolve("run").toAbsolutePath().normalize().toUri()), opened);
+        model.openContainingFolder(uri -> {
+            throw new UnsupportedOperationException("no desktop");
+        });
+        assertTrue(messages.getLast().startsWith("Cannot open "), messages.getLast());
+    }
+
     // A line appended by the Inject dialog
 
     @Test

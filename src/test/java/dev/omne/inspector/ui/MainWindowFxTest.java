@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -150,6 +151,36 @@ class MainWindowFxTest {
         Label volumeLabel = robot.lookup("#status-volume").queryAs(Label.class);
         assertEquals(volume.root().toString(), fx(volumeLabel::getText));
         assertFalse(fx(() -> view.emptyStateView().isVisible()));
+    }
+
+    @Test
+    void exportsTheSelectedRunAsJsonLinesThroughTheExportDialog(FxRobot robot) throws Exception {
+        Volume volume = volume(5);
+        robot.interact(() -> model.open(volume.root()));
+        waitUntil("runs listed", () -> model.runList().visibleRuns().size() == 2);
+        robot.clickOn("bugfix");
+        waitUntil("the failed run's rows show", () -> FAILED_RUN.equals(model.eventTable().runId())
+                && table().getItems().size() == 25);
+        Path out = dir.resolve("bugfix.jsonl");
+        ExportDialogViewModel dialog = fx(() -> model.newExportDialog(view.eventsView().selectedRows()));
+        ExportDialogView shown = fx(() -> new ExportDialogView(dialog, null));
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ChoiceBox<dev.omne.inspector.core.export.ExportFormat> format =
+                    (javafx.scene.control.ChoiceBox<dev.omne.inspector.core.export.ExportFormat>)
+                            shown.getDialogPane().lookup("#export-format");
+            format.setValue(dev.omne.inspector.core.export.ExportFormat.JSONL);
+            ((javafx.scene.control.CheckBox) shown.getDialogPane().lookup("#export-malformed")).setSelected(true);
+        });
+        assertTrue(fx(() -> dialog.options().includeMalformed()));
+        assertEquals(FAILED_RUN + ".jsonl", fx(dialog::suggestedFileName));
+        robot.interact(() -> dialog.export(out));
+        waitUntil("the export is written", () -> Files.exists(out) && !dialog.busyProperty().get());
+        assertArrayEquals(Files.readAllBytes(volume.eventsFile(FAILED_RUN)), Files.readAllBytes(out));
+        Label message = robot.lookup("#status-message").tryQueryAs(Label.class).orElse(null);
+        if (message != null) {
+            assertTrue(fx(message::getText).startsWith("Exported 25 rows"), fx(message::getText));
+        }
     }
 
     @Test
