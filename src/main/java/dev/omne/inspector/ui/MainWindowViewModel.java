@@ -3,6 +3,7 @@ package dev.omne.inspector.ui;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.log.AppendOptions;
 import dev.omne.inspector.core.volume.NotAVolumeException;
+import dev.omne.inspector.ui.service.SingleFileVolume;
 import dev.omne.inspector.core.volume.Volume;
 import dev.omne.inspector.ui.model.Formats;
 import dev.omne.inspector.ui.model.RunStatus;
@@ -276,7 +277,10 @@ public final class MainWindowViewModel {
         return end < 0 ? "new" : line.substring(from, end);
     }
 
-    /** Opens a project folder, its {@code .omne} folder, a run folder, or the folder of an events file. */
+    /**
+     * Opens a project folder, its {@code .omne} folder, a run folder, the folder of an events file, or a plain
+     * {@code .jsonl} file outside any volume (shown as a volume of one run, read only).
+     */
     public void open(Path path) {
         int seq = ++openSequence;
         opening.set(true);
@@ -306,6 +310,9 @@ public final class MainWindowViewModel {
 
     private static Volume resolve(Path path) throws IOException {
         Path p = path.toAbsolutePath().normalize();
+        if (SingleFileVolume.isLooseFile(p)) {
+            return SingleFileVolume.create(p); // a .jsonl outside any volume: one run, read only
+        }
         if (Files.isRegularFile(p) && p.getParent() != null) {
             p = p.getParent();
         }
