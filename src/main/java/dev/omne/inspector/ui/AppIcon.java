@@ -6,6 +6,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
@@ -34,7 +35,10 @@ enum AppIcon {
     INDEXING(MaterialDesignT.TIMER_SAND),
     JSON(MaterialDesignC.CODE_JSON),
     LOG_GONE(MaterialDesignF.FILE_ALERT_OUTLINE),
-    INJECT(MaterialDesignP.PLAYLIST_PLUS);
+    INJECT(MaterialDesignP.PLAYLIST_PLUS),
+    LINKED(MaterialDesignL.LINK_VARIANT),
+    NOTICE(MaterialDesignA.ALERT_OUTLINE),
+    UNREADABLE(MaterialDesignF.FILE_CANCEL_OUTLINE);
 
     private final Ikon ikon;
 

@@ -3,6 +3,7 @@ package dev.omne.inspector.ui;
 import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.volume.RunIds;
+import dev.omne.inspector.tail.TailNotice;
 import dev.omne.inspector.ui.model.RunFacts;
 import dev.omne.inspector.ui.model.RunStatus;
 import dev.omne.inspector.ui.model.RunStatusRule;
@@ -31,6 +32,10 @@ public final class RunItem {
     private boolean indexing;
     private long fileBytes = -1;
     private boolean logGone;
+    private String notice;
+    private TailNotice.Kind noticeKind;
+    private boolean unreadable;
+    private String linkTarget;
 
     RunItem(String runId) {
         this.runId = runId;
@@ -46,8 +51,59 @@ public final class RunItem {
         indexing = change.indexing();
         fileBytes = change.fileBytes();
         logGone = change.logGone();
+        if (change.toRow() > change.fromRow()) {
+            unreadable = false;
+        }
         status = derive(nowMillis);
         revision.set(revision.get() + 1);
+    }
+
+    /** The watcher said something about this run: it becomes the run's latest notice. */
+    void notice(TailNotice n) {
+        notice = n.message();
+        noticeKind = n.kind();
+        switch (n.kind()) {
+            case UNREADABLE -> unreadable = true;
+            case TRUNCATED, REPLACED, RECREATED -> unreadable = false;
+            default -> {
+            }
+        }
+        revision.set(revision.get() + 1);
+    }
+
+    /** The run's folder or log is a link leading to {@code target}, outside the volume. */
+    void linkedOutside(String target) {
+        linkTarget = target;
+        revision.set(revision.get() + 1);
+    }
+
+    /** The watcher's latest notice about this run, or null. */
+    public String notice() {
+        return notice;
+    }
+
+    public TailNotice.Kind noticeKind() {
+        return noticeKind;
+    }
+
+    /** The log cannot be read (a folder, a FIFO, a broken link, no permission): it is not empty, it is unreadable. */
+    public boolean unreadable() {
+        return unreadable;
+    }
+
+    /** Whether the run's folder or log is a link leading outside the volume. */
+    public boolean isLinkedOutside() {
+        return linkTarget != null;
+    }
+
+    /** Where the link leads, or null. */
+    public String linkTarget() {
+        return linkTarget;
+    }
+
+    /** The tooltip of the link marker. */
+    public String linkText() {
+        return linkTarget == null ? "" : "read through a link to " + linkTarget + "; never written";
     }
 
     /** Re-derives the status as time passes; returns whether anything shown may have changed. */
@@ -78,6 +134,9 @@ public final class RunItem {
     }
 
     public String statusExplanation() {
+        if (unreadable) {
+            return "The log cannot be read" + (notice == null ? "" : ": " + notice);
+        }
         return indexing ? "Reading the whole log: its status is known once it has been read"
                 : RunStatusRule.explain(status, facts);
     }

@@ -131,6 +131,10 @@ final class RunListView extends VBox {
         private final Label id = new Label();
         private final Label meta = new Label();
         private final Label badge = new Label("", AppIcon.WARNING.icon());
+        private final Label linked = new Label("", AppIcon.LINKED.icon());
+        private final Label noticeMark = new Label("", AppIcon.NOTICE.icon());
+        private final Tooltip linkedTip = new Tooltip();
+        private final Tooltip noticeTip = new Tooltip();
         private final Tooltip cellTip = new Tooltip();
         private final Tooltip iconTip = new Tooltip();
         private final Tooltip badgeTip = new Tooltip();
@@ -146,13 +150,22 @@ final class RunListView extends VBox {
             id.getStyleClass().addAll(Styles.RUN_ID, Styles.MONO);
             meta.getStyleClass().add(Styles.RUN_META);
             badge.getStyleClass().add(Styles.BADGE);
-            name.setMinWidth(Region.USE_PREF_SIZE);
-            id.setMinWidth(Region.USE_PREF_SIZE);
+            // Long (up to 255 bytes), unicode and spaced names are cut with an ellipsis; the tooltip has the whole id.
+            name.setMinWidth(0);
+            name.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+            id.setMinWidth(0);
+            id.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
             badge.setMinWidth(Region.USE_PREF_SIZE);
+            linked.getStyleClass().add(Styles.RUN_MARK);
+            noticeMark.getStyleClass().add(Styles.RUN_MARK);
+            linked.setMinWidth(Region.USE_PREF_SIZE);
+            noticeMark.setMinWidth(Region.USE_PREF_SIZE);
+            linked.setTooltip(linkedTip);
+            noticeMark.setTooltip(noticeTip);
             meta.setMinWidth(0);
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
-            HBox titleLine = new HBox(6, name, id, gap, badge);
+            HBox titleLine = new HBox(6, name, id, gap, linked, noticeMark, badge);
             titleLine.setAlignment(Pos.CENTER_LEFT);
             VBox text = new VBox(2, titleLine, meta);
             text.setMinWidth(0);
@@ -189,10 +202,19 @@ final class RunListView extends VBox {
                 case FAILED -> AppIcon.FAILED.icon();
                 case UNKNOWN -> AppIcon.UNKNOWN.icon();
             };
-            icon.getChildren().setAll(run.indexing() ? AppIcon.INDEXING.icon()
+            icon.getChildren().setAll(run.unreadable() ? AppIcon.UNREADABLE.icon()
+                    : run.indexing() ? AppIcon.INDEXING.icon()
                     : run.logGone() ? AppIcon.LOG_GONE.icon() : statusIcon);
-            iconTip.setText(run.indexing() ? "Indexing the log…"
+            iconTip.setText(run.unreadable() ? run.statusExplanation()
+                    : run.indexing() ? "Indexing the log…"
                     : run.logGone() ? "The log file was deleted" : run.statusExplanation());
+            linked.setVisible(run.isLinkedOutside());
+            linked.setManaged(run.isLinkedOutside());
+            linkedTip.setText(run.linkText());
+            boolean hasNotice = run.notice() != null;
+            noticeMark.setVisible(hasNotice);
+            noticeMark.setManaged(hasNotice);
+            noticeTip.setText(hasNotice ? run.notice() : "");
             name.setText(run.pipe());
             id.setText(run.shortId());
             long now = model.nowMillis();
@@ -206,9 +228,13 @@ final class RunListView extends VBox {
                 }
                 line.append("  ·  ");
             }
-            line.append(Formats.shortCount(facts.events())).append(facts.events() == 1 ? " event" : " events");
-            if (run.indexing()) {
-                line.append(" so far");
+            if (run.unreadable()) {
+                line.append("log unreadable");
+            } else {
+                line.append(Formats.shortCount(facts.events())).append(facts.events() == 1 ? " event" : " events");
+                if (run.indexing()) {
+                    line.append(" so far");
+                }
             }
             meta.setText(line.toString());
             int malformed = facts.malformed();

@@ -1,5 +1,6 @@
 package dev.omne.inspector.ui;
 
+import dev.omne.inspector.tail.TailNotice;
 import dev.omne.inspector.ui.service.RunChange;
 import dev.omne.inspector.ui.service.SessionBatch;
 import javafx.beans.Observable;
@@ -115,6 +116,18 @@ public final class RunListViewModel {
                 runs.add(item);
             }
             item.update(change, now);
+        }
+        batch.linkedOutside().forEach((id, target) -> {
+            RunItem item = byId.get(id);
+            if (item != null) {
+                item.linkedOutside(target.toString());
+            }
+        });
+        for (TailNotice notice : batch.tailNotices()) {
+            RunItem item = notice.runId() == null ? null : byId.get(notice.runId());
+            if (item != null) {
+                item.notice(notice);
+            }
         }
     }
 

@@ -54,6 +54,11 @@ final class StatusBarView extends HBox {
         message.setMinWidth(0);
         message.setTextOverrun(OverrunStyle.ELLIPSIS);
         message.textProperty().bind(model.messageProperty());
+        // A long notice is cut with an ellipsis; its tooltip has it whole.
+        Tooltip messageTip = new Tooltip();
+        messageTip.textProperty().bind(model.messageProperty());
+        message.tooltipProperty().bind(Bindings.when(model.messageProperty().isEmpty())
+                .then((Tooltip) null).otherwise(messageTip));
         HBox.setHgrow(message, Priority.ALWAYS);
         message.setMaxWidth(Double.MAX_VALUE);
         PauseTransition fade = new PauseTransition(Duration.seconds(10));

@@ -17,6 +17,7 @@ final class Styles {
     static final String RUN_ID = "run-id";
     static final String RUN_META = "run-meta";
     static final String BADGE = "badge";
+    static final String RUN_MARK = "run-mark";
     static final String SEARCH_BOX = "search-box";
 
     static final String EVENT_TABLE = "event-table";

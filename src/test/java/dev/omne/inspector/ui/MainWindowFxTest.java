@@ -350,6 +350,50 @@ class MainWindowFxTest {
     }
 
     /** Appends lines the way the omne runner does, from another process, under flock(1). */
+    @Test
+    void unreadableRunsAndOddNamesDoNotBreakTheListAndTheOthersAreFollowed(FxRobot robot) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "needs mkfifo");
+        Volume volume = volume(5);
+        String fifoRun = "fifo-01kp8g2ehgx5d13nf8d4dden91";
+        String folderRun = "folder-01kp8g2ehgx5d13nf8d4dden92";
+        String longRun = "p".repeat(228) + "-01kp8g2ehgx5d13nf8d4dden93";
+        String unicodeRun = "résumé 名前 ünï-01kp8g2ehgx5d13nf8d4dden94";
+        String spacedRun = "a run with spaces";
+        assertEquals(255, longRun.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        Files.createDirectories(volume.runDir(fifoRun));
+        assertEquals(0, new ProcessBuilder("mkfifo", volume.eventsFile(fifoRun).toString()).start().waitFor());
+        Files.createDirectories(volume.eventsFile(folderRun));
+        for (String run : List.of(longRun, unicodeRun, spacedRun)) {
+            TestLogs.write(volume.eventsFile(run), List.of(line("run.started", run, null, -70_000)));
+        }
+        robot.interact(() -> model.open(volume.root()));
+        waitUntil("every run is listed", () -> model.runList().visibleRuns().size() == 7);
+        waitUntil("the unreadable runs say so", () -> model.runList().find(fifoRun).unreadable()
+                && model.runList().find(folderRun).unreadable());
+        assertTrue(fx(() -> model.runList().find(fifoRun).notice()).contains("FIFO"),
+                fx(() -> model.runList().find(fifoRun).notice()));
+        waitUntil("the newest run is shown", () -> LIVE_RUN.equals(model.eventTable().runId())
+                && table().getItems().size() == 5);
+        appendByAnotherProcess(volume.eventsFile(LIVE_RUN), 2);
+        waitUntil("the live run is followed", () -> table().getItems().size() == 7);
+
+        ListView<RunItem> list = robot.lookup("#run-list").queryListView();
+        robot.interact(() -> list.scrollTo(model.runList().find(longRun)));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.scene.control.ListCell<?>> cells = fx(() -> robot.lookup(".run-cell")
+                .queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(c -> c.getItem() != null && c.isVisible()).<javafx.scene.control.ListCell<?>>map(c -> c).toList());
+        assertFalse(cells.isEmpty());
+        double listWidth = fx(list::getWidth);
+        for (javafx.scene.control.ListCell<?> cell : cells) {
+            assertTrue(fx(cell::getWidth) <= listWidth + 1, "a cell is no wider than the list: " + cell.getItem());
+        }
+        javafx.scene.control.ListCell<?> longCell = cells.stream()
+                .filter(c -> c.getItem() instanceof RunItem r && r.runId().equals(longRun)).findFirst().orElseThrow();
+        assertTrue(fx(() -> longCell.getTooltip().getText()).startsWith(longRun), "the tooltip has the whole id");
+    }
+
     private static void appendByAnotherProcess(Path log, int count) throws Exception {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < count; i++) {

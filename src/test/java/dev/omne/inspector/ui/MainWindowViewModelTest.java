@@ -211,4 +211,27 @@ class MainWindowViewModelTest {
         model.eventTable().relativeTimeProperty().set(true);
         assertTrue(settings.relativeTime());
     }
+
+    @Test
+    void aRunFolderLinkedOutsideIsMarkedAndRefusedAndTheNewestNoticeReachesTheStatusBar() throws Exception {
+        Path project = dir.resolve("proj");
+        Volume volume = twoRuns(project);
+        Path outside = dir.resolve("outside-run");
+        TestLogs.write(outside.resolve("events.jsonl"), List.of(TestLogs.event("run.started", 1, null)));
+        String linked = "linked-01kpfntqeej7vhn935kc0tm9vs";
+        java.nio.file.Files.createSymbolicLink(volume.runDir(linked), outside);
+        model.open(project);
+        listeners.getFirst().onBatch(new SessionBatch(List.of(TestLogs.RUN, OTHER, linked), List.of(),
+                List.of(change(volume, TestLogs.RUN), change(volume, OTHER)),
+                List.of("Run " + OTHER + ": log truncated: reading again from the start", "not a run: notes.txt"), true,
+                List.of(new dev.omne.inspector.tail.TailNotice(dev.omne.inspector.tail.TailNotice.Kind.TRUNCATED,
+                        OTHER, volume.eventsFile(OTHER), "log truncated: reading again from the start")),
+                java.util.Map.of(linked, outside.toRealPath())));
+        assertEquals("not a run: notes.txt", model.statusBar().messageProperty().get());
+        assertEquals("log truncated: reading again from the start", model.runList().find(OTHER).notice());
+        assertTrue(model.runList().find(linked).isLinkedOutside());
+        assertTrue(model.runList().find(linked).linkText().contains(outside.toRealPath().toString()));
+        model.runList().select(linked);
+        assertTrue(model.injectRefusalProperty().get().contains("through a link"), model.injectRefusalProperty().get());
+    }
 }

@@ -1,6 +1,7 @@
 package dev.omne.inspector.ui;
 
 import dev.omne.inspector.core.index.IndexSnapshot;
+import dev.omne.inspector.tail.TailNotice;
 import dev.omne.inspector.ui.model.RunFacts;
 import dev.omne.inspector.ui.model.RunFactsBuilder;
 import dev.omne.inspector.ui.model.RunStatus;
@@ -17,6 +18,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -156,5 +159,70 @@ class RunListViewModelTest {
     void ulidTimeIsDecoded() {
         assertEquals(Instant.parse("2026-04-15T08:48:00Z").toEpochMilli(), RunItem.ulidMillis(OLD));
         assertEquals(0, RunItem.ulidMillis("plain"));
+    }
+
+    private void notice(TailNotice.Kind kind, String run, String message) {
+        model.apply(new SessionBatch(List.of(), List.of(), List.of(), List.of(message), true,
+                List.of(new TailNotice(kind, run, dir, message)), java.util.Map.of()));
+    }
+
+    @Test
+    void aRunShowsItsLatestNoticeAndAnUnreadableLogIsNotEmpty() {
+        apply(List.of(OLD, NEW), List.of());
+        notice(TailNotice.Kind.UNREADABLE, OLD, "log unreadable: a FIFO (named pipe)");
+        RunItem run = model.find(OLD);
+        assertTrue(run.unreadable());
+        assertEquals("log unreadable: a FIFO (named pipe)", run.notice());
+        assertTrue(run.statusExplanation().contains("a FIFO"));
+        assertFalse(model.find(NEW).unreadable());
+        assertNull(model.find(NEW).notice());
+        notice(TailNotice.Kind.RECREATED, OLD, "log recreated: reading from the start");
+        assertFalse(run.unreadable(), "readable again");
+        assertEquals("log recreated: reading from the start", run.notice());
+        notice(TailNotice.Kind.DELETED, OLD, "log deleted");
+        assertEquals("log deleted", run.notice());
+        assertEquals(TailNotice.Kind.DELETED, run.noticeKind());
+    }
+
+    @Test
+    void rowsArrivingMakeAnUnreadableRunReadableAgain() {
+        apply(List.of(OLD), List.of());
+        notice(TailNotice.Kind.UNREADABLE, OLD, "log unreadable: a folder");
+        apply(List.of(), List.of(), change(OLD, List.of(TestLogs.event("run.started", 1, null)), clock.millis()));
+        assertFalse(model.find(OLD).unreadable());
+    }
+
+    @Test
+    void noticesAboutNoRunOrAnUnknownRunMarkNothing() {
+        apply(List.of(OLD), List.of());
+        notice(TailNotice.Kind.NOT_A_RUN, null, "not a run: notes.txt");
+        notice(TailNotice.Kind.TRUNCATED, "gone-01kp856vg071hfe865v215de1c", "log truncated");
+        assertEquals(List.of(OLD), shown(), "not-a-run entries never become runs");
+        assertNull(model.find(OLD).notice());
+    }
+
+    @Test
+    void aRunReadThroughALinkOutsideTheVolumeIsMarked() {
+        model.apply(new SessionBatch(List.of(OLD, NEW), List.of(), List.of(), List.of(), true, List.of(),
+                java.util.Map.of(OLD, Path.of("/elsewhere/run"))));
+        RunItem run = model.find(OLD);
+        assertTrue(run.isLinkedOutside());
+        assertEquals("read through a link to " + Path.of("/elsewhere/run") + "; never written", run.linkText());
+        assertFalse(model.find(NEW).isLinkedOutside());
+        assertEquals("", model.find(NEW).linkText());
+    }
+
+    @Test
+    void longUnicodeAndSpacedNamesAreKeptWhole() {
+        String longId = "p".repeat(228) + "-01kp856vg071hfe865v215de1c";
+        String unicode = "résumé ünïcode 名前-01kp856vg071hfe865v215de1c";
+        String spaced = "a run with spaces";
+        apply(List.of(longId, unicode, spaced), List.of());
+        assertEquals(longId, model.find(longId).runId());
+        assertEquals("p".repeat(228), model.find(longId).pipe());
+        assertEquals(unicode, model.find(unicode).toString());
+        assertEquals(spaced, model.find(spaced).shortId());
+        model.searchProperty().set("名前");
+        assertEquals(List.of(unicode), shown());
     }
 }

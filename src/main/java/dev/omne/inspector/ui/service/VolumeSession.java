@@ -79,6 +79,8 @@ public final class VolumeSession implements AutoCloseable {
     private final Set<String> removed = new LinkedHashSet<>();
     private final Map<String, RunChange> changes = new LinkedHashMap<>();
     private final List<String> notices = new ArrayList<>();
+    private final List<TailNotice> tailNotices = new ArrayList<>();
+    private final Map<String, Path> linkedOutside = new HashMap<>();
     private boolean flushScheduled;
     /** Every run present at the start has been announced. */
     private boolean listed;
@@ -256,6 +258,7 @@ public final class VolumeSession implements AutoCloseable {
             }
             for (TailNotice notice : update.allNotices()) {
                 notices.add(describe(notice));
+                tailNotices.add(notice);
             }
             scheduleFlush();
         }
@@ -322,10 +325,28 @@ public final class VolumeSession implements AutoCloseable {
         if (known.add(id)) {
             removed.remove(id);
             added.add(id);
+            Path target = linkTarget(id);
+            if (target != null) {
+                linkedOutside.put(id, target);
+            }
+        }
+    }
+
+    /** Where a run's folder or log leads when that is outside the volume, else null. */
+    private Path linkTarget(String id) {
+        try {
+            if (!volume.isLinkedOutside(id)) {
+                return null;
+            }
+            Path log = volume.eventsFile(id);
+            return Files.isSymbolicLink(log) ? log.toRealPath() : volume.runDir(id).toRealPath();
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
     private void removed(String id) {
+        linkedOutside.remove(id);
         known.remove(id);
         changes.remove(id);
         if (!added.remove(id)) {
@@ -340,6 +361,7 @@ public final class VolumeSession implements AutoCloseable {
 
     private void scheduleFlush() {
         if (!flushScheduled && (!added.isEmpty() || !removed.isEmpty() || !changes.isEmpty() || !notices.isEmpty()
+                || !tailNotices.isEmpty()
                 || listed && !listedDelivered)) {
             flushScheduled = true;
             ui.execute(this::flush);
@@ -352,13 +374,15 @@ public final class VolumeSession implements AutoCloseable {
         synchronized (lock) {
             flushScheduled = false;
             batch = new SessionBatch(List.copyOf(added), List.copyOf(removed), List.copyOf(changes.values()),
-                    List.copyOf(notices), listed);
+                    List.copyOf(notices), listed, List.copyOf(tailNotices), Map.copyOf(linkedOutside));
             firstListed = listed && !listedDelivered;
             listedDelivered = listed;
             added.clear();
             removed.clear();
             changes.clear();
             notices.clear();
+            tailNotices.clear();
+            linkedOutside.clear();
         }
         if (!closed && (!batch.isEmpty() || firstListed)) {
             listener.onBatch(batch);

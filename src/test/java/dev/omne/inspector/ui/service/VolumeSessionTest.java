@@ -175,4 +175,37 @@ class VolumeSessionTest {
         assertTrue(a.then(reset).reset());
         assertTrue(reset.then(b).reset());
     }
+
+    @Test
+    void aVolumeWithUnreadableRunsStillLoadsAndFollowsTheOthers(@TempDir Path outside) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "needs mkfifo");
+        String fifoRun = "fifo-01kpfntqeej7vhn935kc0tm9vq";
+        String dirRun = "folder-01kpfntqeej7vhn935kc0tm9vr";
+        Volume volume = TestLogs.volume(project, TestLogs.RUN, TestLogs.events(2));
+        java.nio.file.Files.createDirectories(volume.runDir(fifoRun));
+        Process mkfifo = new ProcessBuilder("mkfifo", volume.eventsFile(fifoRun).toString()).start();
+        assertEquals(0, mkfifo.waitFor());
+        java.nio.file.Files.createDirectories(volume.eventsFile(dirRun));
+        Path stray = volume.runDir(TestLogs.RUN).getParent().resolve("notes.txt");
+        java.nio.file.Files.writeString(stray, "not a run");
+        String linkedRun = "linked-01kpfntqeej7vhn935kc0tm9vs";
+        TestLogs.write(outside.resolve("events.jsonl"), TestLogs.events(1));
+        java.nio.file.Files.createSymbolicLink(volume.runDir(linkedRun), outside);
+        start(volume);
+        drainUntil(t -> rows(TestLogs.RUN) == 2 && rows(linkedRun) == 1 && t.noticed(fifoRun) && t.noticed(dirRun));
+        TestLogs.append(volume.eventsFile(TestLogs.RUN), List.of(TestLogs.event("run.completed", 9, null)));
+        drainUntil(t -> rows(TestLogs.RUN) == 3);
+        List<String> added = batches.stream().flatMap(b -> b.runsAdded().stream()).toList();
+        assertTrue(added.containsAll(List.of(TestLogs.RUN, fifoRun, dirRun, linkedRun)), added.toString());
+        assertFalse(added.contains("notes.txt"), "not a run");
+        assertTrue(batches.stream().flatMap(b -> b.linkedOutside().keySet().stream()).toList().contains(linkedRun));
+        assertFalse(batches.stream().flatMap(b -> b.linkedOutside().keySet().stream()).toList().contains(TestLogs.RUN));
+        drainUntil(t -> t.batches.stream().flatMap(b -> b.notices().stream()).anyMatch(n -> n.contains("notes.txt")));
+    }
+
+    private boolean noticed(String run) {
+        return batches.stream().flatMap(b -> b.tailNotices().stream())
+                .anyMatch(n -> n.kind() == dev.omne.inspector.tail.TailNotice.Kind.UNREADABLE && run.equals(n.runId()));
+    }
 }
