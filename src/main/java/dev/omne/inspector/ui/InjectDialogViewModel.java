@@ -267,8 +267,14 @@ public final class InjectDialogViewModel {
     /** Time passed: {@code ts} is "now" until the event is appended. */
     public void tick() {
         if (!appending.get() && !done.get()) {
+            // Only an edit clears an error: the clock moving on must not hide "nothing was written".
+            String keptStatus = status.get();
+            boolean keptError = statusIsError.get();
             ts.set(Timestamps.format(clock.instant()));
             update();
+            if (keptError) {
+                setStatus(keptStatus, true);
+            }
         }
     }
 

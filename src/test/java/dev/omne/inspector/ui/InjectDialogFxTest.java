@@ -157,10 +157,17 @@ class InjectDialogFxTest {
                 String status = robot.lookup("#inject-status").queryAs(Label.class).getText();
                 return status != null && status.startsWith("Waiting for another process");
             });
-            waitUntil("the error is shown", () -> {
-                String status = robot.lookup("#inject-status").queryAs(Label.class).getText();
-                return status != null && status.endsWith("Nothing was written.");
-            });
+            try {
+                waitUntil("the error is shown", () -> {
+                    String status = robot.lookup("#inject-status").queryAs(Label.class).getText();
+                    return status != null && status.endsWith("Nothing was written.");
+                });
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; the dialog says: "
+                        + fx(() -> robot.lookup("#inject-status").queryAs(Label.class).getText())
+                        + "; dialog open: " + dialogShowing() + "; log grew: "
+                        + (Files.size(log) != before.length), e);
+            }
             assertEquals("Another process held the lock on events.jsonl for more than 500 ms. Nothing was written.",
                     fx(() -> robot.lookup("#inject-status").queryAs(Label.class).getText()));
             assertTrue(dialogShowing(), "the dialog stays open");

@@ -244,6 +244,11 @@ class InjectDialogViewModelTest {
         assertFalse(m.doneProperty().get());
         assertTrue(appended.isEmpty());
         assertTrue(m.canAppendProperty().get(), "may try again");
+        m.tick();
+        assertEquals("Another process held the lock on events.jsonl for more than 5 s. Nothing was written.",
+                m.statusProperty().get(), "the clock moving on keeps the error");
+        m.extraFieldsProperty().set("{\"note\":\"x\"}");
+        assertEquals(null, m.statusProperty().get(), "an edit clears it");
         appender.timeOut = false;
         m.append();
         assertTrue(m.doneProperty().get());
