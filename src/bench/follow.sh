@@ -5,14 +5,7 @@
 #                            [--batch-ms MS] [--dir DIR]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ]; then
-  JAVA_HOME=$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n 1 || true)
-fi
-if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ]; then
-  echo "No JDK 25 found: set JAVA_HOME" >&2
-  exit 1
-fi
-export JAVA_HOME
+source src/bench/jdk25.sh
 if [ ! -f target/omne-inspector.jar ] || [ ! -d target/lib ]; then
   ./mvnw -B -ntp -q -DskipTests package
 fi

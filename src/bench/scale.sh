@@ -16,19 +16,7 @@ INSPECTOR_CMD=${INSPECTOR_CMD:-}
 cd "$REPO"
 
 # ---- JDK 25, picked like .ci/run ----
-java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
-if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME/bin/java" 2>/dev/null || echo 0)" -lt 25 ]; then
-  if command -v java >/dev/null && [ "$(java_major java)" -ge 25 ]; then
-    JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
-  else
-    JAVA_HOME=$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n 1 || true)
-  fi
-fi
-if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ]; then
-  echo "No JDK 25 found: install one (e.g. temurin-25-jdk) or set JAVA_HOME" >&2
-  exit 1
-fi
-export JAVA_HOME
+source "$REPO/src/bench/jdk25.sh"
 JAVA="$JAVA_HOME/bin/java"
 INSPECTOR_CMD=${INSPECTOR_CMD:-"$JAVA -jar $REPO/target/omne-inspector.jar check --stats"}
 
