@@ -38,7 +38,9 @@ enum AppIcon {
     INJECT(MaterialDesignP.PLAYLIST_PLUS),
     LINKED(MaterialDesignL.LINK_VARIANT),
     NOTICE(MaterialDesignA.ALERT_OUTLINE),
-    UNREADABLE(MaterialDesignF.FILE_CANCEL_OUTLINE);
+    UNREADABLE(MaterialDesignF.FILE_CANCEL_OUTLINE),
+    FILTER(MaterialDesignF.FILTER_OUTLINE),
+    CLEAR(MaterialDesignC.CLOSE_CIRCLE_OUTLINE);
 
     private final Ikon ikon;
 

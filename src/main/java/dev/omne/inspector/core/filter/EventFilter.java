@@ -100,6 +100,11 @@ public final class EventFilter {
         return new EventFilter(expression.strip(), List.copyOf(columns), List.copyOf(texts), after, before);
     }
 
+    /** The terms of an expression as the parser sees them ({@code "phrases"} and {@code /regexes/} whole). */
+    public static List<String> terms(String expression) {
+        return split(expression);
+    }
+
     /** Words, keeping {@code "quoted phrases"} and {@code /regex with spaces/} whole. */
     static List<String> split(String expression) {
         List<String> words = new ArrayList<>();
@@ -151,6 +156,17 @@ public final class EventFilter {
     /** A copy limited to a time range (either end may be {@link Timestamps#NONE}). */
     public EventFilter withTimeRange(long afterMicros, long beforeMicros) {
         return new EventFilter(source, columns, texts, afterMicros, beforeMicros);
+    }
+
+    /** Whether the filter has {@code type:} terms (given or negated). */
+    public boolean hasTypeTerms() {
+        return columns.stream().anyMatch(c -> c.key.equals("type"));
+    }
+
+    /** A copy without its {@code type:} terms: what type facets count against. */
+    public EventFilter withoutTypes() {
+        List<ColumnTerm> kept = columns.stream().filter(c -> !c.key.equals("type")).toList();
+        return new EventFilter(source, kept, texts, afterMicros, beforeMicros);
     }
 
     public long afterMicros() {
