@@ -52,6 +52,7 @@ public final class FilterComputation {
         }
         EventFilter base = filter.withoutTypes();
         boolean typed = filter.hasTypeTerms();
+        java.util.function.IntPredicate columns = filter.columnsOf(s);
         int[] rows = previous == null || previous.rows() == null ? new int[0] : previous.rows();
         int count = rows.length;
         int step = filter.needsText() ? PART : Math.max(to - from, 1);
@@ -66,7 +67,7 @@ public final class FilterComputation {
                 } else {
                     malformed++;
                 }
-                if (!typed || filter.matchesColumns(s, row)) {
+                if (!typed || columns.test(row)) {
                     if (count == rows.length) {
                         rows = Arrays.copyOf(rows, Math.max(64, count + (count >> 1)));
                     }
