@@ -175,6 +175,7 @@ class WindowResponsivenessBenchmarkTest {
         robot.clickOn(field);
         List<Double> keystrokes = new ArrayList<>();
         List<Double> complete = new ArrayList<>();
+        StringBuilder perKey = new StringBuilder();
         for (String filter : List.of("node:verify", "timeout", "type:node.failed", "/node\\.(failed|retrying)/")) {
             StringBuilder typed = new StringBuilder();
             for (char c : filter.toCharArray()) {
@@ -192,12 +193,15 @@ class WindowResponsivenessBenchmarkTest {
                             : model.filterBar().result().text()) + "\", focus on " + fx(() -> field.getScene().getFocusOwner()), e);
                 }
                 keystrokes.add((shownAt - pressed) / 1e6);
+                perKey.append(String.format(" %s=%.0f", typed.toString().replace(" ", "_"), (shownAt - pressed) / 1e6));
                 long start = pressed;
                 waitUntil(30, () -> model.filterBar().errorProperty().get() != null || model.filterBar().result() != null
                         && model.filterBar().result().text().equals(field.getText()) && model.filterBar().result().complete());
                 complete.add((System.nanoTime() - start) / 1e6);
             }
             int shown = fx(() -> model.eventTable().rowCount());
+            System.out.println("keystrokes (ms):" + perKey);
+            perKey.setLength(0);
             System.out.printf("filter %-24s %,9d rows shown%n", filter, shown);
             robot.type(KeyCode.ESCAPE);
             waitUntil(20, () -> !model.filterBar().isActive() && model.eventTable().rowCount() == lines);

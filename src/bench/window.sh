@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Window responsiveness benchmark: the real window on the scale benchmark's 1,000,000-line run. Each repeat is
+# a fresh JVM running WindowResponsivenessBenchmarkTest: time to the first rows and to the whole run indexed
+# after opening, filter keystrokes typed one at a time (key press to the table showing that text's rows), and
+# every UI pulse timed (the longest gap is the longest the window could not draw). Prints medians.
+# Usage: src/bench/window.sh          REPEAT=5 src/bench/window.sh          DISPLAY_MODE=xvfb src/bench/window.sh
+#   DISPLAY_MODE=headless (default): JavaFX's headless platform, software rendering, as the tests run;
+#   DISPLAY_MODE=xvfb: the GTK platform on an Xvfb display (installs xvfb when missing).
+set -euo pipefail
+
+REPO=$(cd "$(dirname "$0")/../.." && pwd)
+WORK_DIR=${WORK_DIR:-/tmp/omne-bench}
+REPEAT=${REPEAT:-5}
+EVENTS=${EVENTS:-1000000}
+MALFORMED_EVERY=${MALFORMED_EVERY:-10000}
+SEED=${SEED:-42}
+DISPLAY_MODE=${DISPLAY_MODE:-headless}
+
+cd "$REPO"
+source "$REPO/src/bench/jdk25.sh"
+
+if [ ! -f target/omne-inspector.jar ] || [ -n "$(find src/main -newer target/omne-inspector.jar -print -quit)" ]; then
+  echo "Building the jar"
+  ./mvnw -q -DskipTests package
+fi
+
+# ---- data: the scale benchmark's run, reused while the generation settings are unchanged ----
+stamp="events=$EVENTS malformed_every=$MALFORMED_EVERY seed=$SEED"
+mkdir -p "$WORK_DIR"
+if [ -f "$WORK_DIR/generated.txt" ] && [ "$(head -n 1 "$WORK_DIR/generated.txt")" = "$stamp" ] \
+   && [ -f "$(sed -n 2p "$WORK_DIR/generated.txt")" ]; then
+  echo "Reusing $(sed -n 2p "$WORK_DIR/generated.txt") ($(sed -n 3p "$WORK_DIR/generated.txt"))"
+else
+  rm -rf "$WORK_DIR/.omne" "$WORK_DIR/generated.txt"
+  echo "Generating $EVENTS lines (every ${MALFORMED_EVERY}th malformed) into $WORK_DIR"
+  "$JAVA_HOME/bin/java" -jar target/omne-inspector.jar generate --out "$WORK_DIR" --events "$EVENTS" \
+    --malformed-every "$MALFORMED_EVERY" --seed "$SEED" | tee "$WORK_DIR/generate.log"
+  FILE=$(find "$WORK_DIR/.omne/var/runs" -name events.jsonl | head -n 1)
+  printf '%s\n%s\n%s\n' "$stamp" "$FILE" "$(tail -n 1 "$WORK_DIR/generate.log")" > "$WORK_DIR/generated.txt"
+fi
+
+run=(./mvnw -B -ntp -q test -Dtest=WindowResponsivenessBenchmarkTest -Dsurefire.excludedGroups=none
+     -Dsurefire.failIfNoSpecifiedTests=false)
+if [ "$DISPLAY_MODE" = xvfb ]; then
+  if ! command -v xvfb-run >/dev/null; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb libgtk-3-0 >/dev/null
+  fi
+  run=(xvfb-run -a -s "-screen 0 1600x1000x24" "${run[@]}"
+       "-Dtest.jvm.args=-Dtestfx.robot=glass -Dprism.order=sw --enable-native-access=ALL-UNNAMED")
+fi
+
+results=$(mktemp -d)
+for i in $(seq 1 "$REPEAT"); do
+  echo "Run $i of $REPEAT ($DISPLAY_MODE), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  BENCH_VOLUME="$WORK_DIR" "${run[@]}" > "$results/run-$i.log" 2>&1 || { tail -n 40 "$results/run-$i.log"; exit 1; }
+  grep -E '^(RESULT|keystrokes|filter )' "$results/run-$i.log" | sed 's/^/  /'
+done
+
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+echo
+echo "Medians of $REPEAT runs ($DISPLAY_MODE; $(nproc) cores; load average now $(cut -d' ' -f1-3 /proc/loadavg)):"
+for key in first_rows_ms indexed_ms keystroke_median_ms keystroke_p90_ms keystroke_max_ms filter_complete_median_ms \
+           pulse_gap_p99_ms longest_pulse_gap_loading_ms longest_pulse_gap_ms; do
+  value=$(cat "$results"/run-*.log | awk -v k="$key" '$1 == "RESULT" && $2 == k { print $3 }' | median)
+  all=$(cat "$results"/run-*.log | awk -v k="$key" '$1 == "RESULT" && $2 == k { printf "%s ", $3 }')
+  printf '  %-30s %9s ms   (%s)\n' "$key" "$value" "$all"
+done
+echo "Targets: first rows <= 1000 ms, indexed <= 2000 ms, keystroke <= 150 ms, no pulse gap > 100 ms."
