@@ -259,13 +259,19 @@ public final class MainWindowViewModel {
             statusBar.showMessage("Select a run to export");
             return null;
         }
-        return new ExportDialogViewModel(tasks, s, eventTable.runId(), selected, statusBar::showMessage, text -> {
-            if (text == null) {
-                updateCounts();
-            } else {
-                statusBar.setProgress(text, -1);
-            }
-        });
+        ExportDialogViewModel dialog = new ExportDialogViewModel(tasks, s, eventTable.runId(), selected,
+                statusBar::showMessage, text -> {
+                    if (text == null) {
+                        updateCounts();
+                    } else {
+                        statusBar.setProgress(text, -1);
+                    }
+                });
+        // Exporting what is shown: the window's filter starts as the export's (selected rows all match it).
+        if (filterBar.isActive()) {
+            dialog.filterTextProperty().set(filterBar.textProperty().get().strip());
+        }
+        return dialog;
     }
 
     private void injected(String runId, String line, int rowsBefore) {

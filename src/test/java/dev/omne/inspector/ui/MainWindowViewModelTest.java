@@ -168,6 +168,28 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void theFilterStaysAcrossRunsAndStartsAsTheExportsFilter() {
+        Path project = dir.resolve("proj");
+        Volume volume = twoRuns(project);
+        model.open(project);
+        listeners.getFirst().onBatch(new SessionBatch(List.of(TestLogs.RUN, OTHER), List.of(),
+                List.of(change(volume, TestLogs.RUN), change(volume, OTHER)), List.of()));
+        model.runList().select(OTHER);
+        model.filterBar().textProperty().set("type:node.completed");
+        assertEquals(2, model.eventTable().rowCount());
+        assertEquals("node.completed", model.eventTable().typeText(0));
+        model.runList().select(TestLogs.RUN);
+        assertEquals(0, model.eventTable().rowCount(), "the other run has no node.completed");
+        model.filterBar().textProperty().set("is:failure");
+        assertEquals(1, model.eventTable().rowCount());
+        assertTrue(model.eventTable().isMalformed(0));
+        assertEquals("is:failure", model.newExportDialog(List.of()).filterTextProperty().get());
+        model.filterBar().clear();
+        assertEquals(3, model.eventTable().rowCount());
+        assertEquals("", model.newExportDialog(List.of()).filterTextProperty().get());
+    }
+
+    @Test
     void newRowsOfTheShownRunReachTheTable() {
         Path project = dir.resolve("proj");
         Volume volume = twoRuns(project);
