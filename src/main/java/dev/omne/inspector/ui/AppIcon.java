@@ -10,6 +10,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 /** Every icon of the window, in one place. Icons are coloured by the stylesheet, never in code. */
 enum AppIcon {
@@ -38,7 +39,10 @@ enum AppIcon {
     INJECT(MaterialDesignP.PLAYLIST_PLUS),
     LINKED(MaterialDesignL.LINK_VARIANT),
     NOTICE(MaterialDesignA.ALERT_OUTLINE),
-    UNREADABLE(MaterialDesignF.FILE_CANCEL_OUTLINE);
+    UNREADABLE(MaterialDesignF.FILE_CANCEL_OUTLINE),
+    THEME(MaterialDesignT.THEME_LIGHT_DARK),
+    LIGHT_THEME(MaterialDesignW.WHITE_BALANCE_SUNNY),
+    DARK_THEME(MaterialDesignW.WEATHER_NIGHT);
 
     private final Ikon ikon;
 
