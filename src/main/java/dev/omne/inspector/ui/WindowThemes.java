@@ -21,9 +21,9 @@ import javafx.stage.Window;
  * ({@code theme-light} or {@code theme-dark}) and, for real windows, the theme's scene fill (no white flash).
  */
 final class WindowThemes {
-    /** The scene fill of each theme: the stylesheet's {@code -omne-chrome}, the colour behind everything. */
-    static final Color LIGHT_FILL = Color.web("#eef0f3");
-    static final Color DARK_FILL = Color.web("#24282f");
+    /** The scene fill of each theme: the stylesheet's {@code -omne-surface}, what a root is painted with. */
+    static final Color LIGHT_FILL = Color.web("#ffffff");
+    static final Color DARK_FILL = Color.web("#1e2228");
 
     private final Node anchor;
     private final ObservableValue<Theme> theme;
