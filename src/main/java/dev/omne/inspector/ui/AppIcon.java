@@ -40,6 +40,8 @@ enum AppIcon {
     LINKED(MaterialDesignL.LINK_VARIANT),
     NOTICE(MaterialDesignA.ALERT_OUTLINE),
     UNREADABLE(MaterialDesignF.FILE_CANCEL_OUTLINE),
+    FILTER(MaterialDesignF.FILTER_OUTLINE),
+    CLEAR(MaterialDesignC.CLOSE_CIRCLE_OUTLINE),
     THEME(MaterialDesignT.THEME_LIGHT_DARK),
     LIGHT_THEME(MaterialDesignW.WHITE_BALANCE_SUNNY),
     DARK_THEME(MaterialDesignW.WEATHER_NIGHT);

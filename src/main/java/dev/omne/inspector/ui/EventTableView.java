@@ -43,6 +43,7 @@ import java.util.function.IntFunction;
 final class EventTableView extends StackPane {
     static final double ROW_HEIGHT = 24;
     private static final javafx.css.PseudoClass ACTIVE = javafx.css.PseudoClass.getPseudoClass("active");
+    private static final javafx.css.PseudoClass CHOSEN_NODE = javafx.css.PseudoClass.getPseudoClass("chosen-node");
     private static final javafx.css.PseudoClass WINDOWED = javafx.css.PseudoClass.getPseudoClass("windowed");
 
     /** Rows the table holds at most; see {@link RowWindow}. */
@@ -216,10 +217,10 @@ final class EventTableView extends StackPane {
         return runBar;
     }
 
-    /** The selected rows of the run. */
+    /** The selected rows of the run (not table positions: the filter may hide rows in between). */
     List<Integer> selectedRows() {
         int base = window.base();
-        return table.getSelectionModel().getSelectedIndices().stream().map(i -> i + base).toList();
+        return table.getSelectionModel().getSelectedIndices().stream().map(i -> model.rowAt(i + base)).toList();
     }
 
     private void wireSelection() {
@@ -228,19 +229,20 @@ final class EventTableView extends StackPane {
                 model.select(index.intValue() < 0 ? -1 : index.intValue() + window.base());
             }
         });
-        model.selectedRowProperty().addListener((obs, old, row) -> showSelection());
+        model.selectedPositionProperty().addListener((obs, old, position) -> showSelection());
+        model.chosenNodeProperty().addListener((obs, old, node) -> table.refresh());
     }
 
     /** Shows the model's selected row, when it is in the window (a reveal moves the window to it). */
     private void showSelection() {
-        int local = model.selectedRow() - window.base();
+        int local = model.selectedPosition() - window.base();
         var selection = table.getSelectionModel();
-        if (model.selectedRow() >= 0 && selection.getSelectedIndex() == local && selection.getSelectedIndices().size() <= 1) {
+        if (model.selectedPosition() >= 0 && selection.getSelectedIndex() == local && selection.getSelectedIndices().size() <= 1) {
             return;
         }
         syncingSelection = true;
         try {
-            if (model.selectedRow() < 0 || local < 0 || local >= window.size()) {
+            if (model.selectedPosition() < 0 || local < 0 || local >= window.size()) {
                 selection.clearSelection();
             } else {
                 selection.clearAndSelect(local);
@@ -431,7 +433,7 @@ final class EventTableView extends StackPane {
             if (code == KeyCode.HOME && !e.isShiftDown()) {
                 // The run's first row, not the window's.
                 e.consume();
-                model.goToRow(0);
+                model.goToPosition(0);
                 return;
             }
             if (code == KeyCode.UP || code == KeyCode.PAGE_UP || code == KeyCode.HOME || code == KeyCode.KP_UP) {
@@ -689,6 +691,7 @@ final class EventTableView extends StackPane {
             boolean warned = row >= 0 && !malformed && model.hasWarning(row);
             pseudoClassStateChanged(Styles.MALFORMED, malformed);
             pseudoClassStateChanged(Styles.WARNING, warned);
+            pseudoClassStateChanged(CHOSEN_NODE, row >= 0 && model.isOfChosenNode(row));
         }
     }
 }

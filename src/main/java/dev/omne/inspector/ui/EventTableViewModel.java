@@ -35,6 +35,10 @@ import java.util.function.Consumer;
  * The events of the selected run: rows (a light view over the run's index), the cells' text, following the
  * end of a growing log, jumping between malformed lines, going to a line, copying rows. Row text beyond the
  * index columns is read from the file in the background, a visible screenful at a time, through a small LRU.
+ *
+ * <p>Two kinds of numbers: a <em>row</em> is a row of the run's index (what the rest of the window speaks of);
+ * a <em>position</em> is a place in the table, which shows the rows the filter leaves, in order. Methods the
+ * view calls for cells take positions; without a filter the two are the same.
  */
 public final class EventTableViewModel {
     /** Shown in a summary cell until its line has been read. */
@@ -63,6 +67,8 @@ public final class EventTableViewModel {
     private final ReadOnlyObjectWrapper<IndexSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyStringWrapper runId = new ReadOnlyStringWrapper(this, "runId");
     private final ReadOnlyIntegerWrapper selectedRow = new ReadOnlyIntegerWrapper(this, "selectedRow", -1);
+    private final ReadOnlyIntegerWrapper selectedPosition = new ReadOnlyIntegerWrapper(this, "selectedPosition", -1);
+    private final ReadOnlyStringWrapper chosenNode = new ReadOnlyStringWrapper(this, "chosenNode");
     private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper(this, "following", true);
     private final ReadOnlyIntegerWrapper unseenRows = new ReadOnlyIntegerWrapper(this, "unseenRows");
     private final BooleanProperty relativeTime = new SimpleBooleanProperty(this, "relativeTime");
@@ -74,8 +80,13 @@ public final class EventTableViewModel {
     static final String NO_EVENTS = "This run has no events yet";
     static final String NO_LOG = "This run has no events.jsonl yet: it appears with the run's first event";
 
+    static final String NO_MATCH = "No rows match the filter (Esc clears it)";
+
     private long startMicros = Timestamps.NONE;
     private int generation;
+    /** The rows shown, when a filter is in force (null: every row of the snapshot). */
+    private int[] shown;
+    private boolean filtered;
     private final Map<Integer, RowText> cache = new LinkedHashMap<>(CACHE_ROWS, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, RowText> eldest) {
@@ -98,6 +109,7 @@ public final class EventTableViewModel {
         this.clipboard = clipboard;
         this.messages = messages;
         this.zone = zone;
+        selectedRow.addListener((obs, old, row) -> syncPosition());
     }
 
     // Properties
@@ -134,6 +146,61 @@ public final class EventTableViewModel {
         return selectedRow.get();
     }
 
+    /** Where the selected row is in the table, or -1 (none, or hidden by the filter). */
+    public ReadOnlyIntegerProperty selectedPositionProperty() {
+        return selectedPosition.getReadOnlyProperty();
+    }
+
+    public int selectedPosition() {
+        return selectedPosition.get();
+    }
+
+    /** The node whose events are marked (chosen on the timeline), or null. */
+    public javafx.beans.property.ReadOnlyStringProperty chosenNodeProperty() {
+        return chosenNode.getReadOnlyProperty();
+    }
+
+    /** Whether a filter decides which rows the table shows. */
+    public boolean isFiltered() {
+        return filtered;
+    }
+
+    /** The run's row at a table position. */
+    public int rowAt(int position) {
+        return shown == null ? position : shown[position];
+    }
+
+    /** The table position of a run's row, or -1 when the filter hides it. */
+    public int positionOf(int row) {
+        if (row < 0) {
+            return -1;
+        }
+        if (shown == null) {
+            return row < knownRows() ? row : -1;
+        }
+        int at = java.util.Arrays.binarySearch(shown, row);
+        return at >= 0 ? at : -1;
+    }
+
+    /** The first table position showing {@code row} or a later row, or -1. */
+    private int positionAtOrAfter(int row) {
+        if (shown == null) {
+            return row < knownRows() ? Math.max(row, 0) : -1;
+        }
+        int at = java.util.Arrays.binarySearch(shown, row);
+        int pos = at >= 0 ? at : -at - 1;
+        return pos < shown.length ? pos : -1;
+    }
+
+    private int knownRows() {
+        IndexSnapshot s = snapshot.get();
+        return s == null ? 0 : s.size();
+    }
+
+    private void syncPosition() {
+        selectedPosition.set(positionOf(selectedRow.get()));
+    }
+
     /** Whether the table stays at the end as rows arrive. */
     public ReadOnlyBooleanProperty followingProperty() {
         return following.getReadOnlyProperty();
@@ -168,23 +235,34 @@ public final class EventTableViewModel {
      * Shows a run's rows. A run still being written opens at its end, following; a finished one at its top.
      */
     public void show(String id, IndexSnapshot rowsOf, boolean live) {
+        show(id, rowsOf, live, false);
+    }
+
+    /**
+     * Shows a run's rows; with {@code filteredRows}, the table stays empty until the filter's first result
+     * ({@link #applyFilter}) says which rows to show.
+     */
+    public void show(String id, IndexSnapshot rowsOf, boolean live, boolean filteredRows) {
         if (awaitedRun != null && !awaitedRun.equals(id)) {
             awaitedLine = null;
         }
         runId.set(id);
+        filtered = filteredRows;
+        chosenNode.set(null);
         resetRows(rowsOf);
         emptyText.set(rowsOf == null ? READING : NO_EVENTS);
         selectedRow.set(-1);
         following.set(live);
         unseenRows.set(0);
-        if (rowsOf != null && rowsOf.size() > 0) {
-            reveal(live ? rowsOf.size() - 1 : 0, live ? Placement.END : Placement.TOP);
+        if (rowCount() > 0) {
+            reveal(live ? rowCount() - 1 : 0, live ? Placement.END : Placement.TOP);
         }
         scanForAwaited();
     }
 
     public void clear() {
         runId.set(null);
+        chosenNode.set(null);
         resetRows(null);
         emptyText.set(NO_RUN);
         selectedRow.set(-1);
@@ -205,13 +283,13 @@ public final class EventTableViewModel {
             }
             return;
         }
-        emptyText.set(NO_EVENTS);
+        emptyText.set(filtered ? NO_MATCH : NO_EVENTS);
         if (reset || snapshot.get() == null) {
             int keep = selectedRow.get();
             resetRows(newer);
             selectedRow.set(-1);
-            if (following.get() && newer.size() > 0) {
-                reveal(newer.size() - 1, Placement.END);
+            if (following.get() && rowCount() > 0) {
+                reveal(rowCount() - 1, Placement.END);
             }
             if (keep >= 0) {
                 messages.accept("The log was read again from the start: the selection was cleared");
@@ -220,19 +298,70 @@ public final class EventTableViewModel {
             scanForAwaited();
             return;
         }
-        int before = rows.get().size();
         snapshot.set(newer);
         startMicros = firstTime(newer);
-        if (newer.size() > before) {
-            rows.get().grow(newer.size());
-            if (following.get()) {
-                reveal(newer.size() - 1, Placement.END);
-            } else {
-                unseenRows.set(unseenRows.get() + newer.size() - before);
-            }
+        if (!filtered) {
+            growTo(newer.size());
         }
         scanForAwaited();
     }
+
+    /** The table shows {@code count} positions now (rows were appended, or more matched). */
+    private void growTo(int count) {
+        int before = rows.get().size();
+        if (count > before) {
+            rows.get().grow(count);
+            if (following.get()) {
+                reveal(count - 1, Placement.END);
+            } else {
+                unseenRows.set(unseenRows.get() + count - before);
+            }
+        }
+    }
+
+    /**
+     * The filter's rows for the shown run: a longer result of the same filter (rows appended, or the next part
+     * of a long filter) grows the table like appended rows; a new filter replaces the rows, keeping the selected
+     * row in view when it still matches, else the end (when following) or the top.
+     */
+    public void applyFilter(dev.omne.inspector.ui.model.FilterResult result) {
+        IndexSnapshot s = snapshot.get();
+        if (result == null || s == null || !result.snapshot().file().equals(s.file())) {
+            return;
+        }
+        if (result.isAll()) {
+            if (filtered) {
+                filtered = false;
+                replaceShown(null);
+            }
+            emptyText.set(NO_EVENTS);
+            return;
+        }
+        emptyText.set(NO_MATCH);
+        int[] next = result.rows();
+        if (filtered && shown != null && result.extension() && next.length >= shown.length) {
+            shown = next;
+            growTo(next.length);
+            syncPosition();
+            return;
+        }
+        filtered = true;
+        replaceShown(next);
+    }
+
+    private void replaceShown(int[] next) {
+        shown = next;
+        syncPosition();
+        rows.set(new RowList(shown == null ? knownRows() : shown.length));
+        unseenRows.set(0);
+        int at = selectedPosition.get();
+        if (at >= 0) {
+            reveal(at, Placement.CENTER);
+        } else if (rowCount() > 0) {
+            reveal(following.get() ? rowCount() - 1 : 0, following.get() ? Placement.END : Placement.TOP);
+        }
+    }
+
 
     /**
      * Selects the row of {@code line} once live follow brings it: the Inject dialog appended it to the run
@@ -252,7 +381,7 @@ public final class EventTableViewModel {
             return;
         }
         int from = Math.min(awaitedFrom, s.size());
-        int to = Math.min(s.size(), rowCount());
+        int to = s.size();
         if (from >= to) {
             return;
         }
@@ -289,7 +418,9 @@ public final class EventTableViewModel {
         queue.clear();
         snapshot.set(newer);
         startMicros = newer == null ? Timestamps.NONE : firstTime(newer);
-        rows.set(new RowList(newer == null ? 0 : newer.size()));
+        shown = filtered ? new int[0] : null;
+        syncPosition();
+        rows.set(new RowList(newer == null || filtered ? 0 : newer.size()));
     }
 
     private static long firstTime(IndexSnapshot s) {
@@ -321,7 +452,7 @@ public final class EventTableViewModel {
         unseenRows.set(0);
         int last = rowCount() - 1;
         if (last >= 0) {
-            selectedRow.set(last);
+            selectedRow.set(rowAt(last));
             reveal(last, Placement.END);
         }
     }
@@ -335,21 +466,78 @@ public final class EventTableViewModel {
         }
     }
 
-    /** The user selected a row in the table (-1: none). */
-    public void select(int row) {
-        selectedRow.set(row < rowCount() ? row : -1);
+    /** The user selected a table position (-1: none). */
+    public void select(int position) {
+        selectedRow.set(position >= 0 && position < rowCount() ? rowAt(position) : -1);
     }
 
-    /** Selects a row and brings it into view. */
+    /** Selects a run's row and brings it into view; a row the filter hides is not gone to, with a message. */
     public void goToRow(int row) {
-        if (row < 0 || row >= rowCount()) {
+        IndexSnapshot s = snapshot.get();
+        if (s == null || row < 0 || row >= s.size()) {
             return;
         }
-        selectedRow.set(row);
-        if (row < rowCount() - 1) {
+        int position = positionOf(row);
+        if (position < 0 || position >= rowCount()) {
+            messages.accept("Line " + s.line(row) + " is hidden by the filter (Esc clears it)");
+            return;
+        }
+        goToPosition(position);
+    }
+
+    /** Selects a table position and brings it into view. */
+    public void goToPosition(int position) {
+        if (position < 0 || position >= rowCount()) {
+            return;
+        }
+        selectedRow.set(rowAt(position));
+        if (position < rowCount() - 1) {
             following.set(false);
         }
-        reveal(row, Placement.CENTER);
+        reveal(position, Placement.CENTER);
+    }
+
+    /**
+     * A node chosen on the timeline: its events are marked in the table and its first shown event at or after
+     * {@code fromRow} is selected (-1: its first).
+     */
+    public void chooseNode(String node, int fromRow) {
+        chosenNode.set(node);
+        IndexSnapshot s = snapshot.get();
+        if (node == null || s == null) {
+            return;
+        }
+        int nodeId = s.nodes().indexOf(node);
+        int count = rowCount();
+        int first = -1;
+        int firstAfter = -1;
+        int total = 0;
+        for (int pos = 0; pos < count && nodeId >= 0; pos++) {
+            int row = rowAt(pos);
+            if (s.nodeId(row) == nodeId) {
+                total++;
+                if (first < 0) {
+                    first = pos;
+                }
+                if (firstAfter < 0 && row >= fromRow) {
+                    firstAfter = pos;
+                }
+            }
+        }
+        int target = firstAfter >= 0 ? firstAfter : first;
+        if (target < 0) {
+            messages.accept("Node " + node + " has no events " + (filtered ? "that match the filter" : "in this run"));
+            return;
+        }
+        goToPosition(target);
+        messages.accept("Node " + node + ": " + Formats.count(total) + (total == 1 ? " event" : " events")
+                + " marked" + (filtered ? " (of the rows the filter shows)" : ""));
+    }
+
+    /** Whether the row at a table position belongs to the chosen node. */
+    public boolean isOfChosenNode(int position) {
+        String node = chosenNode.get();
+        return node != null && valid(position) && node.equals(snapshot.get().node(rowAt(position)));
     }
 
     private void reveal(int row, Placement placement) {
@@ -375,20 +563,28 @@ public final class EventTableViewModel {
             return;
         }
         int from = selectedRow.get();
-        int found = forward ? nextError(s, from) : previousError(s, from);
+        int found = shownError(s, forward ? nextError(s, from) : previousError(s, from), forward);
         boolean wrapped = false;
         if (found < 0) {
-            found = forward ? nextError(s, -1) : previousError(s, s.size());
+            found = shownError(s, forward ? nextError(s, -1) : previousError(s, s.size()), forward);
             wrapped = true;
         }
         if (found < 0) {
-            messages.accept("No malformed lines in this run");
+            messages.accept(filtered ? "No malformed lines among the rows the filter shows" : "No malformed lines in this run");
             return;
         }
         goToRow(found);
         int index = errorIndex(s, found);
         messages.accept("Malformed line " + (index + 1) + " of " + s.errorCount()
                 + (wrapped ? (forward ? " (wrapped to the first)" : " (wrapped to the last)") : ""));
+    }
+
+    /** {@code found} or the next error row in that direction that the filter shows, or -1. */
+    private int shownError(IndexSnapshot s, int found, boolean forward) {
+        while (found >= 0 && (positionOf(found) < 0 || positionOf(found) >= rowCount())) {
+            found = forward ? nextError(s, found) : previousError(s, found);
+        }
+        return found;
     }
 
     /** The first error row after {@code row}, or -1. */
@@ -489,7 +685,19 @@ public final class EventTableViewModel {
         } else if (s.line(lo) != line) {
             messages.accept("Line " + line + " is blank; showing line " + s.line(lo));
         }
-        goToRow(lo);
+        int position = positionAtOrAfter(lo);
+        if (position < 0 || position >= rowCount()) {
+            position = rowCount() - 1;
+        }
+        if (position < 0) {
+            messages.accept("No rows match the filter");
+            return false;
+        }
+        if (rowAt(position) != lo) {
+            messages.accept("Line " + s.line(lo) + " is hidden by the filter; showing line " + s.line(rowAt(position))
+                    + " (Esc clears the filter)");
+        }
+        goToPosition(position);
         return true;
     }
 
@@ -543,30 +751,34 @@ public final class EventTableViewModel {
 
     // Cell text: cheap columns straight from the index
 
-    private boolean valid(int row) {
+    private boolean valid(int position) {
         IndexSnapshot s = snapshot.get();
-        return s != null && row >= 0 && row < s.size() && row < rowCount();
+        return s != null && position >= 0 && position < rowCount() && rowAt(position) < s.size();
     }
 
-    public String lineText(int row) {
-        return valid(row) ? Long.toString(snapshot.get().line(row)) : "";
+    public String lineText(int position) {
+        int row = valid(position) ? rowAt(position) : -1;
+        return row >= 0 ? Long.toString(snapshot.get().line(row)) : "";
     }
 
-    public String timeText(int row) {
-        if (!valid(row)) {
+    public String timeText(int position) {
+        int row = valid(position) ? rowAt(position) : -1;
+        if (row < 0) {
             return "";
         }
         long ts = snapshot.get().tsMicros(row);
         return relativeTime.get() ? Formats.sinceStart(ts, startMicros) : Formats.clock(ts, zone);
     }
 
-    public String timeTooltip(int row) {
-        return valid(row) ? Formats.exact(snapshot.get().tsMicros(row), zone) : "";
+    public String timeTooltip(int position) {
+        int row = valid(position) ? rowAt(position) : -1;
+        return row >= 0 ? Formats.exact(snapshot.get().tsMicros(row), zone) : "";
     }
 
     /** Time since the previous event that has a time. */
-    public String deltaText(int row) {
-        if (!valid(row)) {
+    public String deltaText(int position) {
+        int row = valid(position) ? rowAt(position) : -1;
+        if (row < 0) {
             return "";
         }
         IndexSnapshot s = snapshot.get();
@@ -583,44 +795,51 @@ public final class EventTableViewModel {
         return "";
     }
 
-    public String typeText(int row) {
-        if (!valid(row)) {
+    public String typeText(int position) {
+        int row = valid(position) ? rowAt(position) : -1;
+        if (row < 0) {
             return "";
         }
         String type = snapshot.get().type(row);
         return type == null ? "malformed line" : type;
     }
 
-    public TypeTone typeTone(int row) {
-        return valid(row) ? TypeTone.of(snapshot.get().type(row)) : TypeTone.OTHER;
+    public TypeTone typeTone(int position) {
+        int row = valid(position) ? rowAt(position) : -1;
+        return row >= 0 ? TypeTone.of(snapshot.get().type(row)) : TypeTone.OTHER;
     }
 
-    public String nodeText(int row) {
-        if (!valid(row)) {
+    public String nodeText(int position) {
+        int row = valid(position) ? rowAt(position) : -1;
+        if (row < 0) {
             return "";
         }
         String node = snapshot.get().node(row);
         return node == null ? "" : node;
     }
 
-    public String kindText(int row) {
-        if (!valid(row)) {
+    public String kindText(int position) {
+        int row = valid(position) ? rowAt(position) : -1;
+        if (row < 0) {
             return "";
         }
         String kind = snapshot.get().nodeKind(snapshot.get().nodeId(row));
         return kind == null ? "" : kind;
     }
 
-    public boolean isMalformed(int row) {
-        return valid(row) && snapshot.get().isError(row);
+    public boolean isMalformed(int position) {
+        int row = valid(position) ? rowAt(position) : -1;
+        return row >= 0 && snapshot.get().isError(row);
     }
 
-    public boolean hasWarning(int row) {
-        return valid(row) && snapshot.get().hasWarning(row);
+    public boolean hasWarning(int position) {
+        int row = valid(position) ? rowAt(position) : -1;
+        return row >= 0 && snapshot.get().hasWarning(row);
     }
 
-    public String warningText(int row) {
-        if (!valid(row)) {
+    public String warningText(int position) {
+        int row = valid(position) ? rowAt(position) : -1;
+        if (row < 0) {
             return null;
         }
         Diagnostic d = snapshot.get().diagnostic(row);
@@ -633,8 +852,9 @@ public final class EventTableViewModel {
      * The one-line summary of a row: at once when known, else a placeholder that changes to the text when the
      * line has been read (cells listen to the value they are given, so they refresh themselves).
      */
-    public ObservableValue<String> summary(int row) {
-        if (!valid(row)) {
+    public ObservableValue<String> summary(int position) {
+        int row = valid(position) ? rowAt(position) : -1;
+        if (row < 0) {
             return new ReadOnlyStringWrapper("");
         }
         IndexSnapshot s = snapshot.get();

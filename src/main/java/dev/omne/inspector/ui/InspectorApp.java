@@ -70,7 +70,7 @@ public final class InspectorApp extends Application {
 
     /** The window's ViewModel with the real services: background threads, the system clipboard, Preferences. */
     static MainWindowViewModel createModel(String preferencesNode) {
-        FxTaskExecutor tasks = new FxTaskExecutor(2);
+        FxTaskExecutor tasks = new FxTaskExecutor(3);
         TextClipboard clipboard = text -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(text);

@@ -40,6 +40,7 @@ final class MainWindowView extends BorderPane {
     private final MainWindowViewModel model;
     private final RunListView runs;
     private final EventTableView events;
+    private final FilterBarView filterBar;
     private final DetailView detail;
     private final StatusBarView statusBar;
     private final EmptyStateView emptyState;
@@ -56,6 +57,8 @@ final class MainWindowView extends BorderPane {
         getStylesheets().add(Styles.STYLESHEET);
         runs = new RunListView(model.runList(), zone);
         events = new EventTableView(model.eventTable());
+        filterBar = new FilterBarView(model.filterBar());
+        filterBar.setOnLeave(() -> events.table().requestFocus());
         detail = new DetailView(model.detail());
         statusBar = new StatusBarView(model.statusBar());
         emptyState = new EmptyStateView(this::chooseFolder, model::openDemo);
@@ -64,9 +67,18 @@ final class MainWindowView extends BorderPane {
         eventsSplit.setOrientation(Orientation.VERTICAL);
         SplitPane.setResizableWithParent(detail, false);
         eventsSplit.setDividerPositions(model.splitPositions(EVENTS_SPLIT, 0.64));
-        split = new SplitPane(runs, eventsSplit);
+        javafx.scene.layout.VBox.setVgrow(eventsSplit, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.VBox eventsArea = new javafx.scene.layout.VBox(filterBar, eventsSplit);
+        split = new SplitPane(runs, eventsArea);
         split.setOrientation(Orientation.HORIZONTAL);
         SplitPane.setResizableWithParent(runs, false);
+        // Esc anywhere in the window (a control that uses Esc itself consumes it first) clears the filter.
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && model.filterBar().isActive()) {
+                model.filterBar().clear();
+                e.consume();
+            }
+        });
         split.setDividerPositions(model.splitPositions(MAIN_SPLIT, 0.22));
 
         StackPane center = new StackPane(split, emptyState);
@@ -144,13 +156,24 @@ final class MainWindowView extends BorderPane {
                 item("Open Containing Folder", null, null, model::openContainingFolder)));
         MenuItem goTo = item("Go to Line…", AppIcon.GO_TO_LINE,
                 new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::askLine);
+        MenuItem filter = item("Filter Events", AppIcon.FILTER,
+                new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), filterBar::focusField);
+        filter.setId("menu-filter");
+        MenuItem clearFilter = item("Clear Filter", AppIcon.CLEAR, new KeyCodeCombination(KeyCode.ESCAPE),
+                () -> model.filterBar().clear());
+        clearFilter.disableProperty().bind(model.filterBar().activeProperty().not());
+        MenuItem failures = item("Failures Only", AppIcon.FAILED,
+                new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN),
+                () -> model.filterBar().toggleFailuresOnly());
         MenuItem find = item("Search Runs", AppIcon.SEARCH,
-                new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), runs::focusSearch);
+                new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                runs::focusSearch);
         MenuItem inject = item("Inject Event…", AppIcon.INJECT,
                 new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), this::openInjectDialog);
         inject.setId("menu-inject");
         inject.disableProperty().bind(model.injectRefusalProperty().isNotNull());
-        Menu edit = new Menu("Edit", null, copy, fileLine, folder, goTo, find, new SeparatorMenuItem(), inject);
+        Menu edit = new Menu("Edit", null, copy, fileLine, folder, goTo, new SeparatorMenuItem(), filter, failures,
+                clearFilter, find, new SeparatorMenuItem(), inject);
 
         CheckMenuItem relative = new CheckMenuItem("Times Relative to Run Start", AppIcon.TIME.icon());
         relative.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
@@ -383,6 +406,10 @@ final class MainWindowView extends BorderPane {
 
     RunListView runsView() {
         return runs;
+    }
+
+    FilterBarView filterBarView() {
+        return filterBar;
     }
 
     EventTableView eventsView() {

@@ -72,6 +72,7 @@ public final class MainWindowViewModel {
 
     private final RunListViewModel runList;
     private final EventTableViewModel eventTable;
+    private final FilterBarViewModel filterBar;
     private final DetailViewModel detail;
     private final StatusBarViewModel statusBar = new StatusBarViewModel();
 
@@ -122,6 +123,11 @@ public final class MainWindowViewModel {
         this.runList = new RunListViewModel(clock);
         this.eventTable = new EventTableViewModel(tasks, clipboard, statusBar::showMessage, zone);
         this.detail = new DetailViewModel(tasks, clipboard, statusBar::showMessage);
+        this.filterBar = new FilterBarViewModel(tasks);
+        filterBar.resultProperty().addListener((obs, old, result) -> {
+            eventTable.applyFilter(result);
+            updateCounts();
+        });
         statusBar.connect(eventTable::diagnostics, eventTable::goToRow, eventTable::selectedRow);
         recentFolders.setAll(settings.recentFolders());
         themeSetting.set(settings.themeSetting());
@@ -153,6 +159,10 @@ public final class MainWindowViewModel {
 
     public RunListViewModel runList() {
         return runList;
+    }
+
+    public FilterBarViewModel filterBar() {
+        return filterBar;
     }
 
     public EventTableViewModel eventTable() {
@@ -474,6 +484,11 @@ public final class MainWindowViewModel {
                     } else {
                         boolean wasIndexing = openedWhileIndexing;
                         eventTable.update(change.snapshot(), change.reset());
+                        if (change.reset()) {
+                            filterBar.show(change.snapshot());
+                        } else {
+                            filterBar.grow(change.snapshot());
+                        }
                         if (wasIndexing && !change.indexing()) {
                             openedWhileIndexing = false;
                             // Opened on the start of its log; now the whole log says whether it is still being written.
@@ -502,6 +517,7 @@ public final class MainWindowViewModel {
     private void showRun(RunItem run) {
         if (run == null) {
             eventTable.clear();
+            filterBar.show(null);
             detail.clear();
             updateCounts();
             return;
@@ -511,7 +527,8 @@ public final class MainWindowViewModel {
         }
         detail.clear();
         openedWhileIndexing = run.indexing();
-        eventTable.show(run.runId(), run.snapshot(), run.status() == RunStatus.RUNNING);
+        eventTable.show(run.runId(), run.snapshot(), run.status() == RunStatus.RUNNING, filterBar.isActive());
+        filterBar.show(run.snapshot());
         updateCounts();
     }
 

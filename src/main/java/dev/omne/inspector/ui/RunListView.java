@@ -37,7 +37,7 @@ final class RunListView extends VBox {
 
         Label title = new Label("Runs");
         title.getStyleClass().add(Styles.TITLE);
-        search.setPromptText("Search runs  (Ctrl+F)");
+        search.setPromptText("Search runs  (Ctrl+Shift+F)");
         search.textProperty().bindBidirectional(model.searchProperty());
         search.setId("run-search");
         // From the search field, Down or Enter goes on to the list; Escape clears the search.

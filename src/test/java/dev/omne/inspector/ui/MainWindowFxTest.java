@@ -409,4 +409,41 @@ class MainWindowFxTest {
         Files.delete(chunk);
     }
 
+
+    @Test
+    void typingAFilterNarrowsTheTableFacetsAndFailuresOnlyEditItAndEscClearsIt(FxRobot robot) throws Exception {
+        Volume volume = volume(5);
+        robot.interact(() -> model.open(volume.root()));
+        waitUntil("runs listed", () -> model.runList().visibleRuns().size() == 2);
+        robot.clickOn("bugfix");
+        waitUntil("the failed run's rows show", () -> FAILED_RUN.equals(model.eventTable().runId())
+                && table().getItems().size() == 25);
+        robot.clickOn("#filter-field").write("node:n3");
+        waitUntil("only n3's rows show", () -> table().getItems().size() == 2);
+        waitUntil("their cells say n3", () -> "n3".equals(cellText(robot, 0, "Node")) && "n3".equals(cellText(robot, 1, "Node")));
+        assertEquals("2 of 25 rows", fx(() -> robot.lookup("#filter-summary").queryAs(Label.class).getText()));
+        // A facet adds its type to the text, shown plainly.
+        javafx.scene.control.ToggleButton completed = fx(() -> robot.lookup(".facet-chip")
+                .queryAllAs(javafx.scene.control.ToggleButton.class).stream()
+                .filter(c -> "node.completed".equals(c.getUserData())).findFirst().orElseThrow());
+        robot.clickOn(completed);
+        waitUntil("the facet's type joined the filter", () -> "node:n3 type:node.completed".equals(
+                robot.lookup("#filter-field").queryTextInputControl().getText()) && table().getItems().size() == 1);
+        // Esc clears the whole filter, from the field and from the table alike.
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("every row is back", () -> table().getItems().size() == 25
+                && robot.lookup("#filter-field").queryTextInputControl().getText().isEmpty());
+        robot.clickOn("#toggle-failures-only");
+        // Failures only: the failed node, the failed run and the two malformed lines.
+        waitUntil("failures only", () -> table().getItems().size() == 4);
+        assertEquals("is:failure", fx(() -> robot.lookup("#filter-field").queryTextInputControl().getText()));
+        robot.clickOn(rowCell(robot, 0));
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("Esc in the table cleared it", () -> table().getItems().size() == 25);
+        // A bad regular expression is explained and the rows stay.
+        robot.clickOn("#filter-field").write("/n(/");
+        waitUntil("the error shows", () -> robot.lookup("#filter-error").queryAs(Label.class).isVisible());
+        assertTrue(fx(() -> robot.lookup("#filter-error").queryAs(Label.class).getText()).contains("not a regular expression"));
+        assertEquals(25, fx(() -> table().getItems().size()));
+    }
 }

@@ -100,6 +100,11 @@ public final class EventFilter {
         return new EventFilter(expression.strip(), List.copyOf(columns), List.copyOf(texts), after, before);
     }
 
+    /** The terms of an expression as the parser sees them ({@code "phrases"} and {@code /regexes/} whole). */
+    public static List<String> terms(String expression) {
+        return split(expression);
+    }
+
     /** Words, keeping {@code "quoted phrases"} and {@code /regex with spaces/} whole. */
     static List<String> split(String expression) {
         List<String> words = new ArrayList<>();
@@ -153,6 +158,17 @@ public final class EventFilter {
         return new EventFilter(source, columns, texts, afterMicros, beforeMicros);
     }
 
+    /** Whether the filter has {@code type:} terms (given or negated). */
+    public boolean hasTypeTerms() {
+        return columns.stream().anyMatch(c -> c.key.equals("type"));
+    }
+
+    /** A copy without its {@code type:} terms: what type facets count against. */
+    public EventFilter withoutTypes() {
+        List<ColumnTerm> kept = columns.stream().filter(c -> !c.key.equals("type")).toList();
+        return new EventFilter(source, kept, texts, afterMicros, beforeMicros);
+    }
+
     public long afterMicros() {
         return afterMicros;
     }
@@ -176,6 +192,59 @@ public final class EventFilter {
             }
         }
         return true;
+    }
+
+    /**
+     * {@link #matchesColumns} made for one snapshot: each term is decided once per interned type, node and kind
+     * instead of once per row, so a row costs a few array reads.
+     */
+    public java.util.function.IntPredicate columnsOf(IndexSnapshot s) {
+        java.util.function.IntPredicate all = row -> true;
+        if (afterMicros != Timestamps.NONE || beforeMicros != Timestamps.NONE) {
+            long after = afterMicros;
+            long before = beforeMicros;
+            all = row -> {
+                long ts = s.tsMicros(row);
+                return ts != Timestamps.NONE && (after == Timestamps.NONE || ts >= after)
+                        && (before == Timestamps.NONE || ts < before);
+            };
+        }
+        List<String> types = s.types();
+        List<String> nodes = s.nodes();
+        for (ColumnTerm term : columns) {
+            java.util.function.IntPredicate one = switch (term.key) {
+                case "type" -> byId(types, term, s::typeId);
+                case "node" -> byId(nodes, term, s::nodeId);
+                case "kind" -> {
+                    boolean[] hit = new boolean[nodes.size()];
+                    for (int id = 0; id < hit.length; id++) {
+                        String kind = s.nodeKind(id);
+                        hit[id] = term.values.stream().anyMatch(v -> ColumnTerm.glob(v, kind));
+                    }
+                    yield row -> {
+                        int id = s.nodeId(row);
+                        return id >= 0 && id < hit.length && hit[id];
+                    };
+                }
+                default -> row -> term.matches(s, row);
+            };
+            java.util.function.IntPredicate decided = term.negated ? one.negate() : one;
+            all = all.and(decided);
+        }
+        return all;
+    }
+
+    private static java.util.function.IntPredicate byId(List<String> names, ColumnTerm term,
+                                                        java.util.function.IntUnaryOperator idOf) {
+        boolean[] hit = new boolean[names.size()];
+        for (int id = 0; id < hit.length; id++) {
+            String name = names.get(id);
+            hit[id] = term.values.stream().anyMatch(v -> ColumnTerm.glob(v, name));
+        }
+        return row -> {
+            int id = idOf.applyAsInt(row);
+            return id >= 0 && id < hit.length && hit[id];
+        };
     }
 
     /** The part that needs the raw line (UTF-8 bytes, without its newline). */

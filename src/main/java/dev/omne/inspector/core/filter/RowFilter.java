@@ -36,12 +36,13 @@ public final class RowFilter {
             throws IOException {
         int[] out = new int[Math.max(16, Math.min(toRow - fromRow, 1 << 16))];
         int count = 0;
+        java.util.function.IntPredicate columns = filter.columnsOf(s);
         if (!filter.needsText()) {
             for (int row = fromRow; row < toRow; row++) {
                 if ((row & 0xFFFF) == 0 && cancelled.getAsBoolean()) {
                     throw new Cancelled();
                 }
-                if (filter.matchesColumns(s, row)) {
+                if (columns.test(row)) {
                     if (count == out.length) {
                         out = Arrays.copyOf(out, count * 2);
                     }
@@ -58,7 +59,7 @@ public final class RowFilter {
                 if ((row & 0x3FFF) == 0 && cancelled.getAsBoolean()) {
                     throw new Cancelled();
                 }
-                if (!filter.matchesColumns(s, row)) {
+                if (!columns.test(row)) {
                     continue;
                 }
                 long offset = s.offset(row);

@@ -67,6 +67,20 @@ class EventFilterTest {
     }
 
     @Test
+    void columnsDecidedPerSnapshotAgreeWithTheRowByRowRule() {
+        for (String expression : List.of("", "type:node.started", "type:node.*", "-type:node.* -type:gate.passed",
+                "node:build", "node:b*", "-node:plan", "kind:bash", "kind:prompt kind:bash", "-kind:*", "is:error",
+                "is:warning", "is:failure", "-is:failure node:build", "type:nope", "node:nope kind:bash",
+                "after:2026-04-15T00:00:02Z before:2026-04-15T00:00:05Z type:node.*")) {
+            EventFilter filter = EventFilter.parse(expression);
+            var decided = filter.columnsOf(index);
+            for (int row = 0; row < index.size(); row++) {
+                assertEquals(filter.matchesColumns(index, row), decided.test(row), expression + " at row " + row);
+            }
+        }
+    }
+
+    @Test
     void isTokensAndFailuresOnly() throws IOException {
         assertEquals(List.of(5L), lines("is:error"));
         assertEquals(List.of(9L), lines("is:warning"));
