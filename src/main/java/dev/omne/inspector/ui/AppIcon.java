@@ -10,6 +10,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 /** Every icon of the window, in one place. Icons are coloured by the stylesheet, never in code. */
 enum AppIcon {
@@ -40,7 +41,10 @@ enum AppIcon {
     NOTICE(MaterialDesignA.ALERT_OUTLINE),
     UNREADABLE(MaterialDesignF.FILE_CANCEL_OUTLINE),
     FILTER(MaterialDesignF.FILTER_OUTLINE),
-    CLEAR(MaterialDesignC.CLOSE_CIRCLE_OUTLINE);
+    CLEAR(MaterialDesignC.CLOSE_CIRCLE_OUTLINE),
+    THEME(MaterialDesignT.THEME_LIGHT_DARK),
+    LIGHT_THEME(MaterialDesignW.WHITE_BALANCE_SUNNY),
+    DARK_THEME(MaterialDesignW.WEATHER_NIGHT);
 
     private final Ikon ikon;
 

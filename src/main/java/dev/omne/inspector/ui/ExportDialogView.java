@@ -70,7 +70,7 @@ final class ExportDialogView extends Dialog<ButtonType> {
         error.textProperty().bind(model.filterErrorProperty());
         error.visibleProperty().bind(model.filterErrorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
-        error.setStyle("-fx-text-fill: -color-danger-fg, red;");
+        error.getStyleClass().add("field-error");
 
         ToggleGroup group = new ToggleGroup();
         RadioButton all = new RadioButton("All events of the run");

@@ -5,6 +5,8 @@ import dev.omne.inspector.ui.demo.DemoVolume;
 import dev.omne.inspector.ui.service.AppSettings;
 import dev.omne.inspector.ui.service.FxTaskExecutor;
 import dev.omne.inspector.ui.service.SettingsStore;
+import dev.omne.inspector.ui.service.SystemColorScheme;
+import dev.omne.inspector.ui.service.ThemeSetting;
 import dev.omne.inspector.ui.service.TextClipboard;
 import dev.omne.inspector.ui.service.VolumeSession;
 import javafx.application.Application;
@@ -26,6 +28,8 @@ import java.util.List;
 public final class InspectorApp extends Application {
     /** How often the demo's live run gets a new event. */
     static final Duration DEMO_INTERVAL = Duration.ofMillis(500);
+    /** A system property naming the theme of this session: {@code dark}, {@code light} or {@code system}. */
+    static final String THEME_PROPERTY = "omne.theme";
 
     private MainWindowViewModel model;
     private MainWindowView view;
@@ -38,8 +42,11 @@ public final class InspectorApp extends Application {
     public void start(Stage stage) {
         model = createModel(AppSettings.NODE);
         model.useDocumentOpener(uri -> getHostServices().showDocument(uri.toString()));
+        model.useSystemColorScheme(SystemColorScheme.platform());
+        // -Domne.theme=dark|light|system: that theme for this session, the saved choice left as it is.
+        ThemeSetting.parse(System.getProperty(THEME_PROPERTY)).ifPresent(model::showThemeUnsaved);
         view = new MainWindowView(model, ZoneId.systemDefault());
-        Scene scene = new Scene(view, 1280, 800);
+        Scene scene = new Scene(view, 1280, 800, WindowThemes.fill(model.effectiveThemeProperty().get()));
         stage.setScene(scene);
         stage.getIcons().addAll(AppIcons.all());
         stage.titleProperty().bind(model.titleProperty());

@@ -1,6 +1,8 @@
 package dev.omne.inspector.ui;
 
 import dev.omne.inspector.ui.service.AppSettings;
+import dev.omne.inspector.ui.service.Theme;
+import dev.omne.inspector.ui.service.ThemeSetting;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -11,9 +13,11 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -43,6 +47,8 @@ final class MainWindowView extends BorderPane {
     private final SplitPane split;
     private final SplitPane eventsSplit;
     private Stage injectStage;
+    /** Keeps this window and the windows it opens in the effective theme. */
+    private final WindowThemes themes;
     private final Menu recentMenu = new Menu("Open Recent", AppIcon.RECENT.icon());
 
     MainWindowView(MainWindowViewModel model, ZoneId zone) {
@@ -86,7 +92,10 @@ final class MainWindowView extends BorderPane {
                 e.consume();
             }
         });
-        getStyleClass().add("theme-" + model.themeProperty().get());
+        WindowThemes.mark(this, model.effectiveThemeProperty().get());
+        model.effectiveThemeProperty().addListener((obs, old, theme) -> WindowThemes.mark(this, theme));
+        themes = new WindowThemes(this, model.effectiveThemeProperty());
+        statusBar.getChildren().add(themeButton());
 
         events.addTool(injectButton());
         runs.setRunMenu(injectMenuItem());
@@ -178,11 +187,56 @@ final class MainWindowView extends BorderPane {
                 new KeyCodeCombination(KeyCode.F8, KeyCombination.SHIFT_DOWN), () -> model.eventTable().previousMalformed());
         MenuItem list = item("List Malformed Lines", AppIcon.MALFORMED,
                 new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN), statusBar::showDiagnostics);
-        Menu view = new Menu("View", null, relative, new SeparatorMenuItem(), follow, next, previous, list);
+        Menu view = new Menu("View", null, relative, new SeparatorMenuItem(), follow, next, previous, list,
+                new SeparatorMenuItem(), themeMenu());
 
         MenuBar bar = new MenuBar(file, edit, view);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /** View > Theme: System, Light, Dark, and Ctrl+Shift+D to switch between light and dark. */
+    private Menu themeMenu() {
+        ToggleGroup group = new ToggleGroup();
+        RadioMenuItem system = themeItem("System", ThemeSetting.SYSTEM, "menu-theme-system", group);
+        RadioMenuItem light = themeItem("Light", ThemeSetting.LIGHT, "menu-theme-light", group);
+        RadioMenuItem dark = themeItem("Dark", ThemeSetting.DARK, "menu-theme-dark", group);
+        MenuItem toggle = item("Switch Light/Dark", null,
+                new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                model::toggleTheme);
+        toggle.setId("menu-theme-toggle");
+        Menu menu = new Menu("Theme", AppIcon.THEME.icon(), system, light, dark, new SeparatorMenuItem(), toggle);
+        menu.setId("menu-theme");
+        return menu;
+    }
+
+    private RadioMenuItem themeItem(String text, ThemeSetting setting, String id, ToggleGroup group) {
+        RadioMenuItem item = new RadioMenuItem(text);
+        item.setId(id);
+        item.setToggleGroup(group);
+        item.setSelected(model.themeSettingProperty().get() == setting);
+        model.themeSettingProperty().addListener((obs, old, now) -> item.setSelected(now == setting));
+        item.setOnAction(e -> model.setThemeSetting(setting));
+        return item;
+    }
+
+    /** The status bar's sun/moon button: switches between light and dark. */
+    private Node themeButton() {
+        javafx.scene.control.Button button = new javafx.scene.control.Button();
+        button.setId("button-theme");
+        button.getStyleClass().addAll(Styles.TOOL_BUTTON, "theme-button");
+        button.setFocusTraversable(false);
+        button.setOnAction(e -> model.toggleTheme());
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        button.setTooltip(tip);
+        Runnable update = () -> {
+            boolean dark = model.effectiveThemeProperty().get() == Theme.DARK;
+            button.setGraphic(dark ? AppIcon.LIGHT_THEME.icon() : AppIcon.DARK_THEME.icon());
+            tip.setText((dark ? "Switch to the light theme" : "Switch to the dark theme") + " (Ctrl+Shift+D)");
+        };
+        model.effectiveThemeProperty().addListener((obs, old, now) -> update.run());
+        update.run();
+        return button;
     }
 
     private static MenuItem item(String text, AppIcon icon, KeyCombination accelerator, Runnable action) {

@@ -12,16 +12,23 @@ import dev.omne.inspector.ui.service.EventAppender;
 import dev.omne.inspector.ui.service.Messages;
 import dev.omne.inspector.ui.service.RunChange;
 import dev.omne.inspector.ui.service.SessionBatch;
+import dev.omne.inspector.ui.service.SystemColorScheme;
+import dev.omne.inspector.ui.service.Theme;
+import dev.omne.inspector.ui.service.ThemeSetting;
 import dev.omne.inspector.ui.service.DocumentOpener;
 import dev.omne.inspector.ui.service.TaskExecutor;
 import dev.omne.inspector.ui.service.TextClipboard;
 import dev.omne.inspector.ui.service.VolumeSession;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -75,7 +82,13 @@ public final class MainWindowViewModel {
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(this, "opening");
     private final ReadOnlyBooleanWrapper demoOpen = new ReadOnlyBooleanWrapper(this, "demoOpen");
     private final ObservableList<String> recentFolders = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper theme = new ReadOnlyStringWrapper(this, "theme");
+    private final ObjectProperty<ThemeSetting> themeSetting = new SimpleObjectProperty<>(this, "themeSetting",
+            ThemeSetting.SYSTEM);
+    private final ReadOnlyObjectWrapper<Theme> effectiveTheme = new ReadOnlyObjectWrapper<>(this, "effectiveTheme",
+            Theme.LIGHT);
+    private ObservableValue<Theme> systemTheme = SystemColorScheme.fixed(Theme.LIGHT).preferredTheme();
+    private final ChangeListener<Theme> systemThemeChanged = (obs, old, now) -> updateEffectiveTheme();
+    private boolean saveThemeSetting = true;
     private final ReadOnlyStringWrapper injectRefusal = new ReadOnlyStringWrapper(this, "injectRefusal", NO_RUN_TO_INJECT);
     private int injectCheck;
 
@@ -117,7 +130,19 @@ public final class MainWindowViewModel {
         });
         statusBar.connect(eventTable::diagnostics, eventTable::goToRow, eventTable::selectedRow);
         recentFolders.setAll(settings.recentFolders());
-        theme.set(settings.theme());
+        themeSetting.set(settings.themeSetting());
+        themeSetting.addListener((obs, old, now) -> {
+            if (now == null) {
+                themeSetting.set(ThemeSetting.SYSTEM);
+                return;
+            }
+            if (saveThemeSetting) {
+                settings.setThemeSetting(now);
+            }
+            updateEffectiveTheme();
+        });
+        systemTheme.addListener(systemThemeChanged);
+        updateEffectiveTheme();
         eventTable.relativeTimeProperty().set(settings.relativeTime());
         eventTable.relativeTimeProperty().addListener((obs, old, relative) -> settings.setRelativeTime(relative));
 
@@ -174,9 +199,14 @@ public final class MainWindowViewModel {
         return demoOpen.getReadOnlyProperty();
     }
 
-    /** The colour theme (only "light" so far; the stylesheet's colours are variables a dark theme redefines). */
-    public ReadOnlyStringProperty themeProperty() {
-        return theme.getReadOnlyProperty();
+    /** The chosen theme (System, Light, Dark); a change is saved at once. */
+    public ObjectProperty<ThemeSetting> themeSettingProperty() {
+        return themeSetting;
+    }
+
+    /** The theme shown: the chosen one, or under {@link ThemeSetting#SYSTEM} the one the OS prefers now. */
+    public ReadOnlyObjectProperty<Theme> effectiveThemeProperty() {
+        return effectiveTheme.getReadOnlyProperty();
     }
 
     /** Most recent first. */
@@ -197,6 +227,41 @@ public final class MainWindowViewModel {
     }
 
     // Commands
+
+    /** Follows the operating system's light or dark preference (the window passes the platform's). */
+    public void useSystemColorScheme(SystemColorScheme scheme) {
+        systemTheme.removeListener(systemThemeChanged);
+        systemTheme = scheme.preferredTheme();
+        systemTheme.addListener(systemThemeChanged);
+        updateEffectiveTheme();
+    }
+
+    public void setThemeSetting(ThemeSetting setting) {
+        themeSetting.set(setting);
+    }
+
+    /** Ctrl+Shift+D: light if dark is shown, else dark, chosen explicitly (no longer following the OS). */
+    public void toggleTheme() {
+        themeSetting.set(ThemeSetting.of(effectiveTheme.get().opposite()));
+    }
+
+    /**
+     * Shows {@code setting} for this session without saving it (e.g. {@code -Domne.theme=dark} for a screenshot);
+     * a later choice in the window is saved as usual.
+     */
+    public void showThemeUnsaved(ThemeSetting setting) {
+        saveThemeSetting = false;
+        try {
+            themeSetting.set(setting);
+        } finally {
+            saveThemeSetting = true;
+        }
+    }
+
+    private void updateEffectiveTheme() {
+        Theme system = systemTheme.getValue();
+        effectiveTheme.set(themeSetting.get().resolve(system == null ? Theme.LIGHT : system));
+    }
 
     /** Checks, in the background, whether the selected run can be written to. */
     public void checkInjectable() {
@@ -543,7 +608,6 @@ public final class MainWindowViewModel {
             demo.close();
             demo = null;
         }
-        settings.setTheme(theme.get());
         settings.flush();
         tasks.shutdown();
     }

@@ -73,12 +73,20 @@ public final class AppSettings {
         store.put(SPLITS + name, sb.toString());
     }
 
-    public String theme() {
-        return store.get(THEME, "light");
+    /**
+     * The chosen theme, stored as {@code SYSTEM}, {@code LIGHT} or {@code DARK}. Versions without a theme choice
+     * wrote a lowercase {@code light} at every exit, which no one chose: it reads as {@link ThemeSetting#SYSTEM}.
+     */
+    public ThemeSetting themeSetting() {
+        String value = store.get(THEME, "");
+        if (value.equals("light")) {
+            return ThemeSetting.SYSTEM;
+        }
+        return ThemeSetting.parse(value).orElse(ThemeSetting.SYSTEM);
     }
 
-    public void setTheme(String theme) {
-        store.put(THEME, theme);
+    public void setThemeSetting(ThemeSetting setting) {
+        store.put(THEME, setting.name());
     }
 
     public boolean relativeTime() {

@@ -41,6 +41,24 @@ class AppSettingsTest {
         assertEquals(List.of("/a"), settings.recentFolders());
         settings.setRelativeTime(true);
         assertTrue(settings.relativeTime());
-        assertEquals("light", settings.theme());
+        assertEquals(ThemeSetting.SYSTEM, settings.themeSetting());
+        settings.setThemeSetting(ThemeSetting.DARK);
+        assertEquals(ThemeSetting.DARK, settings.themeSetting());
+        settings.setThemeSetting(ThemeSetting.LIGHT);
+        assertEquals(ThemeSetting.LIGHT, settings.themeSetting());
+    }
+
+    @Test
+    void theLightValueEarlierVersionsAlwaysWroteMeansFollowTheSystem() {
+        SettingsStore store = SettingsStore.inMemory();
+        store.put("theme", "light");
+        assertEquals(ThemeSetting.SYSTEM, new AppSettings(store).themeSetting());
+        store.put("theme", "dark");
+        assertEquals(ThemeSetting.DARK, new AppSettings(store).themeSetting());
+        store.put("theme", "purple");
+        assertEquals(ThemeSetting.SYSTEM, new AppSettings(store).themeSetting());
+        new AppSettings(store).setThemeSetting(ThemeSetting.LIGHT);
+        assertEquals("LIGHT", store.get("theme", null));
+        assertEquals(ThemeSetting.LIGHT, new AppSettings(store).themeSetting());
     }
 }
