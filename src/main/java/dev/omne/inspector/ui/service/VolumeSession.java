@@ -58,7 +58,7 @@ public final class VolumeSession implements AutoCloseable {
     /** Longest wait for the window to take the previews before full indexing starts anyway. */
     static final Duration FIRST_PAINT_WAIT = Duration.ofSeconds(2);
     /** Time the window gets to draw the previews once it has them. */
-    static final Duration FIRST_PAINT_GRACE = Duration.ofMillis(300);
+    static final Duration FIRST_PAINT_GRACE = Duration.ofMillis(150);
     /** Bytes read for previews in all: past it, logs wait for the watcher. */
     static final long PREVIEW_BUDGET = 32L << 20;
 
