@@ -44,28 +44,8 @@ for dir in "${lnav_dirs[@]}"; do
   cp "$FORMAT_FILE" "$dir/formats/installed/omne_events.json"
 done
 
-# ---- jar ----
-GEN=("$JAVA" -cp "$REPO/target/omne-inspector.jar:$REPO/target/lib/*" dev.omne.inspector.bench.VolumeGenerator)
-if [ ! -f target/omne-inspector.jar ] || ! "${GEN[@]}" --help >/dev/null 2>&1; then
-  echo "Building the jar"
-  ./mvnw -q -DskipTests package
-fi
-
-# ---- data: reused while the generation settings are unchanged ----
-stamp="events=$EVENTS malformed_every=$MALFORMED_EVERY seed=$SEED"
-mkdir -p "$WORK_DIR"
-if [ -f "$WORK_DIR/generated.txt" ] && [ "$(head -n 1 "$WORK_DIR/generated.txt")" = "$stamp" ] \
-   && [ -f "$(sed -n 2p "$WORK_DIR/generated.txt")" ]; then
-  FILE=$(sed -n 2p "$WORK_DIR/generated.txt")
-  echo "Reusing $FILE ($(sed -n 3p "$WORK_DIR/generated.txt"))"
-else
-  rm -rf "$WORK_DIR/.omne" "$WORK_DIR/generated.txt"
-  echo "Generating $EVENTS lines (every ${MALFORMED_EVERY}th malformed) into $WORK_DIR"
-  "${GEN[@]}" --out "$WORK_DIR" --events "$EVENTS" --malformed-every "$MALFORMED_EVERY" --seed "$SEED" \
-    | tee "$WORK_DIR/generate.log"
-  FILE=$(find "$WORK_DIR/.omne/var/runs" -name events.jsonl | head -n 1)
-  printf '%s\n%s\n%s\n' "$stamp" "$FILE" "$(tail -n 1 "$WORK_DIR/generate.log")" > "$WORK_DIR/generated.txt"
-fi
+# ---- jar and data ----
+source "$REPO/src/bench/scale-run.sh"
 BYTES=$(stat -c %s "$FILE")
 echo "File: $FILE, $BYTES bytes ($(awk -v b="$BYTES" 'BEGIN { printf "%.1f", b / 1048576 }') MiB)"
 

@@ -19,25 +19,7 @@ DISPLAY_MODE=${DISPLAY_MODE:-headless}
 cd "$REPO"
 source "$REPO/src/bench/jdk25.sh"
 
-if [ ! -f target/omne-inspector.jar ] || [ -n "$(find src/main -newer target/omne-inspector.jar -print -quit)" ]; then
-  echo "Building the jar"
-  ./mvnw -q -DskipTests package
-fi
-
-# ---- data: the scale benchmark's run, reused while the generation settings are unchanged ----
-stamp="events=$EVENTS malformed_every=$MALFORMED_EVERY seed=$SEED"
-mkdir -p "$WORK_DIR"
-if [ -f "$WORK_DIR/generated.txt" ] && [ "$(head -n 1 "$WORK_DIR/generated.txt")" = "$stamp" ] \
-   && [ -f "$(sed -n 2p "$WORK_DIR/generated.txt")" ]; then
-  echo "Reusing $(sed -n 2p "$WORK_DIR/generated.txt") ($(sed -n 3p "$WORK_DIR/generated.txt"))"
-else
-  rm -rf "$WORK_DIR/.omne" "$WORK_DIR/generated.txt"
-  echo "Generating $EVENTS lines (every ${MALFORMED_EVERY}th malformed) into $WORK_DIR"
-  "$JAVA_HOME/bin/java" -jar target/omne-inspector.jar generate --out "$WORK_DIR" --events "$EVENTS" \
-    --malformed-every "$MALFORMED_EVERY" --seed "$SEED" | tee "$WORK_DIR/generate.log"
-  FILE=$(find "$WORK_DIR/.omne/var/runs" -name events.jsonl | head -n 1)
-  printf '%s\n%s\n%s\n' "$stamp" "$FILE" "$(tail -n 1 "$WORK_DIR/generate.log")" > "$WORK_DIR/generated.txt"
-fi
+source "$REPO/src/bench/scale-run.sh"
 
 run=(./mvnw -B -ntp -q test -Dtest=WindowResponsivenessBenchmarkTest -Dsurefire.excludedGroups=none
      -Dsurefire.failIfNoSpecifiedTests=false)

@@ -114,6 +114,17 @@ class MainWindowFxTest {
         return volume;
     }
 
+    /** Opens {@link #volume(int)} and shows its failed run (25 rows). */
+    private Volume openFailedRun(FxRobot robot) throws Exception {
+        Volume volume = volume(5);
+        robot.interact(() -> model.open(volume.root()));
+        waitUntil("runs listed", () -> model.runList().visibleRuns().size() == 2);
+        robot.clickOn("bugfix");
+        waitUntil("the failed run's rows show", () -> FAILED_RUN.equals(model.eventTable().runId())
+                && table().getItems().size() == 25);
+        return volume;
+    }
+
     private TableView<Long> table() {
         return view.eventsView().table();
     }
@@ -155,12 +166,7 @@ class MainWindowFxTest {
 
     @Test
     void exportsTheSelectedRunAsJsonLinesThroughTheExportDialog(FxRobot robot) throws Exception {
-        Volume volume = volume(5);
-        robot.interact(() -> model.open(volume.root()));
-        waitUntil("runs listed", () -> model.runList().visibleRuns().size() == 2);
-        robot.clickOn("bugfix");
-        waitUntil("the failed run's rows show", () -> FAILED_RUN.equals(model.eventTable().runId())
-                && table().getItems().size() == 25);
+        Volume volume = openFailedRun(robot);
         Path out = dir.resolve("bugfix.jsonl");
         ExportDialogViewModel dialog = fx(() -> model.newExportDialog(view.eventsView().selectedRows()));
         ExportDialogView shown = fx(() -> new ExportDialogView(dialog, null));
@@ -409,15 +415,9 @@ class MainWindowFxTest {
         Files.delete(chunk);
     }
 
-
     @Test
     void typingAFilterNarrowsTheTableFacetsAndFailuresOnlyEditItAndEscClearsIt(FxRobot robot) throws Exception {
-        Volume volume = volume(5);
-        robot.interact(() -> model.open(volume.root()));
-        waitUntil("runs listed", () -> model.runList().visibleRuns().size() == 2);
-        robot.clickOn("bugfix");
-        waitUntil("the failed run's rows show", () -> FAILED_RUN.equals(model.eventTable().runId())
-                && table().getItems().size() == 25);
+        openFailedRun(robot);
         robot.clickOn("#filter-field").write("node:n3");
         waitUntil("only n3's rows show", () -> table().getItems().size() == 2);
         waitUntil("their cells say n3", () -> "n3".equals(cellText(robot, 0, "Node")) && "n3".equals(cellText(robot, 1, "Node")));

@@ -211,21 +211,13 @@ public final class EventFilter {
         }
         List<String> types = s.types();
         List<String> nodes = s.nodes();
+        // A node's kind, by node id (null where unknown): kind terms are decided per node.
+        List<String> kinds = java.util.stream.IntStream.range(0, nodes.size()).mapToObj(s::nodeKind).toList();
         for (ColumnTerm term : columns) {
             java.util.function.IntPredicate one = switch (term.key) {
                 case "type" -> byId(types, term, s::typeId);
                 case "node" -> byId(nodes, term, s::nodeId);
-                case "kind" -> {
-                    boolean[] hit = new boolean[nodes.size()];
-                    for (int id = 0; id < hit.length; id++) {
-                        String kind = s.nodeKind(id);
-                        hit[id] = term.values.stream().anyMatch(v -> ColumnTerm.glob(v, kind));
-                    }
-                    yield row -> {
-                        int id = s.nodeId(row);
-                        return id >= 0 && id < hit.length && hit[id];
-                    };
-                }
+                case "kind" -> byId(kinds, term, s::nodeId);
                 default -> row -> term.matches(s, row);
             };
             java.util.function.IntPredicate decided = term.negated ? one.negate() : one;
