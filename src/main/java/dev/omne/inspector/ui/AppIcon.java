@@ -38,7 +38,11 @@ enum AppIcon {
     INJECT(MaterialDesignP.PLAYLIST_PLUS),
     LINKED(MaterialDesignL.LINK_VARIANT),
     NOTICE(MaterialDesignA.ALERT_OUTLINE),
-    UNREADABLE(MaterialDesignF.FILE_CANCEL_OUTLINE);
+    UNREADABLE(MaterialDesignF.FILE_CANCEL_OUTLINE),
+    ZOOM_IN(MaterialDesignM.MAGNIFY_PLUS_OUTLINE),
+    ZOOM_OUT(MaterialDesignM.MAGNIFY_MINUS_OUTLINE),
+    FIT(MaterialDesignA.ARROW_EXPAND_HORIZONTAL),
+    TIMELINE(MaterialDesignC.CHART_GANTT);
 
     private final Ikon ikon;
 

@@ -2,6 +2,7 @@ package dev.omne.inspector.ui;
 
 import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.index.IndexSnapshot;
+import dev.omne.inspector.ui.model.Formats;
 import dev.omne.inspector.ui.model.TimelineModel;
 import dev.omne.inspector.ui.service.TaskExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -14,6 +15,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -35,6 +37,7 @@ public final class TimelineViewModel {
 
     private final TaskExecutor tasks;
     private final LongSupplier clock;
+    private final ZoneId zone;
     private final long rebuildGapMillis;
 
     private final ReadOnlyObjectWrapper<TimelineModel> model =
@@ -60,15 +63,18 @@ public final class TimelineViewModel {
     private long lastBuildNanos = Long.MIN_VALUE;
     private Path shownFile;
     private int shownSize;
+    /** The snapshot the shown model was built from (for tooltips), or null. */
+    private IndexSnapshot shownSnapshot;
 
     /** @param clock epoch micros now */
-    public TimelineViewModel(TaskExecutor tasks, LongSupplier clock) {
-        this(tasks, clock, REBUILD_GAP_MILLIS);
+    public TimelineViewModel(TaskExecutor tasks, LongSupplier clock, ZoneId zone) {
+        this(tasks, clock, zone, REBUILD_GAP_MILLIS);
     }
 
-    TimelineViewModel(TaskExecutor tasks, LongSupplier clock, long rebuildGapMillis) {
+    TimelineViewModel(TaskExecutor tasks, LongSupplier clock, ZoneId zone, long rebuildGapMillis) {
         this.tasks = tasks;
         this.clock = clock;
+        this.zone = zone;
         this.rebuildGapMillis = rebuildGapMillis;
         now.set(clock.getAsLong());
     }
@@ -195,6 +201,7 @@ public final class TimelineViewModel {
             building = false;
             if (run == runGeneration && gen > appliedGeneration) {
                 appliedGeneration = gen;
+                shownSnapshot = s;
                 show(built);
             }
             startBuild();
@@ -223,6 +230,7 @@ public final class TimelineViewModel {
         pendingRows = null;
         shownFile = null;
         shownSize = 0;
+        shownSnapshot = null;
         chosenNode.set(null);
         fitted.set(true);
         model.set(TimelineModel.EMPTY);
@@ -347,6 +355,64 @@ public final class TimelineViewModel {
     /** Where a bar ends as drawn now (running bars end at now while the run is live). */
     public long barEnd(int bar) {
         return model.get().barEnd(bar, now.get());
+    }
+
+    /** What hovering a lane at {@code t} shows: the bar or instant there, or the lane's node; null for nothing. */
+    public String describe(int lane, long t, long toleranceMicros) {
+        TimelineModel m = model.get();
+        if (lane < -1 || lane >= m.laneCount()) {
+            return null;
+        }
+        int instant = instantAt(lane, t, toleranceMicros);
+        if (instant >= 0) {
+            return describeInstant(instant);
+        }
+        int bar = lane < 0 ? -1 : barAt(lane, t, toleranceMicros);
+        return bar < 0 ? null : describeBar(bar);
+    }
+
+    /** The lane label's tooltip: node, kind and how often it ran. */
+    public String describeLane(int lane) {
+        TimelineModel m = model.get();
+        if (lane < 0 || lane >= m.laneCount()) {
+            return null;
+        }
+        int bars = m.laneBarFrom(lane + 1) - m.laneBarFrom(lane);
+        return m.laneNode(lane) + (m.laneKind(lane) == null ? "" : " (" + m.laneKind(lane) + ")")
+                + "\n" + bars + (bars == 1 ? " run" : " runs") + " · click to go to its first event";
+    }
+
+    String describeBar(int bar) {
+        TimelineModel m = model.get();
+        long start = m.barStart(bar);
+        long end = barEnd(bar);
+        String outcome = switch (m.barOutcome(bar)) {
+            case COMPLETED -> "completed";
+            case FAILED -> "failed";
+            case RUNNING -> m.isLive(now.get()) ? "running" : "no end written";
+            case INTERRUPTED -> "started again before it ended";
+        };
+        return m.laneNode(m.barLane(bar)) + " · " + outcome
+                + "\nstart " + (m.barStartRow(bar) < 0 ? "unknown (from the run's first event) " : "")
+                + Formats.clock(start, zone)
+                + "\nduration " + Formats.duration((end - start) / 1000)
+                + (m.barOutcome(bar) == TimelineModel.Outcome.RUNNING ? " so far" : "");
+    }
+
+    String describeInstant(int i) {
+        TimelineModel m = model.get();
+        int row = m.instantRow(i);
+        String type = null;
+        IndexSnapshot s = shownSnapshot;
+        if (s != null && row < s.size()) {
+            type = s.isError(row) ? "malformed line" : s.type(row);
+        }
+        if (type == null) {
+            type = m.instantTone(i).name().toLowerCase(java.util.Locale.ROOT);
+        }
+        int lane = m.instantLane(i);
+        return type + (lane >= 0 ? " · " + m.laneNode(lane) : "") + "\n" + Formats.clock(m.instantTs(i), zone)
+                + (s != null && row < s.size() ? " · line " + s.line(row) : "");
     }
 
     // Choosing

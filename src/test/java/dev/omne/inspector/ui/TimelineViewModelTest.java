@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +26,7 @@ class TimelineViewModelTest {
 
     private long now = T0 + 20 * S;
     private final ManualTaskExecutor tasks = new ManualTaskExecutor();
-    private final TimelineViewModel model = new TimelineViewModel(tasks, () -> now, 0);
+    private final TimelineViewModel model = new TimelineViewModel(tasks, () -> now, ZoneOffset.UTC, 0);
 
     private static List<String> lines() {
         return new ArrayList<>(List.of(
@@ -98,6 +99,10 @@ class TimelineViewModelTest {
         assertEquals(-1, model.barAt(build, T0 + 2 * S, S / 2));
         assertEquals(model.model().instantFrom(build), model.instantAt(build, T0 + 6 * S + 100, 1000));
         assertEquals(model.model().instantFrom(-1), model.instantAt(-1, T0, 1000));
+        assertEquals("gate.passed · build\n10:00:06.000 · line 5", model.describe(build, T0 + 6 * S, 1000));
+        assertEquals("build · completed\nstart 10:00:05.000\nduration 5.0 s", model.describe(build, T0 + 7 * S, 0));
+        assertNull(model.describe(build, T0 + 2 * S, 0));
+        assertEquals("build (bash)\n1 run · click to go to its first event", model.describeLane(build));
     }
 
     @Test
