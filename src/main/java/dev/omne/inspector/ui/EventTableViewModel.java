@@ -352,6 +352,23 @@ public final class EventTableViewModel {
         reveal(row, Placement.CENTER);
     }
 
+    /** Selects the first row of a node (chosen on the timeline); false when the node has no row. */
+    public boolean goToFirstRowOfNode(String nodeId) {
+        IndexSnapshot s = snapshot.get();
+        if (s == null || nodeId == null) {
+            return false;
+        }
+        int limit = Math.min(s.size(), rowCount());
+        for (int row = 0; row < limit; row++) {
+            if (nodeId.equals(s.node(row))) {
+                goToRow(row);
+                return true;
+            }
+        }
+        messages.accept("No events of node " + nodeId + " in the table");
+        return false;
+    }
+
     private void reveal(int row, Placement placement) {
         reveal.set(new Reveal(row, placement));
     }

@@ -37,6 +37,7 @@ final class MainWindowView extends BorderPane {
     private final RunListView runs;
     private final EventTableView events;
     private final DetailView detail;
+    private final TimelineView timeline;
     private final StatusBarView statusBar;
     private final EmptyStateView emptyState;
     private final SplitPane split;
@@ -51,13 +52,16 @@ final class MainWindowView extends BorderPane {
         runs = new RunListView(model.runList(), zone);
         events = new EventTableView(model.eventTable());
         detail = new DetailView(model.detail());
+        timeline = new TimelineView(model.timeline(), zone);
         statusBar = new StatusBarView(model.statusBar());
         emptyState = new EmptyStateView(this::chooseFolder, model::openDemo);
 
-        eventsSplit = new SplitPane(events, detail);
+        eventsSplit = new SplitPane(timeline, events, detail);
         eventsSplit.setOrientation(Orientation.VERTICAL);
         SplitPane.setResizableWithParent(detail, false);
-        eventsSplit.setDividerPositions(model.splitPositions(EVENTS_SPLIT, 0.64));
+        SplitPane.setResizableWithParent(timeline, false);
+        // A layout saved before the timeline (one divider) does not match and falls back to these.
+        eventsSplit.setDividerPositions(model.splitPositions(EVENTS_SPLIT, 0.28, 0.72));
         split = new SplitPane(runs, eventsSplit);
         split.setOrientation(Orientation.HORIZONTAL);
         SplitPane.setResizableWithParent(runs, false);
@@ -333,6 +337,10 @@ final class MainWindowView extends BorderPane {
 
     EventTableView eventsView() {
         return events;
+    }
+
+    TimelineView timelineView() {
+        return timeline;
     }
 
     StatusBarView statusBarView() {

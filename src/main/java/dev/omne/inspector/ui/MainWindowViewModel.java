@@ -67,6 +67,7 @@ public final class MainWindowViewModel {
     private final EventTableViewModel eventTable;
     private final DetailViewModel detail;
     private final StatusBarViewModel statusBar = new StatusBarViewModel();
+    private final TimelineViewModel timeline;
 
     private final ReadOnlyObjectWrapper<Volume> volume = new ReadOnlyObjectWrapper<>(this, "volume");
     private final ReadOnlyObjectWrapper<EmptyState> emptyState = new ReadOnlyObjectWrapper<>(this, "emptyState");
@@ -110,6 +111,8 @@ public final class MainWindowViewModel {
         this.eventTable = new EventTableViewModel(tasks, clipboard, statusBar::showMessage, zone);
         this.detail = new DetailViewModel(tasks, clipboard, statusBar::showMessage);
         statusBar.connect(eventTable::diagnostics, eventTable::goToRow, eventTable::selectedRow);
+        this.timeline = new TimelineViewModel(tasks, () -> micros(clock), zone);
+        wireTimeline(zone);
         recentFolders.setAll(settings.recentFolders());
         theme.set(settings.theme());
         eventTable.relativeTimeProperty().set(settings.relativeTime());
@@ -140,6 +143,11 @@ public final class MainWindowViewModel {
 
     public StatusBarViewModel statusBar() {
         return statusBar;
+    }
+
+    /** The node timeline above the events. */
+    public TimelineViewModel timeline() {
+        return timeline;
     }
 
     public ReadOnlyObjectProperty<Volume> volumeProperty() {
@@ -471,6 +479,22 @@ public final class MainWindowViewModel {
 
     private void updateFollow() {
         statusBar.setFollow(eventTable.isFollowing(), eventTable.unseenRowsProperty().get());
+    }
+
+    /**
+     * The timeline follows the table's snapshot (built in the background). Choosing a node selects its first
+     * row; a dragged range is only reported for now.
+     */
+    private void wireTimeline(ZoneId zone) {
+        eventTable.snapshotProperty().addListener((obs, old, s) -> timeline.rebuild(s, null));
+        timeline.setOnNodeChosen(eventTable::goToFirstRowOfNode);
+        timeline.setOnRangeChosen((from, to) -> statusBar.showMessage("Time range " + Formats.clock(from, zone)
+                + " – " + Formats.clock(to, zone) + " (" + Formats.duration((to - from) / 1000) + ")"));
+    }
+
+    private static long micros(Clock clock) {
+        java.time.Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
     }
 
     /** Time passed: run statuses and relative times. */
