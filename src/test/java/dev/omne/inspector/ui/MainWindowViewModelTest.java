@@ -109,6 +109,27 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void theTimelineFollowsTheShownRunAndChoosingANodeSelectsItsFirstRow() {
+        Path project = dir.resolve("proj");
+        Volume volume = twoRuns(project);
+        model.open(project);
+        listeners.getFirst().onBatch(new SessionBatch(List.of(TestLogs.RUN, OTHER), List.of(),
+                List.of(change(volume, TestLogs.RUN), change(volume, OTHER)), List.of()));
+        model.runList().select(OTHER);
+        assertEquals(2, model.timeline().model().laneCount());
+        assertEquals("n1", model.timeline().model().laneNode(1));
+        model.timeline().chooseNode("n1");
+        assertEquals(2, model.eventTable().selectedRow());
+        long t = model.timeline().model().minMicros();
+        model.timeline().chooseRange(t, t + 1_500_000);
+        assertTrue(model.statusBar().messageProperty().get().startsWith("Time range 10:00:00.000"),
+                model.statusBar().messageProperty().get());
+        model.runList().select(TestLogs.RUN);
+        assertEquals(0, model.timeline().model().laneCount(), "a run with no nodes");
+        assertNull(model.timeline().chosenNode());
+    }
+
+    @Test
     void injectIsRefusedWithoutARunOrForALinkedLogAndAppendsThroughTheLockedPath() throws Exception {
         Path project = dir.resolve("proj");
         Volume volume = twoRuns(project);
