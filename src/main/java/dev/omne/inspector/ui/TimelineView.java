@@ -466,7 +466,7 @@ final class TimelineView extends Region {
         }
     }
 
-    private void paint() {
+    void paint() {
         TimelineModel m = model.model();
         long[] ticks = ticks();
         paintAxis(m, ticks);
@@ -664,6 +664,7 @@ final class TimelineView extends Region {
         double left = LABEL_WIDTH;
         double right = lanes.getWidth();
         boolean merged = false;
+        double scale = timeWidth() / span(); // hoisted: this loop may see every bar of the lane
         for (int b = m.firstBarEndingAtOrAfter(lane, viewStart); b < to; b++) {
             long start = m.barStart(b);
             if (start > viewEnd) {
@@ -673,8 +674,8 @@ final class TimelineView extends Region {
             if (end < viewStart) {
                 continue;
             }
-            double x0 = Math.max(left - 2, xOf(start));
-            double x1 = Math.min(right + 2, xOf(end));
+            double x0 = Math.max(left - 2, left + (start - viewStart) * scale);
+            double x1 = Math.min(right + 2, left + (end - viewStart) * scale);
             TimelineModel.Outcome outcome = m.barOutcome(b);
             if (x1 - x0 >= 2) {
                 g.setFill(paintOf(outcome));
@@ -720,7 +721,8 @@ final class TimelineView extends Region {
         int end = m.instantFrom(lane + 1);
         int lastColumn = Integer.MIN_VALUE;
         double mid = top + height / 2;
-        for (int i = m.firstInstantAtOrAfter(lane, from); i < end; i++) {
+        int i = m.firstInstantAtOrAfter(lane, from);
+        while (i < end) {
             long t = m.instantTs(i);
             if (t > to) {
                 break;
@@ -728,11 +730,15 @@ final class TimelineView extends Region {
             double x = xOf(t);
             int column = (int) Math.floor(x / 2);
             if (column == lastColumn) {
-                continue; // one marker per two pixels is all the eye can tell apart
+                // One marker per two pixels is all the eye can tell apart: skip to the next column's instants.
+                int next = m.firstInstantAtOrAfter(lane, timeAt((column + 1) * 2.0));
+                i = Math.max(i + 1, Math.min(next, end));
+                continue;
             }
             lastColumn = column;
             g.setFill(m.instantTone(i) == TimelineModel.Tone.MALFORMED ? failedColor.get() : instantColor.get());
             g.fillPolygon(new double[] {x, x + 3.5, x, x - 3.5}, new double[] {mid - 4.5, mid, mid + 4.5, mid}, 4);
+            i++;
         }
     }
 
