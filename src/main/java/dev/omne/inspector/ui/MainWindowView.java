@@ -28,7 +28,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.ZoneId;
 
-/** The window's content: menu bar, runs | events | detail, status bar, and the empty state. */
+/** The window's content: menu bar, runs | (timeline / events / detail), status bar, and the empty state. */
 final class MainWindowView extends BorderPane {
     static final String MAIN_SPLIT = "main";
     static final String EVENTS_SPLIT = "events";
