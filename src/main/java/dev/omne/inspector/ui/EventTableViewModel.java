@@ -358,9 +358,10 @@ public final class EventTableViewModel {
         if (s == null || nodeId == null) {
             return false;
         }
-        int limit = Math.min(s.size(), rowCount());
+        int id = s.nodes().indexOf(nodeId);
+        int limit = id < 0 ? 0 : Math.min(s.size(), rowCount());
         for (int row = 0; row < limit; row++) {
-            if (nodeId.equals(s.node(row))) {
+            if (s.nodeId(row) == id) {
                 goToRow(row);
                 return true;
             }
