@@ -154,6 +154,31 @@ class MainWindowFxTest {
     }
 
     @Test
+    void theTimelineShowsTheRunsNodesAndClickingOneSelectsItsFirstEvent(FxRobot robot) throws Exception {
+        Volume volume = volume(5);
+        robot.interact(() -> model.open(volume.root()));
+        waitUntil("runs listed", () -> model.runList().visibleRuns().size() == 2);
+        robot.clickOn("bugfix");
+        waitUntil("the failed run's nodes are on the timeline", () -> FAILED_RUN.equals(model.eventTable().runId())
+                && model.timeline().model().laneCount() == 11);
+        TimelineView timeline = view.timelineView();
+        int lane = fx(() -> model.timeline().model().laneOf("n3"));
+        javafx.geometry.Point2D label = fx(() -> timeline.lanesCanvas().localToScreen(40, timeline.laneCenterY(lane)));
+        robot.clickOn(label);
+        int first = fx(() -> {
+            var s = model.eventTable().snapshot();
+            for (int row = 0; row < s.size(); row++) {
+                if ("n3".equals(s.node(row))) {
+                    return row;
+                }
+            }
+            return -1;
+        });
+        waitUntil("n3's first event is selected", () -> model.eventTable().selectedRow() == first);
+        assertEquals("n3", fx(() -> model.timeline().chosenNode()));
+    }
+
+    @Test
     void exportsTheSelectedRunAsJsonLinesThroughTheExportDialog(FxRobot robot) throws Exception {
         Volume volume = volume(5);
         robot.interact(() -> model.open(volume.root()));

@@ -164,6 +164,21 @@ class TimelineViewModelTest {
     }
 
     @Test
+    void rebuildsWhileOneIsRunningWaitAndOnlyTheNewestIsBuilt() throws Exception {
+        Path file = TestLogs.write(dir.resolve("growing.jsonl"), lines());
+        RunIndex index = RunIndex.build(file);
+        model.rebuild(index.snapshot(), null);
+        extend(index, TestLogs.started(12, "a", "bash"));
+        model.rebuild(index.snapshot(), null);
+        extend(index, TestLogs.started(13, "b", "bash"));
+        model.rebuild(index.snapshot(), null);
+        assertEquals(1, tasks.pending(), "one build at a time");
+        tasks.runAll();
+        assertEquals(4, model.model().laneCount(), "the newest snapshot was built");
+        assertEquals(8, model.model().rows());
+    }
+
+    @Test
     void aRunWithNoNodesSaysSo() {
         showBuilt(List.of(TestLogs.event("run.started", 0, null).replace("\"ts\":\"2026-04-15T10:00:00.000Z\",", "")));
         assertTrue(model.model().isEmpty());
