@@ -139,10 +139,10 @@ final class TimelineView extends Region {
             v.addListener((obs, old, now) -> requestPaint());
         }
         model.modelProperty().addListener((obs, old, m) -> {
-            empty.setVisible(m.isEmpty());
+            empty.setVisible(m.laneCount() == 0);
             requestLayout();
         });
-        empty.setVisible(model.model().isEmpty());
+        empty.setVisible(model.model().laneCount() == 0);
         model.nowProperty().addListener((obs, old, now) -> {
             if (model.model().isLive(now.longValue())) {
                 requestPaint();

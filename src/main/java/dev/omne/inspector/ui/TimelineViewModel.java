@@ -32,7 +32,7 @@ public final class TimelineViewModel {
     static final long REBUILD_GAP_MILLIS = 250;
 
     static final String NO_RUN = "Select a run to see its nodes over time";
-    static final String NO_NODES = "No node events with a time in this run";
+    static final String NO_NODES = "No node events with a time in this run yet";
     static final String BUILDING = "Laying out the timeline…";
 
     private final TaskExecutor tasks;
@@ -215,7 +215,7 @@ public final class TimelineViewModel {
     public void show(TimelineModel built) {
         TimelineModel before = model.get();
         model.set(built == null ? TimelineModel.EMPTY : built);
-        emptyText.set(model.get().isEmpty() ? (shownFile == null ? NO_RUN : NO_NODES) : "");
+        emptyText.set(model.get().laneCount() == 0 ? (shownFile == null ? NO_RUN : NO_NODES) : "");
         if (fitted.get() || before.isEmpty()) {
             fit();
         }

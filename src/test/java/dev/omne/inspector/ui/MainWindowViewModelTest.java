@@ -126,6 +126,7 @@ class MainWindowViewModelTest {
                 model.statusBar().messageProperty().get());
         model.runList().select(TestLogs.RUN);
         assertEquals(0, model.timeline().model().laneCount(), "a run with no nodes");
+        assertEquals(TimelineViewModel.NO_NODES, model.timeline().emptyTextProperty().get());
         assertNull(model.timeline().chosenNode());
     }
 
