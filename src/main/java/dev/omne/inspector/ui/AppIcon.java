@@ -44,7 +44,11 @@ enum AppIcon {
     CLEAR(MaterialDesignC.CLOSE_CIRCLE_OUTLINE),
     THEME(MaterialDesignT.THEME_LIGHT_DARK),
     LIGHT_THEME(MaterialDesignW.WHITE_BALANCE_SUNNY),
-    DARK_THEME(MaterialDesignW.WEATHER_NIGHT);
+    DARK_THEME(MaterialDesignW.WEATHER_NIGHT),
+    ZOOM_IN(MaterialDesignM.MAGNIFY_PLUS_OUTLINE),
+    ZOOM_OUT(MaterialDesignM.MAGNIFY_MINUS_OUTLINE),
+    FIT(MaterialDesignA.ARROW_EXPAND_HORIZONTAL),
+    TIMELINE(MaterialDesignC.CHART_GANTT);
 
     private final Ikon ikon;
 

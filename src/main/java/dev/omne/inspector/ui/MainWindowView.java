@@ -32,7 +32,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.ZoneId;
 
-/** The window's content: menu bar, runs | events | detail, status bar, and the empty state. */
+/** The window's content: menu bar, runs | (timeline / events / detail), status bar, and the empty state. */
 final class MainWindowView extends BorderPane {
     static final String MAIN_SPLIT = "main";
     static final String EVENTS_SPLIT = "events";
@@ -42,6 +42,7 @@ final class MainWindowView extends BorderPane {
     private final EventTableView events;
     private final FilterBarView filterBar;
     private final DetailView detail;
+    private final TimelineView timeline;
     private final StatusBarView statusBar;
     private final EmptyStateView emptyState;
     private final SplitPane split;
@@ -60,13 +61,16 @@ final class MainWindowView extends BorderPane {
         filterBar = new FilterBarView(model.filterBar());
         filterBar.setOnLeave(() -> events.table().requestFocus());
         detail = new DetailView(model.detail());
+        timeline = new TimelineView(model.timeline(), zone);
         statusBar = new StatusBarView(model.statusBar());
         emptyState = new EmptyStateView(this::chooseFolder, model::openDemo);
 
-        eventsSplit = new SplitPane(events, detail);
+        eventsSplit = new SplitPane(timeline, events, detail);
         eventsSplit.setOrientation(Orientation.VERTICAL);
         SplitPane.setResizableWithParent(detail, false);
-        eventsSplit.setDividerPositions(model.splitPositions(EVENTS_SPLIT, 0.64));
+        SplitPane.setResizableWithParent(timeline, false);
+        // A layout saved before the timeline (one divider) does not match and falls back to these.
+        eventsSplit.setDividerPositions(model.splitPositions(EVENTS_SPLIT, 0.28, 0.72));
         javafx.scene.layout.VBox.setVgrow(eventsSplit, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.layout.VBox eventsArea = new javafx.scene.layout.VBox(filterBar, eventsSplit);
         split = new SplitPane(runs, eventsArea);
@@ -414,6 +418,10 @@ final class MainWindowView extends BorderPane {
 
     EventTableView eventsView() {
         return events;
+    }
+
+    TimelineView timelineView() {
+        return timeline;
     }
 
     StatusBarView statusBarView() {

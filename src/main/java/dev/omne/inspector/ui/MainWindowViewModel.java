@@ -75,6 +75,7 @@ public final class MainWindowViewModel {
     private final FilterBarViewModel filterBar;
     private final DetailViewModel detail;
     private final StatusBarViewModel statusBar = new StatusBarViewModel();
+    private final TimelineViewModel timeline;
 
     private final ReadOnlyObjectWrapper<Volume> volume = new ReadOnlyObjectWrapper<>(this, "volume");
     private final ReadOnlyObjectWrapper<EmptyState> emptyState = new ReadOnlyObjectWrapper<>(this, "emptyState");
@@ -129,6 +130,8 @@ public final class MainWindowViewModel {
             updateCounts();
         });
         statusBar.connect(eventTable::diagnostics, eventTable::goToRow, eventTable::selectedRow);
+        this.timeline = new TimelineViewModel(tasks, () -> micros(clock), zone);
+        wireTimeline(zone);
         recentFolders.setAll(settings.recentFolders());
         themeSetting.set(settings.themeSetting());
         themeSetting.addListener((obs, old, now) -> {
@@ -175,6 +178,11 @@ public final class MainWindowViewModel {
 
     public StatusBarViewModel statusBar() {
         return statusBar;
+    }
+
+    /** The node timeline above the events. */
+    public TimelineViewModel timeline() {
+        return timeline;
     }
 
     public ReadOnlyObjectProperty<Volume> volumeProperty() {
@@ -559,6 +567,32 @@ public final class MainWindowViewModel {
 
     private void updateFollow() {
         statusBar.setFollow(eventTable.isFollowing(), eventTable.unseenRowsProperty().get());
+    }
+
+    /**
+     * The timeline shows what the filter leaves of the shown run (rebuilt in the background as either changes).
+     * Choosing a node marks its events in the table and selects the one clicked; a range dragged on the axis
+     * becomes the filter's time range.
+     */
+    private void wireTimeline(ZoneId zone) {
+        filterBar.resultProperty().addListener((obs, old, r) -> {
+            if (r == null) {
+                timeline.clear();
+            } else {
+                timeline.rebuild(r.snapshot(), r.rows());
+            }
+        });
+        timeline.setOnNodeChosen(node -> eventTable.chooseNode(node, timeline.chosenFromRow()));
+        timeline.setOnRangeChosen((from, to) -> {
+            filterBar.setTimeRange(from, to);
+            statusBar.showMessage("Showing " + Formats.clock(from, zone) + " – " + Formats.clock(to, zone) + " ("
+                    + Formats.duration((to - from) / 1000) + "); Esc clears the filter");
+        });
+    }
+
+    private static long micros(Clock clock) {
+        java.time.Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
     }
 
     /** Time passed: run statuses and relative times. */

@@ -38,6 +38,9 @@ final class Styles {
     static final String MALFORMED_BUTTON = "malformed-button";
     static final String DIAGNOSTICS_POPUP = "diagnostics-popup";
 
+    static final String TIMELINE = "timeline";
+    static final String TIMELINE_EMPTY = "timeline-empty";
+
     static final String EMPTY_STATE = "empty-state";
     static final String PANE_HEADER = "pane-header";
     static final String TOOL_BUTTON = "tool-button";

@@ -94,7 +94,7 @@ class MainWindowFxTest {
         List<String> failed = new ArrayList<>();
         failed.add(line("run.started", FAILED_RUN, null, -60_000));
         for (int i = 0; i < 20; i++) {
-            failed.add(line(i % 2 == 0 ? "node.started" : "node.completed", FAILED_RUN, "n" + i / 2, -59_000 + i));
+            failed.add(line(i % 2 == 0 ? "node.started" : "node.completed", FAILED_RUN, "n" + i / 2, -59_000 + i * 400));
             if (i == 6) {
                 failed.add("{\"type\":\"node.completed\",\"node_id\":\"n3\",");
             }
@@ -165,6 +165,54 @@ class MainWindowFxTest {
     }
 
     @Test
+    void clickingABarMarksItsNodesEventsAndADraggedRangeFiltersTableAndTimeline(FxRobot robot) throws Exception {
+        openFailedRun(robot);
+        waitUntil("the failed run's nodes are on the timeline", () -> model.timeline().model().laneCount() == 11);
+        TimelineView timeline = view.timelineView();
+        // n3's bar: from its node.started to its node.completed.
+        int lane = fx(() -> model.timeline().model().laneOf("n3"));
+        int bar = fx(() -> model.timeline().model().laneBarFrom(lane));
+        int startRow = fx(() -> model.timeline().model().barStartRow(bar));
+        long middle = fx(() -> (model.timeline().model().barStart(bar) + model.timeline().model().barEnd(bar)) / 2);
+        javafx.geometry.Point2D onBar = fx(() -> timeline.lanesCanvas().localToScreen(timeline.xOf(middle),
+                timeline.laneCenterY(lane)));
+        robot.clickOn(onBar);
+        waitUntil("the bar's first event is selected", () -> model.eventTable().selectedRow() == startRow);
+        assertEquals("n3", fx(() -> model.eventTable().chosenNodeProperty().get()));
+        assertEquals("n3", fx(() -> model.timeline().chosenNode()));
+        // The node's rows are marked in the table, the others are not.
+        waitUntil("n3's rows are marked", () -> robot.lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class)
+                .stream().filter(r -> r.getItem() != null && r.isVisible())
+                .allMatch(r -> r.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("chosen-node"))
+                        == "n3".equals(model.eventTable().nodeText(r.getIndex()))));
+
+        // A range dragged on the axis over the first nodes' time becomes the filter's time range.
+        long from = fx(() -> model.timeline().model().barStart(model.timeline().model().laneBarFrom(0)));
+        long to = fx(() -> model.timeline().model().barStart(model.timeline().model().laneBarFrom(4)));
+        double y = fx(() -> timeline.axisCanvas().getHeight() / 2);
+        javafx.geometry.Point2D start = fx(() -> timeline.axisCanvas().localToScreen(timeline.xOf(from) - 1, y));
+        javafx.geometry.Point2D end = fx(() -> timeline.axisCanvas().localToScreen(timeline.xOf(to) + 1, y));
+        robot.drag(start, javafx.scene.input.MouseButton.PRIMARY).moveTo(end).release(javafx.scene.input.MouseButton.PRIMARY);
+        waitUntil("the range is in the filter", () -> model.filterBar().timeRangeProperty().get());
+        String text = fx(() -> robot.lookup("#filter-field").queryTextInputControl().getText());
+        assertTrue(text.startsWith("after:") && text.contains(" before:"), text);
+        waitUntil("the table shows the rows in the range", () -> table().getItems().size() > 0 && table().getItems().size() < 25);
+        long after = dev.omne.inspector.core.event.Timestamps.parseMicros(text.substring(6, text.indexOf(' ')));
+        long before = dev.omne.inspector.core.event.Timestamps.parseMicros(text.substring(text.indexOf("before:") + 7));
+        int shown = fx(() -> model.eventTable().rowCount());
+        for (int position = 0; position < shown; position++) {
+            int p = position;
+            long ts = fx(() -> model.eventTable().snapshot().tsMicros(model.eventTable().rowAt(p)));
+            assertTrue(ts >= after && ts < before, "row at " + p + " is inside the range");
+        }
+        waitUntil("the timeline shows only the nodes in the range", () -> model.timeline().model().laneCount() < 11
+                && model.timeline().model().laneCount() > 0);
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("Esc gives back the whole run", () -> table().getItems().size() == 25
+                && model.timeline().model().laneCount() == 11);
+    }
+
+    @Test
     void exportsTheSelectedRunAsJsonLinesThroughTheExportDialog(FxRobot robot) throws Exception {
         Volume volume = openFailedRun(robot);
         Path out = dir.resolve("bugfix.jsonl");
@@ -229,7 +277,7 @@ class MainWindowFxTest {
                 checked++;
             }
         }
-        assertTrue(checked >= 10, "rows checked: " + checked);
+        assertTrue(checked >= 6, "rows checked: " + checked);
         assertEquals("25 lines: 23 events, 2 malformed", fx(() -> {
             var s = model.eventTable().snapshot();
             return s.size() + " lines: " + s.eventCount() + " events, " + s.errorCount() + " malformed";

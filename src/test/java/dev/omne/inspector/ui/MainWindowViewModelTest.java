@@ -109,6 +109,36 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void theTimelineFollowsTheShownRunAndTheFilterAndChoosesNodesAndRanges() {
+        Path project = dir.resolve("proj");
+        Volume volume = twoRuns(project);
+        model.open(project);
+        listeners.getFirst().onBatch(new SessionBatch(List.of(TestLogs.RUN, OTHER), List.of(),
+                List.of(change(volume, TestLogs.RUN), change(volume, OTHER)), List.of()));
+        model.runList().select(OTHER);
+        assertEquals(2, model.timeline().model().laneCount());
+        assertEquals("n1", model.timeline().model().laneNode(1));
+        model.timeline().chooseNode("n1");
+        assertEquals(2, model.eventTable().selectedRow());
+        assertEquals("n1", model.eventTable().chosenNodeProperty().get());
+        model.timeline().chooseNode("n0", 1);
+        assertEquals(1, model.eventTable().selectedRow(), "the clicked bar's row, not the node's first");
+        long t = model.timeline().model().minMicros();
+        model.timeline().chooseRange(t, t + 1_500_000);
+        assertTrue(model.statusBar().messageProperty().get().startsWith("Showing 10:00:00.000"),
+                model.statusBar().messageProperty().get());
+        assertEquals("after:2026-04-15T10:00:00.000Z before:2026-04-15T10:00:01.500Z",
+                model.filterBar().textProperty().get());
+        assertEquals(2, model.eventTable().rowCount(), "seconds 0 and 1");
+        assertEquals(1, model.timeline().model().laneCount(), "only n0 has events in the range");
+        model.filterBar().clear();
+        model.runList().select(TestLogs.RUN);
+        assertEquals(0, model.timeline().model().laneCount(), "a run with no nodes");
+        assertEquals(TimelineViewModel.NO_NODES, model.timeline().emptyTextProperty().get());
+        assertNull(model.timeline().chosenNode());
+    }
+
+    @Test
     void injectIsRefusedWithoutARunOrForALinkedLogAndAppendsThroughTheLockedPath() throws Exception {
         Path project = dir.resolve("proj");
         Volume volume = twoRuns(project);
