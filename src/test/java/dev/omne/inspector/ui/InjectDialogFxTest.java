@@ -60,6 +60,8 @@ class InjectDialogFxTest {
                 Clock.systemUTC(), ZoneOffset.UTC, EventAppender.locked(new AppendOptions(BUDGET, Duration.ofMillis(20))));
         view = new MainWindowView(model, ZoneOffset.UTC);
         stage.setScene(new Scene(view, 1200, 760));
+        // The stage is shared by the test classes: take this scene's size, not the last one's.
+        stage.sizeToScene();
         stage.show();
     }
 

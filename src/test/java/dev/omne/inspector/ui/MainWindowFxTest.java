@@ -59,6 +59,8 @@ class MainWindowFxTest {
                 Clock.systemUTC(), ZoneOffset.UTC);
         view = new MainWindowView(model, ZoneOffset.UTC);
         stage.setScene(new Scene(view, 1200, 760));
+        // The stage is shared by the test classes: take this scene's size, not the last one's.
+        stage.sizeToScene();
         stage.show();
     }
 

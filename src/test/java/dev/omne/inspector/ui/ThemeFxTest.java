@@ -69,6 +69,8 @@ class ThemeFxTest {
                 new AppSettings(store), text -> { }, InspectorApp::startDemo, Clock.systemUTC(), ZoneOffset.UTC);
         view = new MainWindowView(model, ZoneOffset.UTC);
         stage.setScene(new Scene(view, 1100, 700));
+        // The stage is shared by the test classes: take this scene's size, not the last one's.
+        stage.sizeToScene();
         stage.show();
     }
 

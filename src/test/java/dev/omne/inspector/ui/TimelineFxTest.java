@@ -56,6 +56,8 @@ class TimelineFxTest {
         root = new StackPane(view);
         root.getStylesheets().add(Styles.STYLESHEET);
         stage.setScene(new Scene(root, 900, 320));
+        // The stage is shared by the test classes: take this scene's size, not the last one's.
+        stage.sizeToScene();
         stage.show();
     }
 

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Takes the README's window screenshots under Xvfb with the GTK platform: the demo volume's failed run with
+# its timeline and a filter, in the light and the dark theme (ScreenshotsTest drives the real app).
+# Usage: packaging/screenshots.sh      (installs xvfb, imagemagick and GTK 3 when missing)
+set -euo pipefail
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+cd "$REPO"
+source "$REPO/src/bench/jdk25.sh"
+need=()
+command -v xvfb-run >/dev/null || need+=(xvfb)
+command -v import >/dev/null || need+=(imagemagick)
+ldconfig -p | grep -q libgtk-3 || need+=(libgtk-3-0)
+if [ ${#need[@]} -gt 0 ]; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+for theme in light dark; do
+  out="$REPO/packaging/screenshots/timeline-filter-$theme.png"
+  SCREENSHOT="$out" xvfb-run -a -s "-screen 0 1280x800x24" ./mvnw -B -ntp -q test -Dtest=ScreenshotsTest \
+    -Dsurefire.excludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false \
+    "-Dtest.jvm.args=-Dtestfx.robot=glass -Dprism.order=sw -Domne.theme=$theme -Djava.util.prefs.userRoot=$REPO/target/prefs --enable-native-access=ALL-UNNAMED"
+  echo "wrote $out"
+done
