@@ -28,6 +28,7 @@ class ScreenshotsTest {
     static final String FAILED_RUN = "bugfix-01kp8a0nc0z1rnsax81s15v8xb";
 
     private final FxRobot robot = new FxRobot();
+    private javafx.application.Application app;
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
@@ -35,7 +36,9 @@ class ScreenshotsTest {
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupApplication(FxToolkit.toolkitContext().getApplicationFixture());
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
         FxToolkit.cleanupStages();
     }
 
@@ -43,7 +46,7 @@ class ScreenshotsTest {
     void theFailedDemoRunWithItsTimelineAndAFilter() throws Exception {
         Path out = Path.of(System.getenv().getOrDefault("SCREENSHOT", "target/screenshot.png")).toAbsolutePath();
         FxToolkit.registerPrimaryStage();
-        FxToolkit.setupApplication(InspectorApp.class);
+        app = FxToolkit.setupApplication(InspectorApp.class);
         waitUntil(() -> Window.getWindows().stream().anyMatch(w -> w instanceof Stage s && s.getTitle() != null
                 && s.getTitle().contains("(demo)")));
         Stage stage = (Stage) Window.getWindows().stream().filter(Window::isShowing).findFirst().orElseThrow();
