@@ -95,13 +95,15 @@ class ThemeFxTest {
         return view.eventsView().table();
     }
 
-    /** A run of ten events and a malformed line, shown in the table. */
+    /** A finished run of ten node events and a malformed line, shown in the table. */
     private void openRun(FxRobot robot) throws Exception {
         List<String> lines = new ArrayList<>(TestLogs.events(10));
         lines.add(3, "{\"type\":\"node.completed\",");
+        // Finished, so that it opens at its first row (a run still being written opens at its end).
+        lines.add(TestLogs.event("run.completed", 30, null));
         Volume volume = TestLogs.volume(dir.resolve("project"), TestLogs.RUN, lines);
         robot.interact(() -> model.open(volume.root()));
-        waitUntil("the run's rows show", () -> table().getItems().size() == 11);
+        waitUntil("the run's rows show", () -> table().getItems().size() == 12);
         waitUntil("its cells show", () -> nodeCell(robot).isPresent());
     }
 
