@@ -535,7 +535,10 @@ final class TimelineView extends Region {
         for (int i = 0; i < ticks.length - 1; i++) {
             double x = Math.floor(xOf(ticks[i])) + 0.5;
             g.strokeLine(x, h - 7, x, h);
-            g.fillText(tickLabel(ticks[i], step), x + 4, h / 2 - 2);
+            if (x >= LABEL_WIDTH) {
+                // A tick left of the lanes' edge would show only the end of its label.
+                g.fillText(tickLabel(ticks[i], step), x + 4, h / 2 - 2);
+            }
         }
         // Run-level events: small triangles on the axis' bottom edge.
         int to = m.instantFrom(0);

@@ -61,7 +61,7 @@ class ScreenshotsTest {
         robot.clickOn("bugfix");
         waitUntil(() -> robot.lookup("#event-table").queryTableView().getItems().size() == 12);
         robot.clickOn("#filter-field").write("node:fix node:tests");
-        waitUntil(() -> robot.lookup("#event-table").queryTableView().getItems().size() == 6);
+        waitUntil(() -> robot.lookup("#event-table").queryTableView().getItems().size() == 5);
         // The failed node's event, its error in the detail pane.
         robot.clickOn("node.failed");
         waitUntil(() -> robot.lookup(".detail-text").tryQuery().isPresent());
