@@ -18,8 +18,10 @@ import java.util.function.Consumer;
 public final class FilterComputation {
     /** Rows per part of a text filter. */
     static final int PART = 1 << 15;
-    /** How often at most a text filter hands over a longer prefix. */
-    static final long PARTIAL_NANOS = 80_000_000L;
+    /** When a text filter hands over its first rows at the latest, if the first part had none. */
+    static final long FIRST_PARTIAL_NANOS = 80_000_000L;
+    /** How often at most it hands over a longer prefix after that: each one redraws the table and timeline. */
+    static final long PARTIAL_NANOS = 250_000_000L;
 
     private FilterComputation() {
     }
@@ -57,6 +59,7 @@ public final class FilterComputation {
         int count = rows.length;
         int step = filter.needsText() ? PART : Math.max(to - from, 1);
         long lastHandOver = System.nanoTime();
+        int partials = 0;
         for (int start = from; start < to; start += step) {
             int end = Math.min(to, start + step);
             int[] matched = RowFilter.apply(s, base, start, end, cancelled);
@@ -75,7 +78,11 @@ public final class FilterComputation {
                 }
             }
             long now = System.nanoTime();
-            if (end < to && now - lastHandOver >= PARTIAL_NANOS || end < to && start == from && count > 0) {
+            // The first matches go at once; after that, a longer prefix now and then.
+            boolean due = partials == 0 ? count > 0 || now - lastHandOver >= FIRST_PARTIAL_NANOS
+                    : now - lastHandOver >= PARTIAL_NANOS;
+            if (end < to && due) {
+                partials++;
                 lastHandOver = now;
                 partial.accept(new FilterResult(s, text, Arrays.copyOf(rows, count), end, counts.clone(), malformed,
                         false, extension));
