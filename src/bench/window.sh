@@ -42,9 +42,10 @@ median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]
 echo
 echo "Medians of $REPEAT runs ($DISPLAY_MODE; $(nproc) cores; load average now $(cut -d' ' -f1-3 /proc/loadavg)):"
 for key in first_rows_ms indexed_ms keystroke_median_ms keystroke_p90_ms keystroke_max_ms filter_complete_median_ms \
-           pulse_gap_p99_ms longest_pulse_gap_loading_ms longest_pulse_gap_ms; do
+           pulse_gap_p99_ms longest_pulse_gap_loading_ms longest_pulse_gap_ms longest_ui_cpu_between_pulses_loading_ms \
+           longest_ui_cpu_between_pulses_ms cold_start_longest_pulse_gap_ms; do
   value=$(cat "$results"/run-*.log | awk -v k="$key" '$1 == "RESULT" && $2 == k { print $3 }' | median)
   all=$(cat "$results"/run-*.log | awk -v k="$key" '$1 == "RESULT" && $2 == k { printf "%s ", $3 }')
-  printf '  %-30s %9s ms   (%s)\n' "$key" "$value" "$all"
+  printf '  %-40s %9s ms   (%s)\n' "$key" "$value" "$all"
 done
 echo "Targets: first rows <= 1000 ms, indexed <= 2000 ms, keystroke <= 150 ms, no pulse gap > 100 ms."

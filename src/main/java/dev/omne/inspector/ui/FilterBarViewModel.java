@@ -155,8 +155,14 @@ public final class FilterBarViewModel {
         try {
             parsed = EventFilter.parse(source);
         } catch (FilterSyntaxException e) {
-            // Keep showing the last good filter's rows until the text is one again.
+            // Keep showing the last good filter's rows until the text is one again, but stop its work: the
+            // user is typing another filter.
             error.set(e.getMessage());
+            if (running) {
+                generation.incrementAndGet();
+                running = false;
+                busy.set(false);
+            }
             return;
         }
         error.set(null);

@@ -184,6 +184,29 @@ class FilterBarViewModelTest {
     }
 
     @Test
+    void aTextThatIsNoFilterStopsTheFilterAtWorkAndKeepsTheRowsShown() throws Exception {
+        ManualTaskExecutor manual = new ManualTaskExecutor();
+        FilterBarViewModel bar = new FilterBarViewModel(manual);
+        IndexSnapshot s = TestLogs.index(dir, run());
+        bar.show(s);
+        manual.runAll();
+        FilterResult shown = bar.result();
+        bar.textProperty().set("n3");
+        assertTrue(bar.busyProperty().get());
+        bar.textProperty().set("n3 /(/");
+        assertNotNull(bar.errorProperty().get());
+        assertFalse(bar.busyProperty().get(), "the filter at work was stopped");
+        manual.runAll();
+        assertTrue(bar.result() == shown, "its rows were never applied: the last rows stay");
+        bar.textProperty().set("n3");
+        manual.runAll();
+        List<String> lines = java.nio.file.Files.readAllLines(s.file());
+        assertArrayEquals(rowsWhere(s, row -> lines.get((int) s.line(row) - 1).toLowerCase().contains("n3")),
+                bar.result().rows());
+        assertEquals("n3", bar.result().text());
+    }
+
+    @Test
     void aStaleFilterStopsAtItsNextCheck() throws Exception {
         // A filter over many rows, cancelled from outside while it works: it gives up instead of finishing.
         List<String> lines = new ArrayList<>();
