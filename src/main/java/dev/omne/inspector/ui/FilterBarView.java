@@ -7,7 +7,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -26,6 +25,7 @@ import javafx.scene.layout.VBox;
 final class FilterBarView extends VBox {
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private static final PseudoClass FILTERED = PseudoClass.getPseudoClass("filtered");
+    private static final PseudoClass BUSY = PseudoClass.getPseudoClass("busy");
     static final String PROMPT = "Filter: text, /regex/, type:node.failed, node:plan, kind:bash, is:failure, after:TIME";
 
     private final FilterBarViewModel model;
@@ -96,19 +96,16 @@ final class FilterBarView extends VBox {
         clearRange.visibleProperty().bind(model.timeRangeProperty());
         clearRange.managedProperty().bind(model.timeRangeProperty());
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.getStyleClass().add("filter-busy");
-        busy.setMaxSize(14, 14);
-        busy.visibleProperty().bind(model.busyProperty());
-        busy.managedProperty().bind(model.busyProperty());
-
         Label summary = new Label();
         summary.setId("filter-summary");
         summary.getStyleClass().addAll(Styles.MUTED, "filter-summary");
         summary.textProperty().bind(model.summaryProperty());
         summary.setMinWidth(Label.USE_PREF_SIZE);
 
-        HBox line = new HBox(6, AppIcon.FILTER.icon(), fieldBox, clearRange, failures, busy, summary);
+        // While a long filter works, the summary says how far it got (a spinner would redraw every frame).
+        summary.pseudoClassStateChanged(BUSY, model.busyProperty().get());
+        model.busyProperty().addListener((obs, old, on) -> summary.pseudoClassStateChanged(BUSY, on));
+        HBox line = new HBox(6, AppIcon.FILTER.icon(), fieldBox, clearRange, failures, summary);
         line.setAlignment(Pos.CENTER_LEFT);
         line.getStyleClass().add("filter-line");
 

@@ -257,8 +257,10 @@ public final class FilterBarViewModel {
         if (r.isAll()) {
             summary.set("");
         } else {
-            summary.set(Formats.count(r.size()) + " of " + Formats.count(r.upTo()) + (r.upTo() == 1 ? " row" : " rows")
-                    + (r.complete() ? "" : "…"));
+            int total = r.snapshot().size();
+            summary.set(r.complete()
+                    ? Formats.count(r.size()) + " of " + Formats.count(total) + (total == 1 ? " row" : " rows")
+                    : Formats.count(r.size()) + " so far · " + (int) (100L * r.upTo() / Math.max(1, total)) + "% read");
         }
     }
 
