@@ -52,6 +52,16 @@ class MainWindowViewModelTest {
                 System.currentTimeMillis(), false, s.bytes(), false);
     }
 
+    /** Opens {@link #twoRuns} and hands the model its first batch, as a session would. */
+    private Volume openTwoRuns() {
+        Path project = dir.resolve("proj");
+        Volume volume = twoRuns(project);
+        model.open(project);
+        listeners.getFirst().onBatch(new SessionBatch(List.of(TestLogs.RUN, OTHER), List.of(),
+                List.of(change(volume, TestLogs.RUN), change(volume, OTHER)), List.of()));
+        return volume;
+    }
+
     private Volume twoRuns(Path project) {
         Volume volume = TestLogs.volume(project, TestLogs.RUN, List.of(TestLogs.event("run.started", 1, null),
                 "{oops", TestLogs.event("run.completed", 2, null)));
@@ -110,11 +120,7 @@ class MainWindowViewModelTest {
 
     @Test
     void theTimelineFollowsTheShownRunAndTheFilterAndChoosesNodesAndRanges() {
-        Path project = dir.resolve("proj");
-        Volume volume = twoRuns(project);
-        model.open(project);
-        listeners.getFirst().onBatch(new SessionBatch(List.of(TestLogs.RUN, OTHER), List.of(),
-                List.of(change(volume, TestLogs.RUN), change(volume, OTHER)), List.of()));
+        openTwoRuns();
         model.runList().select(OTHER);
         assertEquals(2, model.timeline().model().laneCount());
         assertEquals("n1", model.timeline().model().laneNode(1));
@@ -199,11 +205,7 @@ class MainWindowViewModelTest {
 
     @Test
     void theFilterStaysAcrossRunsAndStartsAsTheExportsFilter() {
-        Path project = dir.resolve("proj");
-        Volume volume = twoRuns(project);
-        model.open(project);
-        listeners.getFirst().onBatch(new SessionBatch(List.of(TestLogs.RUN, OTHER), List.of(),
-                List.of(change(volume, TestLogs.RUN), change(volume, OTHER)), List.of()));
+        openTwoRuns();
         model.runList().select(OTHER);
         model.filterBar().textProperty().set("type:node.completed");
         assertEquals(2, model.eventTable().rowCount());
