@@ -1,5 +1,6 @@
 package dev.omne.inspector.ui;
 
+import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.log.AppendOptions;
 import dev.omne.inspector.core.volume.NotAVolumeException;
@@ -583,6 +584,11 @@ public final class MainWindowViewModel {
             }
         });
         timeline.setOnNodeChosen(node -> eventTable.chooseNode(node, timeline.chosenFromRow()));
+        eventTable.selectedRowProperty().addListener((obs, old, row) -> {
+            IndexSnapshot s = eventTable.snapshot();
+            int r = row.intValue();
+            timeline.markEvent(s == null || r < 0 || r >= s.size() ? Timestamps.NONE : s.tsMicros(r));
+        });
         timeline.setOnRangeChosen((from, to) -> {
             filterBar.setTimeRange(from, to);
             statusBar.showMessage("Showing " + Formats.clock(from, zone) + " – " + Formats.clock(to, zone) + " ("

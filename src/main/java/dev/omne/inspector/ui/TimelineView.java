@@ -134,7 +134,7 @@ final class TimelineView extends Region {
         getChildren().addAll(toolbar, axis, lanes, scroll, empty);
 
         for (ObservableValue<?> v : List.of(model.modelProperty(), model.viewStartProperty(), model.viewEndProperty(),
-                model.chosenNodeProperty(), scroll.valueProperty(), completedColor, failedColor, runningColor,
+                model.chosenNodeProperty(), model.markedTimeProperty(), scroll.valueProperty(), completedColor, failedColor, runningColor,
                 instantColor, gridColor, textColor, mutedColor, laneAltColor, selectionColor, rangeColor)) {
             v.addListener((obs, old, now) -> requestPaint());
         }
@@ -558,6 +558,7 @@ final class TimelineView extends Region {
             g.fillPolygon(new double[] {x - 4, x + 4, x}, new double[] {h - 1, h - 1, h - 7}, 3);
         }
         paintNow(g, m, h);
+        paintMarked(g, h);
         paintRange(g, h);
         g.restore();
     }
@@ -570,6 +571,21 @@ final class TimelineView extends Region {
             g.strokeLine(x, 0, x, h);
             g.setLineWidth(1);
         }
+    }
+
+    /** The table's selected event: a dashed line at its time. */
+    private void paintMarked(GraphicsContext g, double h) {
+        long t = model.markedTime();
+        if (t == dev.omne.inspector.core.event.Timestamps.NONE || t < model.viewStart() || t > model.viewEnd()) {
+            return;
+        }
+        double x = Math.floor(xOf(t)) + 0.5;
+        g.setStroke(rangeColor.get());
+        g.setLineWidth(1.5);
+        g.setLineDashes(4, 3);
+        g.strokeLine(x, 0, x, h);
+        g.setLineDashes((double[]) null);
+        g.setLineWidth(1);
     }
 
     private void paintRange(GraphicsContext g, double h) {
@@ -661,6 +677,7 @@ final class TimelineView extends Region {
             paintInstants(g, m, lane, viewStart - tol, viewEnd + tol, top, barHeight);
         }
         paintNow(g, m, h);
+        paintMarked(g, h);
         paintRange(g, h);
         g.restore();
     }

@@ -47,6 +47,8 @@ public final class TimelineViewModel {
     private final ReadOnlyLongWrapper now = new ReadOnlyLongWrapper(this, "now");
     private final ReadOnlyBooleanWrapper fitted = new ReadOnlyBooleanWrapper(this, "fitted", true);
     private final ReadOnlyStringWrapper chosenNode = new ReadOnlyStringWrapper(this, "chosenNode");
+    private final javafx.beans.property.ReadOnlyLongWrapper markedTime =
+            new javafx.beans.property.ReadOnlyLongWrapper(this, "markedTime", Timestamps.NONE);
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", NO_RUN);
 
     private Consumer<String> onNodeChosen = node -> { };
@@ -115,6 +117,24 @@ public final class TimelineViewModel {
 
     public long now() {
         return now.get();
+    }
+
+    /** The time of the event selected in the table (a line across the lanes), or {@link Timestamps#NONE}. */
+    public javafx.beans.property.ReadOnlyLongProperty markedTimeProperty() {
+        return markedTime.getReadOnlyProperty();
+    }
+
+    public long markedTime() {
+        return markedTime.get();
+    }
+
+    /** The table's selected event: its time is marked, and brought into view when it is outside it. */
+    public void markEvent(long tsMicros) {
+        markedTime.set(tsMicros);
+        if (tsMicros != Timestamps.NONE && !fitted.get() && (tsMicros < viewStart() || tsMicros > viewEnd())
+                && !model().isEmpty()) {
+            panBy(tsMicros - (viewStart() + viewEnd()) / 2);
+        }
     }
 
     /** Whether the window shows the whole run (and keeps doing so as it grows). */

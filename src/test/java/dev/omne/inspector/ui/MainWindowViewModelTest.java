@@ -129,6 +129,8 @@ class MainWindowViewModelTest {
         assertEquals("n1", model.eventTable().chosenNodeProperty().get());
         model.timeline().chooseNode("n0", 1);
         assertEquals(1, model.eventTable().selectedRow(), "the clicked bar's row, not the node's first");
+        assertEquals(model.eventTable().snapshot().tsMicros(1), model.timeline().markedTime(),
+                "the selected event's time is marked on the timeline");
         long t = model.timeline().model().minMicros();
         model.timeline().chooseRange(t, t + 1_500_000);
         assertTrue(model.statusBar().messageProperty().get().startsWith("Showing 10:00:00.000"),

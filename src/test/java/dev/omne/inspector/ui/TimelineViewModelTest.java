@@ -92,6 +92,26 @@ class TimelineViewModelTest {
     }
 
     @Test
+    void theTablesSelectedEventIsMarkedAndBroughtIntoAZoomedView() {
+        showBuilt(lines());
+        model.markEvent(T0 + 6 * S);
+        assertEquals(T0 + 6 * S, model.markedTime());
+        long fitStart = model.viewStart();
+        assertEquals(fitStart, model.viewStart(), "a fitted view shows it already and stays fitted");
+        assertTrue(model.isFitted());
+        model.zoomIn(T0 + S);
+        model.zoomIn(T0 + S);
+        model.zoomIn(T0 + S);
+        assertTrue(model.viewEnd() < T0 + 9 * S, "zoomed in on the start: " + (model.viewEnd() - T0));
+        long span = model.viewEnd() - model.viewStart();
+        model.markEvent(T0 + 9 * S);
+        assertEquals(span, model.viewEnd() - model.viewStart(), "panned, not zoomed");
+        assertEquals(T0 + 9 * S, (model.viewStart() + model.viewEnd()) / 2, 1, "centred on the event");
+        model.markEvent(Timestamps.NONE);
+        assertEquals(Timestamps.NONE, model.markedTime());
+    }
+
+    @Test
     void hitTestingUsesTheCurrentModel() {
         showBuilt(lines());
         int build = model.model().laneOf("build");
