@@ -105,31 +105,50 @@ final class FilterBarView extends VBox {
         // While a long filter works, the summary says how far it got (a spinner would redraw every frame).
         summary.pseudoClassStateChanged(BUSY, model.busyProperty().get());
         model.busyProperty().addListener((obs, old, on) -> summary.pseudoClassStateChanged(BUSY, on));
-        HBox line = new HBox(6, AppIcon.FILTER.icon(), fieldBox, clearRange, failures, summary);
-        line.setAlignment(Pos.CENTER_LEFT);
-        line.getStyleClass().add("filter-line");
-
+        // Why the text is no filter shows where the summary was: nothing below moves as one types.
         Label error = new Label();
         error.setId("filter-error");
         error.getStyleClass().add("filter-error");
         error.textProperty().bind(model.errorProperty());
+        error.setMaxWidth(460);
+        Tooltip errorTip = new Tooltip();
+        errorTip.textProperty().bind(model.errorProperty());
+        errorTip.setWrapText(true);
+        errorTip.setMaxWidth(520);
+        error.setTooltip(errorTip);
         error.visibleProperty().bind(model.errorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
+        summary.visibleProperty().bind(model.errorProperty().isNull());
+        summary.managedProperty().bind(summary.visibleProperty());
+
+        HBox line = new HBox(6, AppIcon.FILTER.icon(), fieldBox, clearRange, failures, summary, error);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.getStyleClass().add("filter-line");
 
         facetRow.setId("facets");
         facetRow.getStyleClass().add("facet-row");
         facetRow.setAlignment(Pos.CENTER_LEFT);
+        // One line of chips that never changes height (a scroll bar coming and going would move the table and
+        // timeline below and redraw them): chips that do not fit scroll sideways with the wheel.
         ScrollPane facetScroll = new ScrollPane(facetRow);
         facetScroll.getStyleClass().add("facet-scroll");
         facetScroll.setFitToHeight(true);
         facetScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        facetScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        facetScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        facetScroll.setPannable(true);
+        facetScroll.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            double width = facetRow.getWidth() - facetScroll.getViewportBounds().getWidth();
+            if (width > 0) {
+                double delta = e.getDeltaX() != 0 ? e.getDeltaX() : e.getDeltaY();
+                facetScroll.setHvalue(Math.clamp(facetScroll.getHvalue() - delta / width, 0, 1));
+                e.consume();
+            }
+        });
         facetScroll.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.facets()));
-        facetScroll.managedProperty().bind(facetScroll.visibleProperty());
         model.facets().addListener((ListChangeListener<FilterBarViewModel.Facet>) c -> rebuildFacets());
         rebuildFacets();
 
-        getChildren().addAll(line, error, facetScroll);
+        getChildren().addAll(line, facetScroll);
     }
 
     private void rebuildFacets() {

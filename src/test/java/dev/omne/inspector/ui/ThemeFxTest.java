@@ -151,7 +151,8 @@ class ThemeFxTest {
         assertTrue(((Color) dark.get(3)).getRed() > ((Color) dark.get(3)).getBlue(), "the malformed row stays red");
         assertEquals(ThemeSetting.DARK, new AppSettings(store).themeSetting(), "saved at once");
 
-        robot.clickOn(table());
+        // Focus in the window (a click would select whichever row is under it, and selection changes colours).
+        robot.interact(() -> table().requestFocus());
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
         waitForTheme(robot, Theme.LIGHT);
         assertEquals(light, rendered(robot));
@@ -203,7 +204,8 @@ class ThemeFxTest {
         robot.clickOn("#button-theme");
         waitForTheme(robot, Theme.DARK);
 
-        robot.clickOn(table());
+        // Focus in the window (a click would select whichever row is under it, and selection changes colours).
+        robot.interact(() -> table().requestFocus());
         robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
         waitUntil("the Go to Line dialog shows", () -> dialogPane().isPresent());
         DialogPane pane = fx(() -> dialogPane().orElseThrow());
