@@ -61,20 +61,8 @@ for type in "${types[@]}"; do
   esac
 done
 
-# ---- JDK 25, picked like .ci/run ----
-java_major() { "$1" -XshowSettings:properties -version 2>&1 | tr -d '\r' | sed -n 's/^ *java.specification.version = //p'; }
-if [ "$os" = windows ] && [ -n "${JAVA_HOME:-}" ]; then JAVA_HOME=$(cygpath -u "$JAVA_HOME"); fi
-if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME/bin/java" 2>/dev/null || echo 0)" -lt 25 ]; then
-  if command -v java >/dev/null && [ "$(java_major java)" -ge 25 ]; then
-    JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
-  else
-    JAVA_HOME=$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n 1 || true)
-  fi
-fi
-if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ]; then
-  die "no JDK 25 found: install one (e.g. temurin-25-jdk) or set JAVA_HOME"
-fi
-export JAVA_HOME
+# ---- JDK 25 (.ci/jdk25.sh) ----
+source .ci/jdk25.sh
 jdk_bin=$JAVA_HOME/bin
 say "JDK at $JAVA_HOME"
 

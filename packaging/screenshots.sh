@@ -6,7 +6,7 @@
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 cd "$REPO"
-source "$REPO/src/bench/jdk25.sh"
+source "$REPO/.ci/jdk25.sh"
 need=()
 command -v xvfb-run >/dev/null || need+=(xvfb)
 command -v import >/dev/null || need+=(imagemagick)

@@ -5,7 +5,7 @@
 #                            [--batch-ms MS] [--dir DIR]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-source src/bench/jdk25.sh
+source .ci/jdk25.sh
 if [ ! -f target/omne-inspector.jar ] || [ ! -d target/lib ]; then
   ./mvnw -B -ntp -q -DskipTests package
 fi

@@ -1,4 +1,4 @@
-# Sourced by the benchmark scripts (after jdk25.sh, in the repository folder): builds the jar when it is missing
+# Sourced by the benchmark scripts (after .ci/jdk25.sh, in the repository folder): builds the jar when it is missing
 # or older than the sources, then generates the scale benchmark's run into WORK_DIR, or reuses it while
 # EVENTS, MALFORMED_EVERY and SEED are unchanged. Sets FILE to its events.jsonl.
 GEN=("$JAVA_HOME/bin/java" -cp "$REPO/target/omne-inspector.jar:$REPO/target/lib/*" dev.omne.inspector.bench.VolumeGenerator)

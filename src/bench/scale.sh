@@ -16,7 +16,7 @@ INSPECTOR_CMD=${INSPECTOR_CMD:-}
 cd "$REPO"
 
 # ---- JDK 25, picked like .ci/run ----
-source "$REPO/src/bench/jdk25.sh"
+source "$REPO/.ci/jdk25.sh"
 JAVA="$JAVA_HOME/bin/java"
 INSPECTOR_CMD=${INSPECTOR_CMD:-"$JAVA -jar $REPO/target/omne-inspector.jar check --stats"}
 

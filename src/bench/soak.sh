@@ -6,7 +6,7 @@
 # Usage: src/bench/soak.sh [--seconds N] [--rate R] [--inject-rate R] [--churn-ms MS] [--heap-every-s S] [--dir DIR]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-source src/bench/jdk25.sh
+source .ci/jdk25.sh
 if [ ! -f target/omne-inspector.jar ] || [ ! -d target/lib ]; then
   ./mvnw -B -ntp -q -DskipTests package
 fi

@@ -17,7 +17,7 @@ SEED=${SEED:-42}
 DISPLAY_MODE=${DISPLAY_MODE:-headless}
 
 cd "$REPO"
-source "$REPO/src/bench/jdk25.sh"
+source "$REPO/.ci/jdk25.sh"
 
 source "$REPO/src/bench/scale-run.sh"
 
