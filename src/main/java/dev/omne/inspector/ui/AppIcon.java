@@ -9,6 +9,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
@@ -48,7 +50,38 @@ enum AppIcon {
     ZOOM_IN(MaterialDesignM.MAGNIFY_PLUS_OUTLINE),
     ZOOM_OUT(MaterialDesignM.MAGNIFY_MINUS_OUTLINE),
     FIT(MaterialDesignA.ARROW_EXPAND_HORIZONTAL),
-    TIMELINE(MaterialDesignC.CHART_GANTT);
+    TIMELINE(MaterialDesignC.CHART_GANTT),
+    KIND_BASH(MaterialDesignC.CONSOLE),
+    KIND_COMMAND(MaterialDesignC.CONSOLE_LINE),
+    KIND_PROMPT(MaterialDesignR.ROBOT_OUTLINE),
+    KIND_LOOP(MaterialDesignR.REPEAT),
+    KIND_GATE(MaterialDesignS.SHIELD_CHECK_OUTLINE),
+    KIND_OTHER(MaterialDesignC.CIRCLE_OUTLINE);
+
+    /** The icon of a node kind (the timeline's lanes). */
+    static AppIcon ofKind(String kind) {
+        return switch (kind == null ? "" : kind) {
+            case "bash", "shell" -> KIND_BASH;
+            case "command", "cmd" -> KIND_COMMAND;
+            case "prompt", "agent" -> KIND_PROMPT;
+            case "loop" -> KIND_LOOP;
+            case "gate" -> KIND_GATE;
+            default -> KIND_OTHER;
+        };
+    }
+
+    /** The icon pack's font (loaded on first use), for drawing {@link #glyph()}s on a canvas. */
+    static javafx.scene.text.Font font(double size) {
+        String family = org.kordamp.ikonli.IkonResolverProvider
+                .getInstance(org.kordamp.ikonli.javafx.JavaFXFontLoader.getInstance())
+                .resolve(KIND_OTHER.ikon.getDescription()).getFontFamily();
+        return javafx.scene.text.Font.font(family, size);
+    }
+
+    /** The icon's character in its font, for drawing on a canvas. */
+    String glyph() {
+        return new String(Character.toChars(ikon.getCode()));
+    }
 
     private final Ikon ikon;
 

@@ -104,6 +104,8 @@ final class TimelineView extends Region {
     private final Tooltip tip = new Tooltip();
     private final Font font = Font.font(12);
     private final Font smallFont = Font.font(10.5);
+    /** The icon pack's font, to draw kind icons as text. */
+    private final Font iconFont = AppIcon.font(14);
     private byte[] columns = new byte[0];
     private boolean paintQueued;
 
@@ -648,12 +650,14 @@ final class TimelineView extends Region {
         for (int lane = firstLane; lane <= lastLane; lane++) {
             double y = lane * LANE_HEIGHT - offset + LANE_HEIGHT / 2;
             String kind = m.laneKind(lane);
-            g.setFont(smallFont);
             g.setFill(mutedColor.get());
-            g.fillText(kind == null ? "" : shortKind(kind), 8, y);
+            g.setFont(iconFont);
+            g.fillText(AppIcon.ofKind(kind).glyph(), 6, y);
+            g.setFont(smallFont);
+            g.fillText(kind == null ? "" : shortKind(kind), 24, y);
             g.setFont(font);
             g.setFill(textColor.get());
-            g.fillText(m.laneNode(lane), 52, y);
+            g.fillText(m.laneNode(lane), 66, y);
         }
         g.restore();
 

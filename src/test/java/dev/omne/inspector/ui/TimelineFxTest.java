@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import static dev.omne.inspector.ui.FxWait.fx;
 import static dev.omne.inspector.ui.FxWait.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real timeline on a small run log: clicking a bar, dragging a range on the axis, zoom keys, CSS colours. */
@@ -89,6 +90,17 @@ class TimelineFxTest {
 
     private Point2D onLanes(double x, double y) throws Exception {
         return fx(() -> view.lanesCanvas().localToScreen(x, y));
+    }
+
+    @Test
+    void laneKindIconsAreDrawnInTheIconFont() throws Exception {
+        javafx.scene.text.Font font = fx(() -> AppIcon.font(14));
+        assertTrue(fx(javafx.scene.text.Font::getFamilies).contains(font.getFamily()), font.getFamily());
+        assertNotEquals("System", font.getFamily(), "a font that has the icons, not the fallback");
+        assertEquals(AppIcon.KIND_BASH, AppIcon.ofKind("bash"));
+        assertEquals(AppIcon.KIND_PROMPT, AppIcon.ofKind("prompt"));
+        assertEquals(AppIcon.KIND_OTHER, AppIcon.ofKind(null));
+        assertEquals(2, AppIcon.KIND_LOOP.glyph().length(), "a code point past the BMP, as a surrogate pair");
     }
 
     @Test
