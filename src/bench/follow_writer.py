@@ -1,32 +1,13 @@
-# Writer for the follow benchmark: appends the way the omne runner does, one line per append, each under
-# flock(LOCK_EX) on the events file itself (open append + create, lock, write, unlock, close).
+# Writer for the follow benchmark: appends the way the omne runner does (runner_append.py).
 #   latency FILE COUNT RATE   COUNT events at RATE per second on a fixed schedule; each event's "ts" is the
 #                             wall-clock time (microseconds) just before its append: the send time
 #   burst FILE COUNT          COUNT events as fast as possible
 # Prints one line when done: "wrote COUNT events in SECONDS s".
-import fcntl
 import os
 import sys
 import time
 
-
-def stamp(ns):
-    secs, rest = divmod(ns, 1_000_000_000)
-    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(secs)) + ".%06dZ" % (rest // 1000)
-
-
-def append(path, data):
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
+from runner_append import append, stamp
 
 
 def event(seq, ts, run):

@@ -1,34 +1,14 @@
-# Writer for the soak benchmark: appends the way the omne runner does, one line per append, each under
-# flock(LOCK_EX) on the events file itself (open append + create, lock, write, unlock, close).
+# Writer for the soak benchmark: appends the way the omne runner does (runner_append.py).
 #   soak_writer.py WRITER SECONDS RATE FILE...
 # Round-robin over the FILEs for SECONDS seconds, RATE events per second in all (0: as fast as it can). Each event
 # carries "writer" and a per-file "seq" counting from 0. When done prints
 #   RESULT WRITER RUN=COUNT ... failures=0 seconds=S
 # where RUN is the name of the file's folder (the run id).
-import fcntl
 import os
 import sys
 import time
 
-
-def stamp():
-    ns = time.time_ns()
-    secs, rest = divmod(ns, 1_000_000_000)
-    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(secs)) + ".%06dZ" % (rest // 1000)
-
-
-def append(path, data):
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
+from runner_append import append, stamp
 
 
 def main():
