@@ -142,13 +142,6 @@ public final class FilterBarViewModel {
         text.set(FilterText.withoutRange(text.get()));
     }
 
-    /** Adds a term such as {@code node:plan} unless the text has it. */
-    public void addTerm(String term) {
-        if (!FilterText.has(text.get(), term)) {
-            text.set(FilterText.toggle(text.get(), term));
-        }
-    }
-
     private void textChanged(String now) {
         String source = now == null ? "" : now;
         EventFilter parsed;
@@ -282,10 +275,5 @@ public final class FilterBarViewModel {
         if (!next.equals(facets)) {
             facets.setAll(next);
         }
-    }
-
-    /** A description of the filter for messages: the text, or "no filter". */
-    public String describe() {
-        return filter.isAll() ? "no filter" : "filter \"" + filterText + "\"";
     }
 }

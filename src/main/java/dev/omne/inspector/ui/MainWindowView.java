@@ -76,13 +76,6 @@ final class MainWindowView extends BorderPane {
         split = new SplitPane(runs, eventsArea);
         split.setOrientation(Orientation.HORIZONTAL);
         SplitPane.setResizableWithParent(runs, false);
-        // Esc anywhere in the window (a control that uses Esc itself consumes it first) clears the filter.
-        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && model.filterBar().isActive()) {
-                model.filterBar().clear();
-                e.consume();
-            }
-        });
         split.setDividerPositions(model.splitPositions(MAIN_SPLIT, 0.22));
 
         StackPane center = new StackPane(split, emptyState);
@@ -163,6 +156,7 @@ final class MainWindowView extends BorderPane {
         MenuItem filter = item("Filter Events", AppIcon.FILTER,
                 new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), filterBar::focusField);
         filter.setId("menu-filter");
+        // Esc anywhere in the window clears the filter (a control that uses Esc itself consumes it first).
         MenuItem clearFilter = item("Clear Filter", AppIcon.CLEAR, new KeyCodeCombination(KeyCode.ESCAPE),
                 () -> model.filterBar().clear());
         clearFilter.disableProperty().bind(model.filterBar().activeProperty().not());

@@ -126,10 +126,7 @@ public final class MainWindowViewModel {
         this.eventTable = new EventTableViewModel(tasks, clipboard, statusBar::showMessage, zone);
         this.detail = new DetailViewModel(tasks, clipboard, statusBar::showMessage);
         this.filterBar = new FilterBarViewModel(tasks);
-        filterBar.resultProperty().addListener((obs, old, result) -> {
-            eventTable.applyFilter(result);
-            updateCounts();
-        });
+        filterBar.resultProperty().addListener((obs, old, result) -> eventTable.applyFilter(result));
         statusBar.connect(eventTable::diagnostics, eventTable::goToRow, eventTable::selectedRow);
         this.timeline = new TimelineViewModel(tasks, () -> micros(clock), zone);
         wireTimeline(zone);

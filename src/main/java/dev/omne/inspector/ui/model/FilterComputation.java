@@ -39,18 +39,15 @@ public final class FilterComputation {
         int to = s.size();
         int[] counts = previous == null ? new int[s.types().size()]
                 : Arrays.copyOf(previous.typeCounts(), Math.max(previous.typeCounts().length, s.types().size()));
-        int malformed = previous == null ? 0 : previous.malformed();
         boolean extension = previous != null;
         if (filter.isAll()) {
             for (int row = from; row < to; row++) {
                 int t = s.typeId(row);
                 if (t >= 0) {
                     counts[t]++;
-                } else {
-                    malformed++;
                 }
             }
-            return new FilterResult(s, text, null, to, counts, malformed, true, extension);
+            return new FilterResult(s, text, null, to, counts, true, extension);
         }
         EventFilter base = filter.withoutTypes();
         boolean typed = filter.hasTypeTerms();
@@ -67,8 +64,6 @@ public final class FilterComputation {
                 int t = s.typeId(row);
                 if (t >= 0) {
                     counts[t]++;
-                } else {
-                    malformed++;
                 }
                 if (!typed || columns.test(row)) {
                     if (count == rows.length) {
@@ -84,11 +79,11 @@ public final class FilterComputation {
             if (end < to && due) {
                 partials++;
                 lastHandOver = now;
-                partial.accept(new FilterResult(s, text, Arrays.copyOf(rows, count), end, counts.clone(), malformed,
-                        false, extension));
+                partial.accept(new FilterResult(s, text, Arrays.copyOf(rows, count), end, counts.clone(), false,
+                        extension));
                 extension = true;
             }
         }
-        return new FilterResult(s, text, Arrays.copyOf(rows, count), to, counts, malformed, true, extension);
+        return new FilterResult(s, text, Arrays.copyOf(rows, count), to, counts, true, extension);
     }
 }

@@ -8,12 +8,11 @@ import dev.omne.inspector.core.index.IndexSnapshot;
  *
  * @param rows       matching rows in order, or null when the filter is empty (every row)
  * @param typeCounts by type id of {@code snapshot}
- * @param malformed  malformed lines among the counted rows
  * @param complete   false while a long filter still works through the run (a prefix of the final rows)
  * @param extension  these rows continue the previous result of the same filter (appended rows or the next part)
  */
 public record FilterResult(IndexSnapshot snapshot, String text, int[] rows, int upTo, int[] typeCounts,
-                           int malformed, boolean complete, boolean extension) {
+                           boolean complete, boolean extension) {
 
     public boolean isAll() {
         return rows == null;
