@@ -46,7 +46,7 @@ final class EventTableView extends StackPane {
     private static final javafx.css.PseudoClass CHOSEN_NODE = javafx.css.PseudoClass.getPseudoClass("chosen-node");
     private static final javafx.css.PseudoClass WINDOWED = javafx.css.PseudoClass.getPseudoClass("windowed");
 
-    /** Rows the table holds at most; see {@link RowWindow}. */
+    /** Rows the table holds at most; see {@link RowList}. */
     static final int WINDOW = 4_000;
     /** Rows a window at the end of a growing run may take on before it is moved. */
     static final int SLACK = 2_000;
@@ -58,7 +58,7 @@ final class EventTableView extends StackPane {
     private final Button followChip = new Button();
     /** A scroll bar over the whole run, shown instead of the table's own while the run is windowed. */
     private final ScrollBar runBar = new ScrollBar();
-    private RowWindow window = new RowWindow(0, 0);
+    private RowList window = new RowList(0, 0);
     private RowList source;
     private final javafx.collections.ListChangeListener<Long> sourceGrew = c -> sourceGrew();
     private boolean syncingSelection;
@@ -262,7 +262,7 @@ final class EventTableView extends StackPane {
         }
         source = rows;
         source.addListener(sourceGrew);
-        setWindow(new RowWindow(0, Math.min(source.size(), WINDOW + SLACK)));
+        setWindow(new RowList(0, Math.min(source.size(), WINDOW + SLACK)));
     }
 
     /**
@@ -282,7 +282,7 @@ final class EventTableView extends StackPane {
     /** The run's row count the window was last set or grown for. */
     private int knownTotal;
 
-    private void setWindow(RowWindow next) {
+    private void setWindow(RowList next) {
         window = next;
         knownTotal = source == null ? 0 : source.size();
         syncingSelection = true;
@@ -310,7 +310,7 @@ final class EventTableView extends StackPane {
     private void centerWindowOn(int row) {
         int total = source.size();
         int base = Math.max(0, Math.min(row - WINDOW / 2, total - WINDOW));
-        setWindow(new RowWindow(base, Math.min(total - base, WINDOW)));
+        setWindow(new RowList(base, Math.min(total - base, WINDOW)));
     }
 
     /** Makes sure the window holds {@code row} with room around it (or ends at the run's end, for END). */
@@ -319,7 +319,7 @@ final class EventTableView extends StackPane {
         if (placement == EventTableViewModel.Placement.END) {
             if (window.end() != total) {
                 int base = Math.max(0, total - WINDOW);
-                setWindow(new RowWindow(base, total - base));
+                setWindow(new RowList(base, total - base));
             }
             return;
         }

@@ -310,7 +310,7 @@ public final class EventTableViewModel {
     private void growTo(int count) {
         int before = rows.get().size();
         if (count > before) {
-            rows.get().grow(count);
+            rows.get().growTo(count);
             if (following.get()) {
                 reveal(count - 1, Placement.END);
             } else {

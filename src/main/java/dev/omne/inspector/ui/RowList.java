@@ -3,27 +3,50 @@ package dev.omne.inspector.ui;
 import javafx.collections.ObservableListBase;
 
 /**
- * The event table's items without a million objects: item {@code i} stands for row {@code i} of the run's
- * index snapshot, made on demand as a key that also carries which list it belongs to. Cells read everything
- * else from the snapshot through the ViewModel. Growing the list fires one "added" change.
+ * Table items without a million objects: item {@code i} stands for number {@code base + i} (a table position of
+ * the run), made on demand as a key that also carries which list it belongs to. Cells read everything else
+ * through the ViewModel. Growing the list fires one "added" change.
  *
- * <p>Why keys and not plain row numbers: two runs both have a row 7, and a cell asked to show row 7 of the
- * next run would take it for the item it already shows and skip updating. Keys of different lists differ.
+ * <p>Two uses: the ViewModel's list of all positions (base 0), and the window of a few thousand of them the
+ * table holds. Why a window: JavaFX's VirtualFlow, even with a fixed cell size, re-sums a per-row size cache on
+ * every layout and scroll, at a cost in proportion to how far down the list the view is; near the end of a
+ * million rows that is hundreds of milliseconds a frame. The view moves the window as the user scrolls and
+ * shows a scroll bar for the whole run beside it.
+ *
+ * <p>Why keys and not plain numbers: two runs both have a row 7, and a cell asked to show row 7 of the next
+ * run would take it for the item it already shows and skip updating. Keys of different lists differ.
  */
 final class RowList extends ObservableListBase<Long> {
-    private static int lists;
+    private static long lists;
 
-    private final int id;
+    private final long id;
+    private final int base;
     private int size;
 
+    /** Positions {@code [0, size)}. */
     RowList(int size) {
+        this(0, size);
+    }
+
+    /** Positions {@code [base, base + size)}. */
+    RowList(int base, int size) {
         this.id = ++lists;
+        this.base = base;
         this.size = size;
     }
 
-    /** The row an item stands for. */
+    /** The position an item stands for. */
     static int row(Long item) {
         return (int) (item & 0xFFFF_FFFFL);
+    }
+
+    int base() {
+        return base;
+    }
+
+    /** One past the last position in the list. */
+    int end() {
+        return base + size;
     }
 
     @Override
@@ -31,7 +54,7 @@ final class RowList extends ObservableListBase<Long> {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException("row " + index + " of " + size);
         }
-        return ((long) id << 32) | index;
+        return (id << 32) | (base + index);
     }
 
     @Override
@@ -41,9 +64,9 @@ final class RowList extends ObservableListBase<Long> {
 
     @Override
     public int indexOf(Object o) {
-        if (o instanceof Long key && (int) (key >>> 32) == id) {
-            int row = row(key);
-            return row < size ? row : -1;
+        if (o instanceof Long key && key >>> 32 == id) {
+            int index = row(key) - base;
+            return index >= 0 && index < size ? index : -1;
         }
         return -1;
     }
@@ -58,8 +81,9 @@ final class RowList extends ObservableListBase<Long> {
         return indexOf(o) >= 0;
     }
 
-    /** Rows {@code [size, newSize)} were appended. */
-    void grow(int newSize) {
+    /** The list now ends at position {@code newEnd} (rows were appended, or more matched the filter). */
+    void growTo(int newEnd) {
+        int newSize = newEnd - base;
         if (newSize <= size) {
             return;
         }

@@ -11,10 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class RowWindowTest {
+class RowListTest {
     @Test
     void itemsStandForRunRowsFromTheBase() {
-        RowWindow window = new RowWindow(40_000, 100);
+        RowList window = new RowList(40_000, 100);
         assertEquals(100, window.size());
         assertEquals(40_100, window.end());
         assertEquals(40_000, RowList.row(window.get(0)));
@@ -25,8 +25,8 @@ class RowWindowTest {
 
     @Test
     void keysOfOtherWindowsOrListsAreNotItsOwn() {
-        RowWindow a = new RowWindow(0, 10);
-        RowWindow b = new RowWindow(0, 10);
+        RowList a = new RowList(0, 10);
+        RowList b = new RowList(0, 10);
         assertNotEquals(a.get(3), b.get(3), "the same row of another window is another item");
         assertEquals(-1, a.indexOf(b.get(3)));
         assertFalse(a.contains(new RowList(10).get(3)));
@@ -34,7 +34,7 @@ class RowWindowTest {
 
     @Test
     void growingFiresOneAddedChange() {
-        RowWindow window = new RowWindow(5, 10);
+        RowList window = new RowList(5, 10);
         List<String> changes = new ArrayList<>();
         window.addListener((ListChangeListener<Long>) c -> {
             while (c.next()) {
