@@ -84,6 +84,9 @@ final class InjectCommand implements Callable<Integer> {
         } catch (InvalidRunIdException e) {
             return refuse(e.getMessage());
         }
+        if (Volume.isHidden(runId)) {
+            return refuse("will not append to run " + Volume.hiddenRun(runId));
+        }
         if (!volume.runExists(runId)) {
             return refuse("run \"" + runId + "\" does not exist in " + volume.root() + " (no folder "
                     + volume.runDir(runId) + ")");
@@ -104,7 +107,7 @@ final class InjectCommand implements Callable<Integer> {
         }
         String line = EventCodec.encode(NewEvent.complete(json, runId, Instant.now()));
         try {
-            EventLog.append(volume.eventsFile(runId), line, new AppendOptions(
+            EventLog.append(volume.runLog(runId), line, new AppendOptions(
                     Duration.ofMillis(Math.round(lockTimeoutSeconds * 1000)), AppendOptions.DEFAULT.lockPoll()));
         } catch (LockTimeoutException e) {
             spec.commandLine().getErr().println("omne-inspector: " + e.getMessage());

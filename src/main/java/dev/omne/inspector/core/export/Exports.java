@@ -68,6 +68,10 @@ public final class Exports {
                 exporter.export(snapshot, rows, options, out);
                 out.flush();
                 channel.force(true);
+            } catch (IOException e) {
+                // The channel's own errors ("No space left on device") name no file: say which one.
+                throw new IOException(target + ": cannot write the export (" + reason(e) + "); "
+                        + (Files.exists(absolute) ? "the file is as it was" : "nothing was written"), e);
             }
             keepPermissions(absolute, temp);
             try {
@@ -81,6 +85,11 @@ public final class Exports {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    private static String reason(IOException e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     /** A new, empty, hidden file beside the target, created with the usual permissions (umask applies). */

@@ -62,13 +62,58 @@ public final class EventLog {
     static void append(Path eventsFile, String line, AppendOptions options, FileLocker locker, RawWriter writer)
             throws IOException {
         Objects.requireNonNull(eventsFile, "eventsFile");
+        byte[] bytes = lineBytes(line, options);
+        createParents(eventsFile);
+        withLock(eventsFile, options, () -> locker.open(eventsFile), file -> writeWhole(eventsFile, file, bytes, writer));
+    }
+
+    /**
+     * Appends {@code line} plus a newline to a run's log, opened so that the write cannot leave the runs folder
+     * (see {@link RunLogPath}): the run folder must exist, the log is created if absent. Either the whole line is
+     * written or the file is left as it was; a log this append created is removed again if the write fails.
+     *
+     * @throws LockTimeoutException if the lock stayed busy for the whole budget; nothing was written
+     * @throws IOException          if the log is reached through a link, is no regular file with one link on the
+     *                              runs folder's device, or cannot be opened, locked or written
+     */
+    public static void append(RunLogPath log, String line, AppendOptions options) throws IOException {
+        append(log, line, options, LOCKER, DIRECT);
+    }
+
+    static void append(RunLogPath log, String line, AppendOptions options, FileLocker locker, RawWriter writer)
+            throws IOException {
+        Objects.requireNonNull(log, "log");
+        byte[] bytes = lineBytes(line, options);
+        Path eventsFile = log.file();
+        withLock(eventsFile, options, () -> locker.open(log), file -> {
+            try {
+                writeWhole(eventsFile, file, bytes, writer);
+            } catch (Throwable failure) {
+                if (file.created()) {
+                    try {
+                        file.removeCreated();
+                    } catch (IOException e) {
+                        failure.addSuppressed(e);
+                    }
+                }
+                throw failure;
+            }
+        });
+    }
+
+    private static byte[] lineBytes(String line, AppendOptions options) {
         Objects.requireNonNull(line, "line");
         Objects.requireNonNull(options, "options");
         if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
             throw new IllegalArgumentException("an event line must not contain a line break (\\n or \\r)");
         }
-        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-        withLock(eventsFile, options, locker, file -> writeWhole(eventsFile, file, bytes, writer));
+        return (line + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Opens the file to lock. */
+    @FunctionalInterface
+    private interface Opener {
+        LockableFile open() throws IOException;
     }
 
     /** Runs {@code action} while holding both this process's mutex and the OS lock on the file. */
@@ -78,12 +123,17 @@ public final class EventLog {
 
     static void withLock(Path eventsFile, AppendOptions options, FileLocker locker, LockedAction action)
             throws IOException {
+        createParents(eventsFile);
+        withLock(eventsFile, options, () -> locker.open(eventsFile), action);
+    }
+
+    private static void withLock(Path eventsFile, AppendOptions options, Opener opener, LockedAction action)
+            throws IOException {
         long start = System.nanoTime();
         long budget = nanos(options.lockBudget());
-        createParents(eventsFile);
-        try (LockableFile file = locker.open(eventsFile)) {
+        try (LockableFile file = opener.open()) {
             // The file exists now, so its real path names it whatever way it was reached.
-            ReentrantLock mutex = IN_PROCESS.computeIfAbsent(eventsFile.toRealPath(), p -> new ReentrantLock());
+            ReentrantLock mutex = IN_PROCESS.computeIfAbsent(realPath(eventsFile), p -> new ReentrantLock());
             // flock belongs to the open file description: this process's own appends queue here first.
             if (!acquire(eventsFile, mutex, budget - (System.nanoTime() - start))) {
                 throw new LockTimeoutException(eventsFile, options.lockBudget(),
@@ -187,6 +237,14 @@ public final class EventLog {
                     + " exists and is not a folder", e);
         } catch (IOException e) {
             throw new IOException("cannot create the folder for " + eventsFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path realPath(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            return file.toAbsolutePath().normalize(); // removed meanwhile: the lock on the open file still counts
         }
     }
 

@@ -11,6 +11,12 @@ interface FileLocker {
     LockableFile open(Path file) throws IOException;
 
     /**
+     * Opens a run's log append + create, with no link followed below {@code log.root()}, and refuses (nothing
+     * written) anything but a regular file with one link on the runs folder's device. The run folder must exist.
+     */
+    LockableFile open(RunLogPath log) throws IOException;
+
+    /**
      * The runner's lock (Rust fs2): flock(2) on Linux and macOS, LockFileEx on Windows.
      * FileChannel.lock() is not used on Linux/macOS: it takes fcntl locks, which do not exclude flock holders.
      */
@@ -19,15 +25,25 @@ interface FileLocker {
         if (os.startsWith("windows")) {
             return new ChannelFileLocker();
         }
-        if (os.contains("linux")) {
-            return new PosixFileLocker(PosixFileLocker.Os.LINUX);
+        try {
+            return new PosixFileLocker(PosixPlatform.current());
+        } catch (PosixPlatform.UnsupportedPlatformException e) {
+            return refusing(e.getMessage());
         }
-        if (os.contains("mac") || os.contains("darwin")) {
-            return new PosixFileLocker(PosixFileLocker.Os.MACOS);
-        }
-        return file -> {
-            throw new IOException("cannot lock " + file + ": file locking is not supported on "
-                    + System.getProperty("os.name") + " (only Linux, macOS and Windows)");
+    }
+
+    /** A locker that opens nothing and says why. */
+    static FileLocker refusing(String why) {
+        return new FileLocker() {
+            @Override
+            public LockableFile open(Path file) throws IOException {
+                throw new IOException(file + ": " + why);
+            }
+
+            @Override
+            public LockableFile open(RunLogPath log) throws IOException {
+                throw new IOException(log.file() + ": " + why);
+            }
         };
     }
 }

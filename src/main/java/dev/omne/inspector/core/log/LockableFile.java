@@ -26,6 +26,18 @@ interface LockableFile extends Closeable {
     /** Cuts the file back to {@code length} bytes. */
     void truncate(long length) throws IOException;
 
+    /** Whether this open created the file (it did not exist before). */
+    default boolean created() {
+        return false;
+    }
+
+    /**
+     * Removes the file if this open created it, it is still empty and its name still leads to it: a failed first
+     * append leaves nothing behind. Call it while holding the lock.
+     */
+    default void removeCreated() throws IOException {
+    }
+
     /** Releases the lock taken by {@link #tryLock()}. */
     void unlock() throws IOException;
 

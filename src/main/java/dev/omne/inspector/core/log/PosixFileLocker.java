@@ -1,124 +1,240 @@
 package dev.omne.inspector.core.log;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static dev.omne.inspector.core.log.PosixPlatform.EACCES;
+import static dev.omne.inspector.core.log.PosixPlatform.EEXIST;
+import static dev.omne.inspector.core.log.PosixPlatform.EINTR;
+import static dev.omne.inspector.core.log.PosixPlatform.ENOENT;
+import static dev.omne.inspector.core.log.PosixPlatform.ENOTDIR;
+import static dev.omne.inspector.core.log.PosixPlatform.ENXIO;
+import static dev.omne.inspector.core.log.PosixPlatform.EPERM;
+import static dev.omne.inspector.core.log.PosixPlatform.ESPIPE;
+import static dev.omne.inspector.core.log.PosixPlatform.EXDEV;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.StructLayout;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Linux and macOS: a real flock(2) through the FFM API, the lock the runner (Rust fs2) takes. */
+/**
+ * Linux and macOS: a real flock(2) through the FFM API, the lock the runner (Rust fs2) takes.
+ *
+ * <p>A run's log ({@link RunLogPath}) is opened one folder at a time from the project folder, none of them
+ * through a link: on Linux with openat2 and {@code RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS} (kernel 5.6 and later),
+ * elsewhere, or where openat2 is missing, by openat with {@code O_NOFOLLOW} for each name (and
+ * {@code O_NOFOLLOW_ANY} on macOS). What was opened is then checked on the descriptor itself: a regular file with one
+ * link, on the runs folder's device. Checking names first and opening after would leave a gap in which another
+ * process swaps in a link; descriptors leave none.
+ */
 final class PosixFileLocker implements FileLocker {
-
-    /** Constants that differ between Linux and macOS. */
-    enum Os {
-        // O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK; EWOULDBLOCK; ENOLCK, ENOTSUP,
-        // EOPNOTSUPP; ELOOP.
-        // O_NOFOLLOW: an events file that is a symbolic link is never written through, even if swapped in late.
-        // O_NONBLOCK: opening a FIFO for writing fails at once (ENXIO) instead of waiting for a reader; on a regular
-        // file it changes nothing.
-        LINUX(0x1 | 0x40 | 0x400 | 0x80000 | 0x20000 | 0x800, 11, 37, 95, 95, 40),
-        MACOS(0x1 | 0x200 | 0x8 | 0x1000000 | 0x100 | 0x4, 35, 77, 45, 102, 62);
-
-        final int openFlags;
-        final int ewouldblock;
-        private final int enolck;
-        private final int enotsup;
-        private final int eopnotsupp;
-        final int eloop;
-
-        Os(int openFlags, int ewouldblock, int enolck, int enotsup, int eopnotsupp, int eloop) {
-            this.eloop = eloop;
-            this.openFlags = openFlags;
-            this.ewouldblock = ewouldblock;
-            this.enolck = enolck;
-            this.enotsup = enotsup;
-            this.eopnotsupp = eopnotsupp;
-        }
-
-        /** flock(2) errors that mean "this file system has no such locks". */
-        boolean lockUnsupported(int errno) {
-            return errno == enolck || errno == enotsup || errno == eopnotsupp || errno == EINVAL;
-        }
-    }
-
-    // Same numbers on Linux and macOS.
-    static final int EPERM = 1;
-    static final int ENOENT = 2;
-    static final int EINTR = 4;
-    static final int ENXIO = 6;
-    static final int ESPIPE = 29;
-    static final int EACCES = 13;
-    static final int EINVAL = 22;
     private static final int LOCK_EX = 2;
     private static final int LOCK_NB = 4;
     private static final int LOCK_UN = 8;
     private static final int SEEK_END = 2;
     private static final int MODE_0644 = 0644;
 
-    private final Os os;
+    private final PosixPlatform platform;
 
-    PosixFileLocker(Os os) {
-        this.os = os;
+    PosixFileLocker(PosixPlatform platform) {
+        this.platform = platform;
     }
 
     @Override
     public LockableFile open(Path file) throws IOException {
-        Libc.check();
+        Libc libc = Libc.of(platform);
         Arena arena = Arena.ofConfined();
         try {
             MemorySegment errno = arena.allocate(Libc.CAPTURE);
             MemorySegment cPath = arena.allocateFrom(file.toAbsolutePath().toString(), Libc.PATH_CHARSET);
-            while (true) {
-                int fd = Libc.open(errno, cPath, os.openFlags, MODE_0644);
-                if (fd >= 0) {
-                    // A pipe or socket cannot seek: it is no log, and a write to it would vanish or block.
-                    if (Libc.lseek(errno, fd, 0L, SEEK_END) < 0) {
-                        int e = Libc.errno(errno);
-                        Libc.close(errno, fd);
-                        throw e == ESPIPE ? notRegular(file) : failure(file, "cannot read the length", e);
-                    }
-                    return new PosixFile(file, fd, arena, errno, os);
-                }
+            int fd;
+            do {
+                fd = libc.open(errno, cPath, platform.appendFlags() | platform.creat(), MODE_0644);
+            } while (fd < 0 && Libc.errno(errno) == EINTR);
+            if (fd < 0) {
+                throw openFailure(file, Libc.errno(errno), libc);
+            }
+            PosixFile opened = new PosixFile(file, fd, -1, null, false, arena, errno, libc, platform);
+            try {
+                opened.requireSeekable();
+            } catch (IOException e) {
+                opened.close();
+                throw e;
+            }
+            return opened;
+        } catch (IOException | RuntimeException | Error e) {
+            if (arena.scope().isAlive()) {
+                arena.close();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public LockableFile open(RunLogPath log) throws IOException {
+        Libc libc = Libc.of(platform);
+        Arena arena = Arena.ofConfined();
+        MemorySegment errno = arena.allocate(Libc.CAPTURE);
+        int root = -1;
+        int runs = -1;
+        int run = -1;
+        int fd = -1;
+        boolean created = false;
+        try {
+            root = libc.retry(errno, () -> libc.open(errno, arena.allocateFrom(log.root().toAbsolutePath().toString(),
+                    Libc.PATH_CHARSET), platform.rdonly() | platform.directory() | platform.cloexec(), 0));
+            if (root < 0) {
+                throw failure(log.root(), "cannot open the project folder", Libc.errno(errno), libc);
+            }
+            runs = beneath(libc, arena, errno, root, String.join("/", log.runsFolder()), platform.folderFlags(), 0);
+            if (runs < 0) {
+                throw folderFailure(log.runsDir(), Libc.errno(errno), libc);
+            }
+            run = beneath(libc, arena, errno, runs, log.run(), platform.folderFlags(), 0);
+            if (run < 0) {
                 int e = Libc.errno(errno);
-                if (e == os.eloop) {
-                    throw new FileSystemException(file.toString(), null,
-                            "is a symbolic link; event logs are never written through links");
-                }
-                if (e == ENXIO) {
-                    throw notRegular(file);
-                }
-                if (e != EINTR) {
-                    throw failure(file, "cannot open for appending", e);
+                throw e == ENOENT ? new NoSuchFileException(log.runDir().toString(), null,
+                        "the run folder does not exist; nothing was written") : folderFailure(log.runDir(), e, libc);
+            }
+            fd = beneath(libc, arena, errno, run, log.log(), platform.appendFlags(), 0);
+            while (fd < 0 && Libc.errno(errno) == ENOENT) {
+                // Not there yet: create it, and know that this open created it (to remove it if the write fails).
+                fd = beneath(libc, arena, errno, run, log.log(),
+                        platform.appendFlags() | platform.creat() | platform.excl(), MODE_0644);
+                created = fd >= 0;
+                if (fd < 0 && Libc.errno(errno) == EEXIST) {
+                    fd = beneath(libc, arena, errno, run, log.log(), platform.appendFlags(), 0);
                 }
             }
+            if (fd < 0) {
+                throw openFailure(log.file(), Libc.errno(errno), libc);
+            }
+            Stat folder = libc.stat(errno, runs, log.runsDir());
+            Stat file = libc.stat(errno, fd, log.file());
+            if (!file.isRegular()) {
+                throw notRegular(log.file());
+            }
+            if (file.links() != 1) {
+                throw new FileSystemException(log.file().toString(), null, file.links() == 0
+                        ? "was removed while it was being opened; nothing was written"
+                        : "has " + file.links() + " hard links: the same file is also reachable by another name,"
+                        + " which may be outside the volume or another run's log; event logs are only appended to"
+                        + " files with one link; nothing was written");
+            }
+            if (file.device() != folder.device()) {
+                throw new FileSystemException(log.file().toString(), null, "is on another file system than the"
+                        + " runs folder " + log.runsDir() + " (a mount inside the volume); nothing was written");
+            }
+            libc.close(errno, root);
+            libc.close(errno, runs);
+            root = -1;
+            runs = -1;
+            PosixFile opened = new PosixFile(log.file(), fd, run, log.log(), created, arena, errno, libc, platform);
+            fd = -1;
+            run = -1;
+            return opened;
         } catch (IOException | RuntimeException | Error e) {
+            if (created && fd >= 0) {
+                // Refused after creating it (on another device, say): leave nothing behind.
+                libc.unlinkat(errno, run, arena.allocateFrom(log.log(), Libc.PATH_CHARSET));
+            }
+            for (int open : new int[] {fd, run, runs, root}) {
+                if (open >= 0) {
+                    libc.close(errno, open);
+                }
+            }
             arena.close();
             throw e;
         }
     }
 
-    private static IOException notRegular(Path file) {
+    /**
+     * Opens {@code relative} (plain names joined by '/') beneath the folder {@code dirfd}, following no link on
+     * the way; -1 with errno set when it cannot.
+     */
+    private int beneath(Libc libc, Arena arena, MemorySegment errno, int dirfd, String relative, int flags, int mode) {
+        if (platform.linux() && libc.hasOpenat2()) {
+            int fd = libc.retry(errno, () -> libc.openat2(errno, dirfd,
+                    arena.allocateFrom(relative, Libc.PATH_CHARSET), flags, mode));
+            if (fd >= 0 || !libc.openat2Missing(Libc.errno(errno))) {
+                return fd;
+            }
+        }
+        return walk(libc, arena, errno, dirfd, relative, flags, mode);
+    }
+
+    /** The fallback: openat one name at a time, each with O_NOFOLLOW (and O_NOFOLLOW_ANY where there is one). */
+    int walk(Libc libc, Arena arena, MemorySegment errno, int dirfd, String relative, int flags, int mode) {
+        String[] names = relative.split("/");
+        int at = dirfd;
+        try {
+            for (int i = 0; i < names.length; i++) {
+                boolean last = i == names.length - 1;
+                int f = (last ? flags : platform.folderFlags()) | platform.nofollow() | platform.nofollowAny();
+                MemorySegment name = arena.allocateFrom(names[i], Libc.PATH_CHARSET);
+                int from = at;
+                int next = libc.retry(errno, () -> libc.openat(errno, from, name, f, last ? mode : 0));
+                if (at != dirfd) {
+                    closeKeepingErrno(libc, errno, at);
+                }
+                at = next;
+                if (next < 0) {
+                    return -1;
+                }
+            }
+            return at;
+        } catch (RuntimeException | Error e) {
+            if (at != dirfd && at >= 0) {
+                libc.close(errno, at);
+            }
+            throw e;
+        }
+    }
+
+    private static void closeKeepingErrno(Libc libc, MemorySegment errno, int fd) {
+        int saved = Libc.errno(errno);
+        libc.close(errno, fd);
+        Libc.setErrno(errno, saved);
+    }
+
+    private IOException folderFailure(Path folder, int e, Libc libc) {
+        if (isLinkError(e)) {
+            return throughLink(folder);
+        }
+        if (e == ENOTDIR) {
+            return new FileSystemException(folder.toString(), null, "is not a folder; nothing was written");
+        }
+        return failure(folder, "cannot open the folder", e, libc);
+    }
+
+    private boolean isLinkError(int e) {
+        return e == platform.errno().eloop() || e == EXDEV;
+    }
+
+    private static IOException throughLink(Path path) {
+        return new FileSystemException(path.toString(), null, "is reached through a symbolic link (or one was swapped"
+                + " in while it was being opened); event logs are never written through links; nothing was written");
+    }
+
+    private IOException openFailure(Path file, int e, Libc libc) {
+        if (isLinkError(e)) {
+            return new FileSystemException(file.toString(), null,
+                    "is a symbolic link; event logs are never written through links");
+        }
+        if (e == ENXIO) {
+            return notRegular(file);
+        }
+        return failure(file, "cannot open for appending", e, libc);
+    }
+
+    static IOException notRegular(Path file) {
         return new FileSystemException(file.toString(), null, "is not a regular file (a FIFO, socket or device);"
                 + " events are only appended to regular files; nothing was written");
     }
 
-    static IOException failure(Path file, String what, int errno) {
-        String reason = what + ": " + Libc.strerror(errno) + " (errno " + errno + ")";
+    static IOException failure(Path file, String what, int errno, Libc libc) {
+        String reason = what + ": " + libc.strerror(errno) + " (errno " + errno + ")";
         return switch (errno) {
             case EACCES, EPERM -> new AccessDeniedException(file.toString(), null, reason);
             case ENOENT -> new NoSuchFileException(file.toString(), null, reason);
@@ -126,48 +242,73 @@ final class PosixFileLocker implements FileLocker {
         };
     }
 
+    /** What fstat says about an open file. */
+    record Stat(long device, long inode, long links, int mode) {
+        private static final int S_IFMT = 0170000;
+        private static final int S_IFREG = 0100000;
+
+        boolean isRegular() {
+            return (mode & S_IFMT) == S_IFREG;
+        }
+    }
+
     private static final class PosixFile implements LockableFile {
         private final Path file;
         private final int fd;
+        /** The run folder holding the log, kept open to remove a log this open created; -1 for a plain path. */
+        private final int folder;
+        private final String name;
+        private final boolean created;
         private final Arena arena;
         private final MemorySegment errno;
-        private final Os os;
+        private final Libc libc;
+        private final PosixPlatform platform;
         private boolean closed;
 
-        PosixFile(Path file, int fd, Arena arena, MemorySegment errno, Os os) {
+        PosixFile(Path file, int fd, int folder, String name, boolean created, Arena arena, MemorySegment errno,
+                  Libc libc, PosixPlatform platform) {
             this.file = file;
             this.fd = fd;
+            this.folder = folder;
+            this.name = name;
+            this.created = created;
             this.arena = arena;
             this.errno = errno;
-            this.os = os;
+            this.libc = libc;
+            this.platform = platform;
+        }
+
+        /** A pipe or socket cannot seek: it is no log, and a write to it would vanish or block. */
+        void requireSeekable() throws IOException {
+            size();
         }
 
         @Override
         public boolean tryLock() throws IOException {
             while (true) {
-                if (Libc.flock(errno, fd, LOCK_EX | LOCK_NB) == 0) {
+                if (libc.flock(errno, fd, LOCK_EX | LOCK_NB) == 0) {
                     return true;
                 }
                 int e = Libc.errno(errno);
-                if (e == os.ewouldblock) {
+                if (e == platform.errno().ewouldblock()) {
                     return false;
                 }
-                if (os.lockUnsupported(e)) {
+                if (platform.lockUnsupported(e)) {
                     throw new IOException("file system does not support file locks: " + file + " ("
-                            + Libc.strerror(e) + ", errno " + e + "); nothing was written");
+                            + libc.strerror(e) + ", errno " + e + "); nothing was written");
                 }
                 if (e != EINTR) {
-                    throw failure(file, "cannot lock", e);
+                    throw failure(file, "cannot lock", e, libc);
                 }
             }
         }
 
         @Override
         public long size() throws IOException {
-            long end = Libc.lseek(errno, fd, 0L, SEEK_END);
+            long end = libc.lseek(errno, fd, 0L, SEEK_END);
             if (end < 0) {
                 int e = Libc.errno(errno);
-                throw e == ESPIPE ? notRegular(file) : failure(file, "cannot read the length", e);
+                throw e == ESPIPE ? notRegular(file) : failure(file, "cannot read the length", e, libc);
             }
             return end;
         }
@@ -179,15 +320,15 @@ final class PosixFileLocker implements FileLocker {
             }
             try (Arena call = Arena.ofConfined()) {
                 MemorySegment buffer = call.allocate(length);
-                MemorySegment.copy(bytes, offset, buffer, JAVA_BYTE, 0, length);
+                MemorySegment.copy(bytes, offset, buffer, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, length);
                 while (true) {
-                    long n = Libc.write(errno, fd, buffer, length);
+                    long n = libc.write(errno, fd, buffer, length);
                     if (n >= 0) {
                         return (int) n;
                     }
                     int e = Libc.errno(errno);
                     if (e != EINTR) {
-                        throw failure(file, "cannot append", e);
+                        throw failure(file, "cannot append", e, libc);
                     }
                 }
             }
@@ -195,20 +336,44 @@ final class PosixFileLocker implements FileLocker {
 
         @Override
         public void truncate(long length) throws IOException {
-            while (Libc.ftruncate(errno, fd, length) != 0) {
+            while (libc.ftruncate(errno, fd, length) != 0) {
                 int e = Libc.errno(errno);
                 if (e != EINTR) {
-                    throw failure(file, "cannot truncate", e);
+                    throw failure(file, "cannot truncate", e, libc);
                 }
             }
         }
 
         @Override
+        public boolean created() {
+            return created;
+        }
+
+        @Override
+        public void removeCreated() throws IOException {
+            if (!created || folder < 0) {
+                return;
+            }
+            if (size() != 0) {
+                throw new IOException(file + " was created for this append and is not empty: kept");
+            }
+            // Only the name that still leads to this very file: another may have been put in its place.
+            Stat mine = libc.stat(errno, fd, file);
+            Stat named = libc.statAt(errno, folder, arena.allocateFrom(name, Libc.PATH_CHARSET), file);
+            if (named == null || named.device() != mine.device() || named.inode() != mine.inode()) {
+                return;
+            }
+            if (libc.unlinkat(errno, folder, arena.allocateFrom(name, Libc.PATH_CHARSET)) != 0) {
+                throw failure(file, "cannot remove the empty log this append created", Libc.errno(errno), libc);
+            }
+        }
+
+        @Override
         public void unlock() throws IOException {
-            while (Libc.flock(errno, fd, LOCK_UN) != 0) {
+            while (libc.flock(errno, fd, LOCK_UN) != 0) {
                 int e = Libc.errno(errno);
                 if (e != EINTR) {
-                    throw failure(file, "cannot unlock", e);
+                    throw failure(file, "cannot unlock", e, libc);
                 }
             }
         }
@@ -220,168 +385,19 @@ final class PosixFileLocker implements FileLocker {
             }
             closed = true;
             try {
+                if (folder >= 0) {
+                    libc.close(errno, folder);
+                }
                 // No retry on EINTR: Linux has already released the descriptor.
-                if (Libc.close(errno, fd) != 0) {
+                if (libc.close(errno, fd) != 0) {
                     int e = Libc.errno(errno);
                     if (e != EINTR) {
-                        throw failure(file, "cannot close", e);
+                        throw failure(file, "cannot close", e, libc);
                     }
                 }
             } finally {
                 arena.close();
             }
-        }
-    }
-
-    /** The libc calls, linked once; linking fails when native access is denied. */
-    @SuppressWarnings("restricted") // calling libc is the point; the manifest and surefire enable it
-    private static final class Libc {
-        static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
-        static final Charset PATH_CHARSET = pathCharset();
-        private static final VarHandle ERRNO =
-                CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-
-        private static final MethodHandle OPEN;
-        private static final MethodHandle FLOCK;
-        private static final MethodHandle LSEEK;
-        private static final MethodHandle WRITE;
-        private static final MethodHandle FTRUNCATE;
-        private static final MethodHandle CLOSE;
-        private static final MethodHandle STRERROR;
-        private static final RuntimeException LINK_FAILURE;
-
-        static {
-            MethodHandle open = null;
-            MethodHandle flock = null;
-            MethodHandle lseek = null;
-            MethodHandle write = null;
-            MethodHandle ftruncate = null;
-            MethodHandle close = null;
-            MethodHandle strerror = null;
-            RuntimeException failure = null;
-            try {
-                Linker.Option errno = Linker.Option.captureCallState("errno");
-                // open is variadic: the mode is the first variadic argument.
-                open = link("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
-                        errno, Linker.Option.firstVariadicArg(2));
-                flock = link("flock", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), errno);
-                lseek = link("lseek", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_INT), errno);
-                write = link("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), errno);
-                ftruncate = link("ftruncate", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG), errno);
-                close = link("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT), errno);
-                strerror = link("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
-            } catch (IllegalCallerException e) {
-                failure = new IllegalStateException("cannot lock event logs: native access is disabled for this"
-                        + " program (start Java with --enable-native-access=ALL-UNNAMED)", e);
-            } catch (RuntimeException e) {
-                failure = new IllegalStateException("cannot lock event logs: " + e.getMessage(), e);
-            }
-            OPEN = open;
-            FLOCK = flock;
-            LSEEK = lseek;
-            WRITE = write;
-            FTRUNCATE = ftruncate;
-            CLOSE = close;
-            STRERROR = strerror;
-            LINK_FAILURE = failure;
-        }
-
-        private Libc() {
-        }
-
-        private static MethodHandle link(String name, FunctionDescriptor descriptor, Linker.Option... options) {
-            Linker linker = Linker.nativeLinker();
-            MemorySegment symbol = linker.defaultLookup().find(name)
-                    .orElseThrow(() -> new IllegalStateException("libc has no " + name + "()"));
-            return linker.downcallHandle(symbol, descriptor, options);
-        }
-
-        /** Java encodes file names with sun.jnu.encoding; use the same bytes. */
-        private static Charset pathCharset() {
-            try {
-                return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
-            } catch (RuntimeException e) {
-                return StandardCharsets.UTF_8;
-            }
-        }
-
-        static void check() throws IOException {
-            if (LINK_FAILURE != null) {
-                throw new IOException(LINK_FAILURE.getMessage(), LINK_FAILURE);
-            }
-        }
-
-        static int errno(MemorySegment capture) {
-            return (int) ERRNO.get(capture, 0L);
-        }
-
-        static int open(MemorySegment capture, MemorySegment path, int flags, int mode) {
-            try {
-                return (int) OPEN.invokeExact(capture, path, flags, mode);
-            } catch (Throwable t) {
-                throw unexpected(t);
-            }
-        }
-
-        static int flock(MemorySegment capture, int fd, int operation) {
-            try {
-                return (int) FLOCK.invokeExact(capture, fd, operation);
-            } catch (Throwable t) {
-                throw unexpected(t);
-            }
-        }
-
-        static long lseek(MemorySegment capture, int fd, long offset, int whence) {
-            try {
-                return (long) LSEEK.invokeExact(capture, fd, offset, whence);
-            } catch (Throwable t) {
-                throw unexpected(t);
-            }
-        }
-
-        static long write(MemorySegment capture, int fd, MemorySegment buffer, long count) {
-            try {
-                return (long) WRITE.invokeExact(capture, fd, buffer, count);
-            } catch (Throwable t) {
-                throw unexpected(t);
-            }
-        }
-
-        static int ftruncate(MemorySegment capture, int fd, long length) {
-            try {
-                return (int) FTRUNCATE.invokeExact(capture, fd, length);
-            } catch (Throwable t) {
-                throw unexpected(t);
-            }
-        }
-
-        static int close(MemorySegment capture, int fd) {
-            try {
-                return (int) CLOSE.invokeExact(capture, fd);
-            } catch (Throwable t) {
-                throw unexpected(t);
-            }
-        }
-
-        static String strerror(int errno) {
-            try {
-                MemorySegment text = (MemorySegment) STRERROR.invokeExact(errno);
-                return text.equals(MemorySegment.NULL)
-                        ? "error " + errno
-                        : text.reinterpret(4096).getString(0, StandardCharsets.UTF_8);
-            } catch (Throwable t) {
-                return "error " + errno;
-            }
-        }
-
-        private static RuntimeException unexpected(Throwable t) {
-            if (t instanceof RuntimeException r) {
-                return r;
-            }
-            if (t instanceof Error e) {
-                throw e;
-            }
-            return new IllegalStateException(t);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.omne.inspector.core.volume;
 
+import dev.omne.inspector.core.log.RunLogPath;
+
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileStore;
@@ -117,6 +119,11 @@ public final class Volume {
         return runsDir().resolve(RunIds.validate(runId));
     }
 
+    /** A run's log as the append path opens it: beneath the runs folder, through no link. */
+    public RunLogPath runLog(String runId) {
+        return new RunLogPath(root, List.of(OMNE_DIR, "var", "runs"), RunIds.validate(runId), EVENTS_FILE);
+    }
+
     /** Where a run's log is, whether or not it exists yet. */
     public Path eventsFile(String runId) {
         return runDir(runId).resolve(EVENTS_FILE);
@@ -128,6 +135,9 @@ public final class Volume {
      * folder or log that is a link leading elsewhere is read, never written through.
      */
     public Optional<String> whyNotWritable(String runId) {
+        if (isHidden(runId)) {
+            return Optional.of(hiddenRun(runId));
+        }
         Path runDir = runDir(runId);
         if (!Files.isDirectory(runDir)) {
             return Optional.of("run \"" + runId + "\" does not exist (no folder " + runDir + ")");
@@ -157,6 +167,12 @@ public final class Volume {
             return Optional.of("cannot resolve " + runDir + ": " + e.getMessage());
         }
         return Optional.empty();
+    }
+
+    /** Why a hidden run folder is never written: nothing lists it, so nobody would see what was written. */
+    public static String hiddenRun(String runId) {
+        return "\"" + runId + "\" is a hidden folder (its name starts with '.'): check, follow and the window never"
+                + " list it as a run, so nothing is written to it";
     }
 
     /** The file system holding {@code path}, when it is mounted read-only. */

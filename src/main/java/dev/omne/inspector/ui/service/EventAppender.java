@@ -50,7 +50,7 @@ public interface EventAppender {
                 Duration first = budget.compareTo(WAITING_AFTER) < 0 ? budget : WAITING_AFTER;
                 try {
                     // A first attempt within a short budget: a lock timeout writes nothing, so trying again is safe.
-                    EventLog.append(volume.eventsFile(runId), line, new AppendOptions(first, options.lockPoll()));
+                    EventLog.append(volume.runLog(runId), line, new AppendOptions(first, options.lockPoll()));
                     return;
                 } catch (LockTimeoutException busy) {
                     if (first.equals(budget)) {
@@ -59,7 +59,7 @@ public interface EventAppender {
                 }
                 waiting.run();
                 try {
-                    EventLog.append(volume.eventsFile(runId), line,
+                    EventLog.append(volume.runLog(runId), line,
                             new AppendOptions(budget.minus(first), options.lockPoll()));
                 } catch (LockTimeoutException busy) {
                     throw new LockTimeoutException(busy.file(), budget, "another process is writing");

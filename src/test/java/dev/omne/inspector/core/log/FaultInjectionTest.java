@@ -2,6 +2,7 @@ package dev.omne.inspector.core.log;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,10 +110,20 @@ class FaultInjectionTest {
     @MethodSource("lockers")
     void whenTheRollbackFailsTooTheMessageSaysTheLogMayBeTorn(String name, FileLocker os) throws IOException {
         Path file = Files.writeString(dir.resolve("events.jsonl"), BEFORE);
-        FileLocker noTruncate = path -> new Delegating(os.open(path)) {
+        FileLocker noTruncate = new FileLocker() {
             @Override
-            public void truncate(long length) throws IOException {
-                throw new IOException("Input/output error (injected)");
+            public LockableFile open(Path path) throws IOException {
+                return new Delegating(os.open(path)) {
+                    @Override
+                    public void truncate(long length) throws IOException {
+                        throw new IOException("Input/output error (injected)");
+                    }
+                };
+            }
+
+            @Override
+            public LockableFile open(RunLogPath log) {
+                throw new UnsupportedOperationException("plain paths only");
             }
         };
         EventLog.RawWriter halfThenFail = (f, bytes, offset, length) -> {
@@ -127,6 +139,31 @@ class FaultInjectionTest {
         EventLog.append(file, "{\"type\":\"after\"}", SHORT, os, EventLog.DIRECT); // lock was released
     }
 
+    /** A run without a log yet: a first append that fails takes the log it created away again. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lockers")
+    void aFailedFirstAppendLeavesNoLogBehindButNeverRemovesOneThatWasThere(String name, FileLocker os)
+            throws IOException {
+        Files.createDirectories(dir.resolve(".omne/var/runs/r"));
+        RunLogPath log = new RunLogPath(dir, List.of(".omne", "var", "runs"), "r", "events.jsonl");
+        EventLog.RawWriter halfThenFail = (f, bytes, offset, length) -> {
+            f.write(bytes, offset, length / 2);
+            throw new IOException("No space left on device (injected)");
+        };
+
+        IOException e = assertThrows(IOException.class, () -> EventLog.append(log, LINE, SHORT, os, halfThenFail));
+        assertEquals("No space left on device (injected)", e.getMessage());
+        assertFalse(Files.exists(log.file()), "the log this append created is gone");
+
+        Files.createFile(log.file());
+        assertThrows(IOException.class, () -> EventLog.append(log, LINE, SHORT, os, halfThenFail));
+        assertTrue(Files.exists(log.file()), "a log that was there stays, empty as it was");
+        assertEquals(0, Files.size(log.file()));
+
+        EventLog.append(log, LINE, SHORT, os, EventLog.DIRECT);
+        assertEquals(LINE + "\n", Files.readString(log.file()));
+    }
+
     /** Counts releases so a test can see the lock was given back. */
     private static final class Recording implements FileLocker {
         final FileLocker os;
@@ -139,7 +176,16 @@ class FaultInjectionTest {
 
         @Override
         public LockableFile open(Path file) throws IOException {
-            return new Delegating(os.open(file)) {
+            return recording(os.open(file));
+        }
+
+        @Override
+        public LockableFile open(RunLogPath log) throws IOException {
+            return recording(os.open(log));
+        }
+
+        private LockableFile recording(LockableFile opened) {
+            return new Delegating(opened) {
                 @Override
                 public void unlock() throws IOException {
                     unlocks.incrementAndGet();
@@ -180,6 +226,16 @@ class FaultInjectionTest {
         @Override
         public void truncate(long length) throws IOException {
             inner.truncate(length);
+        }
+
+        @Override
+        public boolean created() {
+            return inner.created();
+        }
+
+        @Override
+        public void removeCreated() throws IOException {
+            inner.removeCreated();
         }
 
         @Override

@@ -29,22 +29,29 @@ class PosixFileLockerTest {
     Path dir;
 
     @Test
-    void errnosThatMeanNoLocksOnThisFileSystem() {
+    void errnosThatMeanNoLocksOnThisFileSystem() throws IOException {
+        PosixPlatform linux = PosixPlatform.of("Linux", "amd64");
+        PosixPlatform macos = PosixPlatform.of("Mac OS X", "aarch64");
         for (int e : new int[] {37, 95, 22}) {
-            assertTrue(PosixFileLocker.Os.LINUX.lockUnsupported(e), "linux " + e);
+            assertTrue(linux.lockUnsupported(e), "linux " + e);
         }
         for (int e : new int[] {77, 45, 102, 22}) {
-            assertTrue(PosixFileLocker.Os.MACOS.lockUnsupported(e), "macos " + e);
+            assertTrue(macos.lockUnsupported(e), "macos " + e);
         }
-        assertFalse(PosixFileLocker.Os.LINUX.lockUnsupported(PosixFileLocker.Os.LINUX.ewouldblock));
-        assertFalse(PosixFileLocker.Os.MACOS.lockUnsupported(PosixFileLocker.Os.MACOS.ewouldblock));
+        assertFalse(linux.lockUnsupported(linux.errno().ewouldblock()));
+        assertFalse(macos.lockUnsupported(macos.errno().ewouldblock()));
+    }
+
+    /** The locker of this machine's own platform (the tests that use it run on Linux only). */
+    static PosixFileLocker linux() throws IOException {
+        return new PosixFileLocker(PosixPlatform.current());
     }
 
     @Test
     void twoDescriptorsInOneProcessExcludeEachOther() throws IOException {
         assumeTrue(Procs.isLinux());
         Path file = dir.resolve("events.jsonl");
-        FileLocker locker = new PosixFileLocker(PosixFileLocker.Os.LINUX);
+        FileLocker locker = linux();
         try (LockableFile first = locker.open(file); LockableFile second = locker.open(file)) {
             assertTrue(first.tryLock());
             assertFalse(second.tryLock(), "flock is per open file description");
@@ -57,14 +64,14 @@ class PosixFileLockerTest {
     void opensAppendCreateAndReportsTheLength() throws IOException {
         assumeTrue(Procs.isLinux());
         Path file = dir.resolve("events.jsonl");
-        try (LockableFile f = new PosixFileLocker(PosixFileLocker.Os.LINUX).open(file)) {
+        try (LockableFile f = linux().open(file)) {
             assertEquals(0, f.size());
             byte[] a = "abc\n".getBytes();
             assertEquals(4, f.write(a, 0, 4));
             assertEquals(4, f.size());
         }
         Files.writeString(file, "0123456789");
-        try (LockableFile f = new PosixFileLocker(PosixFileLocker.Os.LINUX).open(file)) {
+        try (LockableFile f = linux().open(file)) {
             assertEquals(10, f.size());
             f.write("xy".getBytes(), 0, 2);
             f.truncate(10);
@@ -83,7 +90,7 @@ class PosixFileLockerTest {
         assumeTrue(!Files.isWritable(locked), "running as root: permissions are not enforced");
         Path file = locked.resolve("events.jsonl");
         IOException e = assertThrows(IOException.class,
-                () -> new PosixFileLocker(PosixFileLocker.Os.LINUX).open(file));
+                () -> linux().open(file));
         assertInstanceOf(AccessDeniedException.class, e);
         assertTrue(e.getMessage().contains("Permission denied"), e.getMessage());
     }
@@ -122,7 +129,7 @@ class PosixFileLockerTest {
         assumeTrue(Procs.isLinux());
         Path folder = Files.createDirectories(dir.resolve("events.jsonl"));
         IOException e = assertThrows(IOException.class,
-                () -> new PosixFileLocker(PosixFileLocker.Os.LINUX).open(folder));
+                () -> linux().open(folder));
         assertEquals(folder + ": cannot open for appending: Is a directory (errno 21)", e.getMessage());
     }
 }
