@@ -15,6 +15,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -36,9 +37,16 @@ final class PosixFileLocker implements FileLocker {
     private static final int MODE_0644 = 0644;
 
     private final PosixPlatform platform;
+    /** False: walk one name at a time as where openat2 is missing (tests of that path). */
+    private final boolean openat2;
 
     PosixFileLocker(PosixPlatform platform) {
+        this(platform, true);
+    }
+
+    PosixFileLocker(PosixPlatform platform, boolean openat2) {
         this.platform = platform;
+        this.openat2 = openat2;
     }
 
     @Override
@@ -89,13 +97,14 @@ final class PosixFileLocker implements FileLocker {
             }
             runs = beneath(libc, arena, errno, root, String.join("/", log.runsFolder()), platform.folderFlags(), 0);
             if (runs < 0) {
-                throw folderFailure(log.runsDir(), Libc.errno(errno), libc);
+                throw folderFailure(log.root(), log.runsDir(), Libc.errno(errno), libc);
             }
             run = beneath(libc, arena, errno, runs, log.run(), platform.folderFlags(), 0);
             if (run < 0) {
                 int e = Libc.errno(errno);
                 throw e == ENOENT ? new NoSuchFileException(log.runDir().toString(), null,
-                        "the run folder does not exist; nothing was written") : folderFailure(log.runDir(), e, libc);
+                        "the run folder does not exist; nothing was written")
+                        : folderFailure(log.runsDir(), log.runDir(), e, libc);
             }
             fd = beneath(libc, arena, errno, run, log.log(), platform.appendFlags(), 0);
             while (fd < 0 && Libc.errno(errno) == ENOENT) {
@@ -154,7 +163,7 @@ final class PosixFileLocker implements FileLocker {
      * the way; -1 with errno set when it cannot.
      */
     private int beneath(Libc libc, Arena arena, MemorySegment errno, int dirfd, String relative, int flags, int mode) {
-        if (platform.linux() && libc.hasOpenat2()) {
+        if (openat2 && platform.linux() && libc.hasOpenat2()) {
             int fd = libc.retry(errno, () -> libc.openat2(errno, dirfd,
                     arena.allocateFrom(relative, Libc.PATH_CHARSET), flags, mode));
             if (fd >= 0 || !libc.openat2Missing(Libc.errno(errno))) {
@@ -165,7 +174,7 @@ final class PosixFileLocker implements FileLocker {
     }
 
     /** The fallback: openat one name at a time, each with O_NOFOLLOW (and O_NOFOLLOW_ANY where there is one). */
-    int walk(Libc libc, Arena arena, MemorySegment errno, int dirfd, String relative, int flags, int mode) {
+    private int walk(Libc libc, Arena arena, MemorySegment errno, int dirfd, String relative, int flags, int mode) {
         String[] names = relative.split("/");
         int at = dirfd;
         try {
@@ -198,14 +207,26 @@ final class PosixFileLocker implements FileLocker {
         Libc.setErrno(errno, saved);
     }
 
-    private IOException folderFailure(Path folder, int e, Libc libc) {
-        if (isLinkError(e)) {
+    private IOException folderFailure(Path from, Path folder, int e, Libc libc) {
+        // O_DIRECTORY | O_NOFOLLOW on a link answers ENOTDIR: look at the names again, only to word the refusal.
+        if (isLinkError(e) || (e == ENOTDIR && linkOnTheWay(from, folder))) {
             return throughLink(folder);
         }
         if (e == ENOTDIR) {
             return new FileSystemException(folder.toString(), null, "is not a folder; nothing was written");
         }
         return failure(folder, "cannot open the folder", e, libc);
+    }
+
+    private static boolean linkOnTheWay(Path from, Path to) {
+        Path at = from;
+        for (Path name : from.relativize(to)) {
+            at = at.resolve(name);
+            if (Files.isSymbolicLink(at)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isLinkError(int e) {
