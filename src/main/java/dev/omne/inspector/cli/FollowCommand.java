@@ -60,7 +60,10 @@ final class FollowCommand implements Callable<Integer> {
                 ended.countDown(); // stdout is closed: nobody is reading any more
             }
         };
-        FollowOptions options = FollowOptions.DEFAULT.withPollInterval(Duration.ofMillis(pollMillis));
+        // Nothing here looks back at a line once printed: no run keeps its rows, so memory grows with the number of
+        // runs, not of events; and without --from-start what the logs hold already is only counted.
+        FollowOptions options = FollowOptions.DEFAULT.withPollInterval(Duration.ofMillis(pollMillis))
+                .withHistory(fromStart ? FollowOptions.History.STREAM : FollowOptions.History.STREAM_NEW);
         VolumeWatcher watcher = open(options, listener, printer);
         Thread stop = new Thread(() -> {
             watcher.close();

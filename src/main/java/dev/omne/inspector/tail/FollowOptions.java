@@ -10,28 +10,51 @@ import java.util.Objects;
  *                      then only the WatchService wakes the watcher)
  * @param batchInterval at least this long between two batches to the listener, so a fast writer cannot flood it
  * @param onlyRun       follow this one run (it may not exist yet), or null for every run of the volume
+ * @param history       what each run keeps of what was read (see {@link History})
  */
-public record FollowOptions(Duration pollInterval, Duration batchInterval, String onlyRun) {
-    public static final FollowOptions DEFAULT = new FollowOptions(Duration.ofMillis(250), Duration.ofMillis(16), null);
+public record FollowOptions(Duration pollInterval, Duration batchInterval, String onlyRun, History history) {
+    public static final FollowOptions DEFAULT = new FollowOptions(Duration.ofMillis(250), Duration.ofMillis(16), null,
+            History.KEEP);
+
+    /** How long a run that does not change may go between two polls: its interval doubles up to this. */
+    public static final Duration LONGEST_POLL = Duration.ofSeconds(4);
+
+    /** What a followed run keeps of what was read. */
+    public enum History {
+        /** Its index keeps every row (the window shows and filters them). */
+        KEEP,
+        /** Rows are handed on once and dropped: memory grows with the number of runs, not of events. */
+        STREAM,
+        /**
+         * As {@link #STREAM}, and what a log holds when following starts is not read as rows, only counted (its
+         * lines) and fingerprinted: {@code follow} without {@code --from-start}.
+         */
+        STREAM_NEW
+    }
 
     public FollowOptions {
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(batchInterval, "batchInterval");
+        Objects.requireNonNull(history, "history");
         if (batchInterval.isNegative()) {
             throw new IllegalArgumentException("batchInterval must not be negative");
         }
     }
 
     public FollowOptions withPollInterval(Duration interval) {
-        return new FollowOptions(interval, batchInterval, onlyRun);
+        return new FollowOptions(interval, batchInterval, onlyRun, history);
     }
 
     public FollowOptions withBatchInterval(Duration interval) {
-        return new FollowOptions(pollInterval, interval, onlyRun);
+        return new FollowOptions(pollInterval, interval, onlyRun, history);
     }
 
     public FollowOptions withOnlyRun(String runId) {
-        return new FollowOptions(pollInterval, batchInterval, runId);
+        return new FollowOptions(pollInterval, batchInterval, runId, history);
+    }
+
+    public FollowOptions withHistory(History kept) {
+        return new FollowOptions(pollInterval, batchInterval, onlyRun, kept);
     }
 
     boolean polls() {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32C;
 
 /**
  * Follows one {@code events.jsonl}: remembers the file's identity (its {@code fileKey()}, or its creation time
@@ -48,6 +50,10 @@ public final class RunTailer implements AutoCloseable {
     private static final int READ_CHUNK = 1 << 20;
     /** Below this a rebuild runs on one thread, as {@link RunIndex#build(Path)} decides. */
     private static final long PARALLEL_THRESHOLD = 8L << 20;
+    /** How long a file shorter than what was read may take to be written back before it counts as truncated. */
+    private static final long SHRINK_GRACE_NANOS = Duration.ofMillis(100).toNanos();
+    /** The most a streaming tailer reads in one poll: what it holds at once stays small whatever a writer does. */
+    private static final long STREAM_STEP = 4L << 20;
     private static final Pattern OVERLONG = Pattern.compile("over the \\d+ MiB limit");
 
     /** Opens the file for reading; a test replaces it to refuse reads as a Windows lock does. */
@@ -63,7 +69,24 @@ public final class RunTailer implements AutoCloseable {
     private final ExecutorService executor;
     private final Opener opener;
 
+    private final FollowOptions.History history;
+    private final IndexSnapshot empty;
+    /** Null before the first read, and while a streaming tailer has handed on every row and holds no partial line. */
     private RunIndex index;
+    /** Whether the file has been read (or, for {@link FollowOptions.History#STREAM_NEW}, counted) once. */
+    private boolean started;
+    /** Only what the log holds at the very first look is skipped; a log that appears later is new throughout. */
+    private boolean firstPoll = true;
+    /** A streaming tailer with no index: where the next line starts, and its number. */
+    private long streamOffset;
+    private long streamNextLine = 1;
+    /** Fingerprint of the bytes read, {@code [0, position)}: their CRC-32C and the last of them. */
+    private final CRC32C crc = new CRC32C();
+    private byte[] tail = new byte[0];
+    /** When the file was first seen shorter than what was read (0: it was not); a rewrite may bring it back. */
+    private long shrunkSince;
+    /** A streaming poll stopped at its byte limit: more is there to read. */
+    private boolean behind;
     private volatile IndexSnapshot snapshot;
     private volatile boolean gone;
     private volatile boolean refused;
@@ -85,15 +108,21 @@ public final class RunTailer implements AutoCloseable {
 
     /** A tailer for {@code file} (which need not exist yet), rebuilding on the common pool. */
     public RunTailer(String runId, Path file) {
-        this(runId, file, ForkJoinPool.commonPool(), DEFAULT_OPENER);
+        this(runId, file, ForkJoinPool.commonPool(), DEFAULT_OPENER, FollowOptions.History.KEEP);
     }
 
     RunTailer(String runId, Path file, ExecutorService executor, Opener opener) {
+        this(runId, file, executor, opener, FollowOptions.History.KEEP);
+    }
+
+    RunTailer(String runId, Path file, ExecutorService executor, Opener opener, FollowOptions.History history) {
         this.runId = Objects.requireNonNull(runId, "runId");
         this.file = Objects.requireNonNull(file, "file");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.opener = Objects.requireNonNull(opener, "opener");
-        this.snapshot = RunIndex.empty(file).snapshot();
+        this.history = Objects.requireNonNull(history, "history");
+        this.empty = RunIndex.empty(file).snapshot();
+        this.snapshot = empty;
     }
 
     public String runId() {
@@ -116,7 +145,7 @@ public final class RunTailer implements AutoCloseable {
 
     /** Whether the last read was refused; poll again shortly. */
     public boolean retrying() {
-        return refused;
+        return refused || shrunkSince != 0;
     }
 
     /** Bytes read so far: the committed lines plus a held-back partial line. */
@@ -137,6 +166,8 @@ public final class RunTailer implements AutoCloseable {
         if (closed) {
             return null;
         }
+        boolean first = firstPoll;
+        firstPoll = false;
         BasicFileAttributes attrs;
         try {
             attrs = Files.readAttributes(file, BasicFileAttributes.class);
@@ -155,42 +186,67 @@ public final class RunTailer implements AutoCloseable {
         Object id = identity(attrs);
         List<TailNotice> notices = new ArrayList<>(1);
         boolean reset = false;
-        if (index == null) {
+        boolean replaced = false;
+        if (!started) {
             reset = true;
         } else if (gone) {
             reset = true;
             notices.add(notice(TailNotice.Kind.RECREATED, "the log is back: reading it again from the start"));
         } else if (!Objects.equals(id, identity)) {
-            reset = true;
-            notices.add(notice(TailNotice.Kind.REPLACED,
-                    "another file now has this name (replaced): reading it again from the start"));
-        } else if (!force && !refused && unreadableWhy == null && attrs.size() == seenSize
-                && attrs.lastModifiedTime().equals(seenModified)) {
+            replaced = true;
+        } else if (!force && !refused && unreadableWhy == null && shrunkSince == 0 && !behind
+                && attrs.size() == seenSize && attrs.lastModifiedTime().equals(seenModified)) {
             return null;
         }
         try (FileChannel channel = opener.open(file)) {
             long size = channel.size();
-            if (!reset && size < position) {
+            if (replaced) {
+                // Renamed over by a file that begins with everything read so far: the same log, written on.
+                if (size < position || !sameAsRead(channel)) {
+                    reset = true;
+                    notices.add(notice(TailNotice.Kind.REPLACED, "another file now has this name (replaced) and it"
+                            + " does not begin with what was read: reading it from the start"));
+                }
+            } else if (!reset && size < position) {
+                // Shorter than what was read: truncated, or cut back mid-line and being written again. Look again
+                // shortly; only if it stays short, or comes back different, is it read again from the start.
+                long now = System.nanoTime();
+                if (shrunkSince == 0) {
+                    shrunkSince = now;
+                }
+                if (now - shrunkSince < SHRINK_GRACE_NANOS) {
+                    return null;
+                }
                 reset = true;
                 notices.add(notice(TailNotice.Kind.TRUNCATED, "the file shrank from " + position + " to " + size
                         + " bytes (truncated): reading it again from the start"));
-            } else if (!reset && !Arrays.equals(head, readHead(channel, head.length))) {
+            } else if (!reset && !matchesEnds(channel)) {
                 reset = true;
                 notices.add(notice(TailNotice.Kind.TRUNCATED,
-                        "its first bytes changed (rewritten): reading it again from the start"));
+                        "bytes already read changed (rewritten): reading it again from the start"));
+            } else if (!reset && (shrunkSince != 0 || (size == seenSize
+                    && !attrs.lastModifiedTime().equals(seenModified))) && !sameAsRead(channel)) {
+                // Written again in place (same length, or cut back and rewritten): its ends may match, so compare all.
+                reset = true;
+                notices.add(notice(TailNotice.Kind.TRUNCATED,
+                        "the file was rewritten in place: reading it again from the start"));
             }
-            if (reset) {
-                rebuild(channel);
+            shrunkSince = 0;
+            if (reset && first && history == FollowOptions.History.STREAM_NEW) {
+                skipExisting(channel, size);
+            } else if (reset) {
+                rebuild(channel, size);
             } else {
                 readAppended(channel, size);
             }
+            started = true;
             identity = id;
             seenSize = size;
             seenModified = attrs.lastModifiedTime();
             refused = false;
             refusalReported = false;
             unreadableWhy = null;
-            if (index.pendingBytes() > 0) {
+            if (index != null && index.pendingBytes() > 0) {
                 heldBackPolls++;
             }
             return collect(notices);
@@ -219,13 +275,70 @@ public final class RunTailer implements AutoCloseable {
         return heldBackPolls;
     }
 
-    private void rebuild(FileChannel channel) throws IOException {
-        long size = channel.size();
+    /** Reads the whole file again from byte 0. */
+    private void rebuild(FileChannel channel, long size) throws IOException {
+        gone = false;
+        resetPending = true;
+        reportedRows = 0;
+        unreported.clear();
+        if (history != FollowOptions.History.KEEP) {
+            // Streaming: from byte 0 in steps, each handed on before the next is read.
+            index = RunIndex.startingAt(file, 0, 1);
+            position = 0;
+            crc.reset();
+            tail = new byte[0];
+            readAppended(channel, size);
+            head = readHead(channel, (int) Math.min(HEAD_BYTES, position));
+            return;
+        }
         int pieces = size < PARALLEL_THRESHOLD ? 1 : Runtime.getRuntime().availableProcessors();
         RunIndex built = RunIndex.build(file, executor, pieces, false);
         index = built;
         position = built.committedOffset() + built.pendingBytes();
         head = readHead(channel, (int) Math.min(HEAD_BYTES, position));
+        fingerprint(channel);
+    }
+
+    /**
+     * Follows from the end: what the file holds now is only counted (its lines, so new ones get their numbers) and
+     * fingerprinted, never kept; a last line still being written is held back as usual.
+     */
+    private void skipExisting(FileChannel channel, long size) throws IOException {
+        crc.reset();
+        long lines = 0;
+        long lineStart = 0;
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(READ_CHUNK, Math.max(size, 1)));
+        long at = 0;
+        while (at < size) {
+            buffer.clear();
+            buffer.limit((int) Math.min(buffer.capacity(), size - at));
+            int n = channel.read(buffer, at);
+            if (n <= 0) {
+                break;
+            }
+            byte[] bytes = buffer.array();
+            crc.update(bytes, 0, n);
+            for (int i = 0; i < n; i++) {
+                if (bytes[i] == '\n') {
+                    lines++;
+                    lineStart = at + i + 1;
+                }
+            }
+            at += n;
+        }
+        position = at;
+        streamOffset = lineStart;
+        streamNextLine = lines + 1;
+        index = null;
+        if (position > lineStart) {
+            // The partial last line: held back by an index that starts where it starts.
+            index = RunIndex.startingAt(file, lineStart, lines + 1);
+            byte[] partial = new byte[(int) (position - lineStart)];
+            readFully(channel, ByteBuffer.wrap(partial), lineStart);
+            index.extend(partial, 0, partial.length);
+        }
+        head = readHead(channel, (int) Math.min(HEAD_BYTES, position));
+        tail = readTail(channel);
         gone = false;
         resetPending = true;
         reportedRows = 0;
@@ -233,23 +346,111 @@ public final class RunTailer implements AutoCloseable {
     }
 
     private void readAppended(FileChannel channel, long end) throws IOException {
-        if (end > position) {
-            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(READ_CHUNK, end - position));
-            while (position < end) {
+        long limit = history == FollowOptions.History.KEEP ? end : Math.min(end, position + STREAM_STEP);
+        behind = limit < end;
+        if (limit > position) {
+            if (index == null) {
+                index = RunIndex.startingAt(file, streamOffset, streamNextLine);
+            }
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(READ_CHUNK, limit - position));
+            while (position < limit) {
                 buffer.clear();
-                buffer.limit((int) Math.min(buffer.capacity(), end - position));
+                buffer.limit((int) Math.min(buffer.capacity(), limit - position));
                 int n = channel.read(buffer, position);
                 if (n <= 0) {
                     break;
                 }
+                crc.update(buffer.array(), 0, n);
                 RunIndex.Extension added = index.extend(buffer.array(), 0, n);
                 position += n;
                 unreported.addAll(added.diagnostics());
             }
+            tail = readTail(channel);
         }
         if (head.length < HEAD_BYTES && position > head.length) {
             head = readHead(channel, (int) Math.min(HEAD_BYTES, position));
         }
+    }
+
+    /** The CRC-32C of {@code [0, position)} and its last bytes, read from the file. */
+    private void fingerprint(FileChannel channel) throws IOException {
+        crc.reset();
+        feed(crc, channel, position);
+        tail = readTail(channel);
+    }
+
+    /** Whether the first and last bytes read are still there as they were: a cheap look on every growth. */
+    private boolean matchesEnds(FileChannel channel) throws IOException {
+        return Arrays.equals(head, readHead(channel, head.length)) && Arrays.equals(tail, readTail(channel));
+    }
+
+    /** Whether the file begins with exactly the bytes read so far (their CRC-32C): the full comparison. */
+    private boolean sameAsRead(FileChannel channel) throws IOException {
+        if (channel.size() < position || !matchesEnds(channel)) {
+            return false;
+        }
+        CRC32C now = new CRC32C();
+        return feed(now, channel, position) == position && now.getValue() == crc.getValue();
+    }
+
+    /** Adds the file's bytes {@code [0, length)} to {@code sum}; returns how many there were. */
+    private static long feed(CRC32C sum, FileChannel channel, long length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(READ_CHUNK, Math.max(length, 1)));
+        long at = 0;
+        while (at < length) {
+            buffer.clear();
+            buffer.limit((int) Math.min(buffer.capacity(), length - at));
+            int n = channel.read(buffer, at);
+            if (n <= 0) {
+                break;
+            }
+            sum.update(buffer.array(), 0, n);
+            at += n;
+        }
+        return at;
+    }
+
+    private byte[] readTail(FileChannel channel) throws IOException {
+        int length = (int) Math.min(HEAD_BYTES, position);
+        byte[] bytes = new byte[length];
+        int got = readFully(channel, ByteBuffer.wrap(bytes), position - length);
+        return got == length ? bytes : Arrays.copyOf(bytes, got);
+    }
+
+    private static int readFully(FileChannel channel, ByteBuffer buffer, long from) throws IOException {
+        long at = from;
+        while (buffer.hasRemaining()) {
+            int n = channel.read(buffer, at);
+            if (n <= 0) {
+                break;
+            }
+            at += n;
+        }
+        return buffer.position();
+    }
+
+    /**
+     * A streaming tailer after its rows were handed on: drops them, keeping only where it stands (and a partial
+     * line held back). The index of a tailer that keeps its history is left alone.
+     */
+    void release() {
+        if (history == FollowOptions.History.KEEP || index == null || reportedRows < index.snapshot().size()) {
+            return;
+        }
+        if (index.pendingBytes() == 0) {
+            streamOffset = index.committedOffset();
+            streamNextLine = index.nextLineNumber();
+            index = null;
+        } else {
+            index = index.continuation();
+        }
+        reportedRows = 0;
+        snapshot = empty;
+    }
+
+    /** A streaming poll stopped at its step: poll again after the next hand-over. */
+    boolean behind() {
+        return behind;
     }
 
     /** What is new since the last update, with {@code notices}; null when there is nothing to say. */
@@ -285,7 +486,7 @@ public final class RunTailer implements AutoCloseable {
         unreadableWhy = null;
         seenSize = -1;
         seenModified = null;
-        if (index == null || gone) {
+        if (!started || gone) {
             return null;
         }
         gone = true;
@@ -305,17 +506,17 @@ public final class RunTailer implements AutoCloseable {
         refusalReported = false;
         seenSize = -1;
         seenModified = null;
-        if (lost && index != null) {
+        if (lost && started) {
             gone = true;
         }
         if (why.equals(unreadableWhy)) {
-            return index == null ? null : collect(List.of());
+            return !started ? null : collect(List.of());
         }
         unreadableWhy = why;
         TailNotice notice = notice(TailNotice.Kind.UNREADABLE, file.getFileName() + " cannot be read: " + why
                 + (snapshot.size() > 0 ? "; keeping what was read" : "")
                 + "; looking again on every change");
-        if (index == null) {
+        if (!started) {
             IndexSnapshot s = snapshot;
             return new RunUpdate(runId, file, s, false, s.size(), s.size(), List.of(), List.of(notice), gone);
         }
@@ -325,11 +526,11 @@ public final class RunTailer implements AutoCloseable {
     private RunUpdate refused(IOException e) {
         refused = true;
         if (refusalReported) {
-            return index == null ? null : collect(List.of());
+            return !started ? null : collect(List.of());
         }
         refusalReported = true;
         TailNotice notice = notice(TailNotice.Kind.READ_RETRY, "read refused (" + describe(e) + "): retrying");
-        if (index == null) {
+        if (!started) {
             IndexSnapshot s = snapshot;
             return new RunUpdate(runId, file, s, false, s.size(), s.size(), List.of(), List.of(notice), gone);
         }

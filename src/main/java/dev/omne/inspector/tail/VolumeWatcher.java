@@ -53,6 +53,7 @@ public final class VolumeWatcher implements AutoCloseable {
     /** How soon a refused read is tried again. */
     private static final long RETRY_NANOS = Duration.ofMillis(20).toNanos();
     private static final long JOIN_MILLIS = 5_000;
+    private static final long LONGEST_POLL_NANOS = FollowOptions.LONGEST_POLL.toNanos();
     private static final WatchEvent.Kind<?>[] FOLDER_EVENTS = {
             StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE};
     private static final WatchEvent.Kind<?>[] RUN_EVENTS = {
@@ -66,6 +67,9 @@ public final class VolumeWatcher implements AutoCloseable {
         final String fileName;
         final RunTailer tailer;
         WatchKey key;
+        /** This run's own poll interval: doubles while nothing changes, back to the shortest on any change. */
+        long pollEvery;
+        long nextPoll;
 
         Run(String id, Path dir, String fileName, RunTailer tailer) {
             this.id = id;
@@ -111,6 +115,7 @@ public final class VolumeWatcher implements AutoCloseable {
     private boolean needRescan;
     private long lastDelivery;
     private long nextPoll;
+    private long nextScan;
     private long nextRetry;
 
     // Read from any thread.
@@ -335,6 +340,9 @@ public final class VolumeWatcher implements AutoCloseable {
         if (!retrying.isEmpty()) {
             wait = Math.min(wait, nextRetry - now);
         }
+        if (!dirty.isEmpty()) {
+            wait = Math.min(wait, lastDelivery + batchNanos - now); // a streaming run has more to read
+        }
         if (wait == Long.MAX_VALUE) {
             return watchService.take();
         }
@@ -394,13 +402,20 @@ public final class VolumeWatcher implements AutoCloseable {
         }
     }
 
-    /** Reads a run's log and queues what is new. */
-    private void tail(Run run, boolean force) {
+    /** Reads a run's log and queues what is new; true when there was something. */
+    private boolean tail(Run run, boolean force) {
         if (runs.get(run.id) != run) {
-            return;
+            return false;
         }
-        queue(run.tailer.poll(force));
+        RunUpdate update = run.tailer.poll(force);
+        queue(update);
         noteRetry(run);
+        boolean changed = update != null || run.tailer.behind();
+        if (changed) {
+            run.pollEvery = pollNanos;
+            run.nextPoll = deadline(System.nanoTime(), pollNanos);
+        }
+        return changed;
     }
 
     private void noteRetry(Run run) {
@@ -411,20 +426,35 @@ public final class VolumeWatcher implements AutoCloseable {
         }
     }
 
-    /** The cheap poll: the folders are still there, each log's size and identity are unchanged. */
+    /**
+     * The cheap poll: the folders are still there, each log's size and identity are unchanged. A run whose log did
+     * not change is looked at half as often each time, down to once per {@link FollowOptions#LONGEST_POLL}, so a
+     * volume of many finished runs costs little while it sits there; a change (seen here or as an event) brings
+     * its run back to the shortest interval. The runs folder itself, while it is watched, is listed at the longest
+     * interval (its events say when runs come and go).
+     */
     private void pollAll() {
+        long now = System.nanoTime();
         if (runsDir != null) {
             if (runsKey == null || !runsKey.isValid() || !Files.isDirectory(runsDir)) {
                 attachQuietly();
-            } else {
+                nextScan = deadline(now, pollNanos);
+            } else if (now - nextScan >= 0) {
                 scanQuietly();
+                nextScan = deadline(now, Math.max(pollNanos, LONGEST_POLL_NANOS));
             }
         }
         for (Run run : List.copyOf(runs.values())) {
+            if (now - run.nextPoll < 0) {
+                continue;
+            }
             if (runsDir == null && run.key == null && Files.isDirectory(run.dir)) {
                 register(run);
             }
-            tail(run, false);
+            if (!tail(run, false)) {
+                run.pollEvery = Math.min(run.pollEvery * 2, Math.max(pollNanos, LONGEST_POLL_NANOS));
+                run.nextPoll = deadline(now, run.pollEvery);
+            }
         }
     }
 
@@ -471,7 +501,7 @@ public final class VolumeWatcher implements AutoCloseable {
                 Path dir = singleFile.getParent();
                 String id = dir.getFileName() == null ? singleFile.getFileName().toString() : dir.getFileName().toString();
                 Run run = new Run(id, dir, singleFile.getFileName().toString(),
-                        new RunTailer(id, singleFile, builder, opener));
+                        new RunTailer(id, singleFile, builder, opener, history()));
                 if (Files.isDirectory(dir)) {
                     register(run);
                 }
@@ -629,13 +659,21 @@ public final class VolumeWatcher implements AutoCloseable {
     private void addRun(String id) {
         Path dir = runsDir.resolve(id);
         Run run = new Run(id, dir, Volume.EVENTS_FILE,
-                new RunTailer(id, dir.resolve(Volume.EVENTS_FILE), builder, opener));
+                new RunTailer(id, dir.resolve(Volume.EVENTS_FILE), builder, opener, history()));
         // Watch first, then read: whatever is written after the read shows up as an event.
         register(run);
         addRun(run);
     }
 
+    /** What a run added now keeps: once following has begun, a new run's log is new from its first byte. */
+    private FollowOptions.History history() {
+        return options.history() == FollowOptions.History.STREAM_NEW && thread.isAlive()
+                ? FollowOptions.History.STREAM : options.history();
+    }
+
     private void addRun(Run run) {
+        run.pollEvery = pollNanos;
+        run.nextPoll = deadline(System.nanoTime(), pollNanos);
         runs.put(run.id, run);
         tailers.put(run.id, run.tailer);
         runIds = List.copyOf(runs.keySet());
@@ -714,6 +752,18 @@ public final class VolumeWatcher implements AutoCloseable {
             listener.onUpdate(update);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "a volume listener failed", e);
+        }
+        if (options.history() != FollowOptions.History.KEEP) {
+            // The listener has what it needs: streaming tailers drop the rows, and go on where they stopped.
+            for (RunUpdate delivered : update.runs()) {
+                Run run = runs.get(delivered.runId());
+                if (run != null) {
+                    run.tailer.release();
+                    if (run.tailer.behind()) {
+                        dirty.add(run);
+                    }
+                }
+            }
         }
     }
 }

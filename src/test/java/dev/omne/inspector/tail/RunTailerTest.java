@@ -22,12 +22,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -169,7 +172,7 @@ class RunTailerTest {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.truncate(0);
         }
-        RunUpdate cut = tailer.poll(true);
+        RunUpdate cut = pollUntilSaid(tailer);
         seen.apply(cut);
         assertTrue(cut.reset());
         assertEquals(0, cut.snapshot().size());
@@ -201,20 +204,95 @@ class RunTailerTest {
     }
 
     @Test
-    void aFileReplacedByRenameIsReadAgainFromTheStart() throws IOException {
+    void aFileReplacedByRenameThatBeginsWithWhatWasReadIsFollowedOn() throws IOException {
         Path file = dir.resolve("events.jsonl");
         Lines.write(file, 0, 5);
         RunTailer tailer = new RunTailer("r", file);
         Seen seen = new Seen();
         seen.apply(tailer.poll(true));
         Path elsewhere = dir.resolve("events.jsonl.new");
-        Lines.write(elsewhere, 0, 9); // same first bytes, longer: only the identity tells
+        Lines.write(elsewhere, 0, 9); // the bytes read, then more: the same log written on
+        Files.move(elsewhere, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        RunUpdate u = tailer.poll(false);
+        seen.apply(u);
+        assertFalse(u.reset(), "not read again");
+        assertEquals(List.of(), u.notices());
+        assertEquals(Lines.seqs(0, 9), seen.rows, "each event once");
+    }
+
+    @Test
+    void aFileReplacedByRenameWithOtherContentIsSaidAndReadFromTheStart() throws IOException {
+        Path file = dir.resolve("events.jsonl");
+        Lines.write(file, 0, 5);
+        RunTailer tailer = new RunTailer("r", file);
+        Seen seen = new Seen();
+        seen.apply(tailer.poll(true));
+        Path elsewhere = dir.resolve("events.jsonl.new");
+        Files.write(elsewhere, Lines.lines(0, 3));
+        Lines.append(elsewhere, 70, 6); // the same start, then other lines where the old ones were
         Files.move(elsewhere, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         RunUpdate u = tailer.poll(false);
         seen.apply(u);
         assertTrue(u.reset());
         assertEquals(TailNotice.Kind.REPLACED, u.notices().getFirst().kind());
-        assertEquals(Lines.seqs(0, 9), seen.rows);
+        assertTrue(u.notices().getFirst().message().contains("replaced"), u.notices().getFirst().message());
+        assertEquals(Stream.concat(Lines.seqs(0, 3).stream(), Lines.seqs(70, 6).stream()).toList(), seen.rows);
+    }
+
+    /** Cut back in the middle of a line and written again with the same start: followed on, nothing twice. */
+    @Test
+    void truncatedMidLineAndRewrittenWithTheSameStartIsFollowedOn() throws IOException {
+        Path file = dir.resolve("events.jsonl");
+        Lines.write(file, 0, 5);
+        RunTailer tailer = new RunTailer("r", file);
+        Seen seen = new Seen();
+        seen.apply(tailer.poll(true));
+        long size = Files.size(file);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.truncate(size - 30); // into the middle of the last line
+        }
+        assertNull(tailer.poll(true), "shorter for a moment: not yet called a truncation");
+        Files.write(file, Lines.lines(0, 7)); // the same bytes again, and two lines more
+        seen.apply(pollUntilSaid(tailer));
+        assertEquals(Lines.seqs(0, 7), seen.rows, "each event once");
+        assertEquals(1, seen.resets, "only the first read");
+        assertEquals(List.of(), seen.notices);
+    }
+
+    /** A rewrite that keeps the length and the first and last bytes: only the fingerprint of the whole sees it. */
+    @Test
+    void aRewriteInPlaceOfTheSameSizeIsNoticed() throws IOException {
+        Path file = dir.resolve("events.jsonl");
+        Lines.write(file, 0, 5);
+        RunTailer tailer = new RunTailer("r", file);
+        Seen seen = new Seen();
+        seen.apply(tailer.poll(true));
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] changed = Lines.lines(0, 5);
+        int at = new String(changed, StandardCharsets.UTF_8).indexOf("00.000002Z") + 8;
+        changed[at] = '7'; // the third event's time: seq 2 becomes seq 7, same length, same ends
+        assertEquals(bytes.length, changed.length);
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(0));
+        tailer.poll(true);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(changed), 0);
+        }
+        RunUpdate u = tailer.poll(false);
+        seen.apply(u);
+        assertTrue(u.reset());
+        assertEquals("the file was rewritten in place: reading it again from the start", u.notices().getFirst().message());
+        assertEquals(List.of(0L, 1L, 7L, 3L, 4L), seen.rows);
+    }
+
+    /** Polls (the watcher does so every 20 ms while a shrink is pending) until the tailer has something to say. */
+    private static RunUpdate pollUntilSaid(RunTailer tailer) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        RunUpdate u;
+        while ((u = tailer.poll(true)) == null) {
+            assertTrue(System.nanoTime() < deadline, "the tailer said nothing");
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos()); // the pace of the watcher's retries
+        }
+        return u;
     }
 
     @Test

@@ -126,12 +126,23 @@ class VolumeWatcherTest {
         try (VolumeWatcher watcher = start(mode, volume, c)) {
             c.awaitRows("r1", Lines.seqs(0, 5), WAIT);
             Path written = volume.runDir("r1").resolve("events.jsonl.tmp");
-            Lines.write(written, 0, 9); // the same first bytes, longer: only the file's identity tells
+            Files.write(written, Lines.lines(0, 2));
+            Lines.append(written, 50, 4); // the same first bytes, then others: a different log
             Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             c.await("the replacement", WAIT, x -> x.count(TailNotice.Kind.REPLACED, "r1") == 1);
-            c.awaitRows("r1", Lines.seqs(0, 9), WAIT);
-            Lines.append(file, 9, 2);
-            c.awaitRows("r1", Lines.seqs(0, 11), WAIT);
+            c.awaitRows("r1", java.util.stream.Stream.concat(Lines.seqs(0, 2).stream(), Lines.seqs(50, 4).stream())
+                    .toList(), WAIT);
+            // Replaced again by one that begins with all that was read: followed on, with no notice.
+            Path longer = volume.runDir("r1").resolve("events.jsonl.tmp");
+            Files.copy(file, longer);
+            Lines.append(longer, 90, 3);
+            Files.move(longer, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            c.awaitRows("r1", java.util.stream.Stream.of(Lines.seqs(0, 2), Lines.seqs(50, 4), Lines.seqs(90, 3))
+                    .flatMap(List::stream).toList(), WAIT);
+            assertEquals(1, c.count(TailNotice.Kind.REPLACED, "r1"), "the continuation is no replacement");
+            Lines.append(file, 95, 2);
+            c.awaitRows("r1", java.util.stream.Stream.of(Lines.seqs(0, 2), Lines.seqs(50, 4), Lines.seqs(90, 3),
+                    Lines.seqs(95, 2)).flatMap(List::stream).toList(), WAIT);
             assertEquals(Lines.onDisk(file), watcherRows(watcher, "r1"));
         }
         assertClean(c, TailNotice.Kind.REPLACED);

@@ -40,11 +40,32 @@ public final class RunIndex {
     private volatile IndexSnapshot snapshot;
 
     private RunIndex(Path file, IndexColumns columns, long committedOffset, long nextLine) {
+        this(file, columns, new LineSplitter(committedOffset, nextLine, LineScanner.MAX_LINE_BYTES), nextLine == 1);
+    }
+
+    private RunIndex(Path file, IndexColumns columns, LineSplitter splitter, boolean startsAtLineOne) {
         this.file = file;
         this.columns = columns;
-        this.splitter = new LineSplitter(committedOffset, nextLine, LineScanner.MAX_LINE_BYTES);
-        this.sink = new PieceSink(file, columns, nextLine == 1, splitter);
+        this.splitter = splitter;
+        this.sink = new PieceSink(file, columns, startsAtLineOne, splitter);
         publish();
+    }
+
+    /**
+     * An empty index that {@link #extend} grows from {@code offset}, which must be the start of line
+     * {@code nextLine}: a follower that was not asked for what the file held already starts there.
+     */
+    public static RunIndex startingAt(Path file, long offset, long nextLine) {
+        return new RunIndex(file, new IndexColumns(16), offset, nextLine);
+    }
+
+    /**
+     * A new index that goes on where this one stands, its held-back partial line included, with none of its rows:
+     * a follower that has handed its rows on keeps memory for the lines to come only. This index must not be
+     * extended afterwards.
+     */
+    public RunIndex continuation() {
+        return new RunIndex(file, new IndexColumns(16), splitter, sink.startsAtLineOne);
     }
 
     /** An empty index that {@link #extend} grows from the file's first byte. */
@@ -244,6 +265,11 @@ public final class RunIndex {
     /** Offset just after the last complete line: where the next read of appended bytes starts. */
     public long committedOffset() {
         return splitter.committedOffset();
+    }
+
+    /** The number the next complete line will get. */
+    public long nextLineNumber() {
+        return splitter.nextLineNumber();
     }
 
     /** Bytes held back after the last newline. */
