@@ -54,6 +54,7 @@ public final class VolumeWatcher implements AutoCloseable {
     private static final long RETRY_NANOS = Duration.ofMillis(20).toNanos();
     private static final long JOIN_MILLIS = 5_000;
     private static final long LONGEST_POLL_NANOS = FollowOptions.LONGEST_POLL.toNanos();
+    private static final int WATCHES_PER_ROUND = 200;
     private static final WatchEvent.Kind<?>[] FOLDER_EVENTS = {
             StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE};
     private static final WatchEvent.Kind<?>[] RUN_EVENTS = {
@@ -111,6 +112,8 @@ public final class VolumeWatcher implements AutoCloseable {
     /** Signalled keys of run folders, handled when the next batch may go out. */
     private final Set<WatchKey> deferred = new LinkedHashSet<>();
     private final Set<Run> retrying = new LinkedHashSet<>();
+    /** Runs found at the start whose folders are not watched yet. */
+    private final java.util.ArrayDeque<Run> unwatched = new java.util.ArrayDeque<>();
     private boolean needAttach;
     private boolean needRescan;
     private long lastDelivery;
@@ -120,6 +123,7 @@ public final class VolumeWatcher implements AutoCloseable {
 
     // Read from any thread.
     private volatile List<String> runIds = List.of();
+    private boolean runIdsStale;
     private final ConcurrentHashMap<String, RunTailer> tailers = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -193,6 +197,7 @@ public final class VolumeWatcher implements AutoCloseable {
     private static VolumeWatcher started(VolumeWatcher watcher) throws IOException {
         try {
             watcher.attach();
+            watcher.publishRunIds();
         } catch (IOException | RuntimeException | Error e) {
             try {
                 watcher.watchService.close();
@@ -298,6 +303,9 @@ public final class VolumeWatcher implements AutoCloseable {
                     needRescan = false;
                     rescan();
                 }
+                if (!unwatched.isEmpty()) {
+                    watchSome();
+                }
                 for (Run run : List.copyOf(dirty)) {
                     tail(run, true);
                 }
@@ -313,6 +321,7 @@ public final class VolumeWatcher implements AutoCloseable {
                         tail(run, true);
                     }
                 }
+                publishRunIds();
                 if (hasPending() && System.nanoTime() - lastDelivery >= batchNanos) {
                     deliver();
                 }
@@ -342,6 +351,9 @@ public final class VolumeWatcher implements AutoCloseable {
         }
         if (!dirty.isEmpty()) {
             wait = Math.min(wait, lastDelivery + batchNanos - now); // a streaming run has more to read
+        }
+        if (!unwatched.isEmpty()) {
+            wait = 0;
         }
         if (wait == Long.MAX_VALUE) {
             return watchService.take();
@@ -660,9 +672,27 @@ public final class VolumeWatcher implements AutoCloseable {
         Path dir = runsDir.resolve(id);
         Run run = new Run(id, dir, Volume.EVENTS_FILE,
                 new RunTailer(id, dir.resolve(Volume.EVENTS_FILE), builder, opener, history()));
-        // Watch first, then read: whatever is written after the read shows up as an event.
-        register(run);
+        if (thread.isAlive()) {
+            // Watch first, then read: whatever is written after the read shows up as an event.
+            register(run);
+        } else {
+            // At the start, registering thousands of watches one by one (each a round trip to the JDK's watch
+            // thread) would hold up the first batch for seconds: the watcher thread registers them after it, and
+            // the polls follow those runs meanwhile.
+            unwatched.add(run);
+        }
         addRun(run);
+    }
+
+    /** Registers some of the runs found at the start, then reads each once: what came before its watch is seen. */
+    private void watchSome() {
+        for (int i = 0; i < WATCHES_PER_ROUND && !unwatched.isEmpty(); i++) {
+            Run run = unwatched.removeFirst();
+            if (runs.get(run.id) == run && run.key == null) {
+                register(run);
+                dirty.add(run);
+            }
+        }
     }
 
     /** What a run added now keeps: once following has begun, a new run's log is new from its first byte. */
@@ -676,7 +706,7 @@ public final class VolumeWatcher implements AutoCloseable {
         run.nextPoll = deadline(System.nanoTime(), pollNanos);
         runs.put(run.id, run);
         tailers.put(run.id, run.tailer);
-        runIds = List.copyOf(runs.keySet());
+        runIdsStale = true; // published once per round: copying per run would be quadratic
         pendingAdded.add(run.id);
         RunUpdate first = run.tailer.initial();
         pendingRuns.merge(run.id, first, RunUpdate::merge);
@@ -689,7 +719,7 @@ public final class VolumeWatcher implements AutoCloseable {
         }
         runs.remove(run.id);
         tailers.remove(run.id);
-        runIds = List.copyOf(runs.keySet());
+        runIdsStale = true; // published once per round: copying per run would be quadratic
         if (run.key != null) {
             runKeys.remove(run.key);
             deferred.remove(run.key);
@@ -697,6 +727,7 @@ public final class VolumeWatcher implements AutoCloseable {
             run.key = null;
         }
         run.tailer.close();
+        unwatched.remove(run);
         dirty.remove(run);
         retrying.remove(run);
         pendingAdded.remove(run.id);
@@ -735,7 +766,15 @@ public final class VolumeWatcher implements AutoCloseable {
                 || !pendingNotices.isEmpty();
     }
 
+    private void publishRunIds() {
+        if (runIdsStale) {
+            runIdsStale = false;
+            runIds = List.copyOf(runs.keySet());
+        }
+    }
+
     private void deliver() {
+        publishRunIds();
         VolumeUpdate update = new VolumeUpdate(List.copyOf(pendingAdded), List.copyOf(pendingRemoved),
                 List.copyOf(pendingRuns.values()), List.copyOf(pendingNotices));
         known.removeAll(pendingRemoved);
