@@ -173,6 +173,13 @@ public final class VolumeSession implements AutoCloseable {
         return volume;
     }
 
+    /** What waits for the UI thread's next hand-over about a run, or null (tests: proof a batch was taken in). */
+    RunChange pending(String runId) {
+        synchronized (lock) {
+            return changes.get(runId);
+        }
+    }
+
     /**
      * Announces every run at once (so the window can pick the newest before the logs are indexed), then
      * reads the start of each log, newest run first, until the budget is spent.

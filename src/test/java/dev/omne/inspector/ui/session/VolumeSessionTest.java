@@ -66,6 +66,23 @@ class VolumeSessionTest {
         }
     }
 
+    /** Waits up to 10 s until {@code condition} holds, looking every few milliseconds. */
+    private static void awaitCondition(String what, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out waiting until " + what);
+            }
+            Thread.sleep(5); // polling interval of the condition wait, not a stand-in for it
+        }
+    }
+
+    private int pendingFrom() {
+        RunChange pending = session.pending(TestLogs.RUN);
+        return pending == null ? -1 : pending.fromRow();
+    }
+
     private int rows(String run) {
         RunChange c = runs.get(run);
         return c == null ? -1 : c.size();
@@ -121,10 +138,15 @@ class VolumeSessionTest {
         Volume volume = TestLogs.volume(project, TestLogs.RUN, TestLogs.events(1));
         start(volume);
         drainUntil(t -> rows(TestLogs.RUN) == 1);
-        // Let several polls find appended lines while the UI thread is busy.
+        // Each append is taken in by the session (a batch of its own from the watcher) while the UI thread is busy.
         for (int i = 0; i < 3; i++) {
             TestLogs.append(volume.eventsFile(TestLogs.RUN), List.of(TestLogs.event("node.progress", 10 + i, "n")));
-            Thread.sleep(300);
+            int rows = 2 + i;
+            awaitCondition("append " + (i + 1) + " taken in", () -> {
+                RunChange pending = session.pending(TestLogs.RUN);
+                return pending != null && pending.toRow() == rows;
+            });
+            assertEquals(1, pendingFrom(), "the earlier appends stay in the same hand-over");
         }
         assertEquals(1, ui.size(), "one hand-over pending, however many batches the watcher sent");
         runs.clear();
@@ -144,13 +166,15 @@ class VolumeSessionTest {
                     + TestLogs.RUN + "\",\"node_id\":\"n\",\"pad\":\"" + padding + "\"}");
         }
         Volume volume = TestLogs.volume(project, TestLogs.RUN, lines);
-        List<RunChange> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        LinkedBlockingQueue<RunChange> changes = new LinkedBlockingQueue<>();
         // Hand-overs run at once, on the session's threads: nothing is merged, every step is seen.
-        session = VolumeSession.start(volume, Runnable::run, batch -> seen.addAll(batch.runs()), Clock.systemUTC());
+        session = VolumeSession.start(volume, Runnable::run, batch -> changes.addAll(batch.runs()), Clock.systemUTC());
+        List<RunChange> seen = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (seen.isEmpty() || seen.getLast().size() < lines.size()) {
-            Thread.sleep(20);
-            assertTrue(System.nanoTime() < deadline, "timed out: " + seen);
+            RunChange next = changes.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            assertTrue(next != null, "timed out: " + seen);
+            seen.add(next);
         }
         RunChange last = seen.getLast();
         assertEquals(lines.size(), last.facts().events());
