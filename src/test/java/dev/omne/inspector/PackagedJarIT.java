@@ -5,6 +5,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.omne.inspector.testing.Tools;
+
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStream;
@@ -149,8 +151,8 @@ class PackagedJarIT {
     /** The lock the jar takes is flock(2), the runner's: a flock(1) holder makes it wait, then time out. */
     @Test
     void aFlockHolderKeepsTheJarsInjectOutAndItAppendsOnceTheLockIsFree() throws Exception {
-        Assumptions.assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux")
-                && exec(project, List.of("flock", "--version")).exit() == 0, "needs Linux and flock(1) (util-linux)");
+        Assumptions.assumeTrue(Tools.isLinux() && Tools.works("flock", "--version"),
+                "needs Linux and flock(1) (util-linux)");
         Path log = runLog();
         Process holder = new ProcessBuilder("flock", "-x", log.toString(), "sh", "-c", "echo locked; exec cat")
                 .redirectErrorStream(true).start();

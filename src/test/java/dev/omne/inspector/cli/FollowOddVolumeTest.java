@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.omne.inspector.testing.Tools;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -126,7 +128,7 @@ class FollowOddVolumeTest {
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
         List<String> command = new ArrayList<>();
         if (Files.isReadable(locked)) {
-            assumeTrue(works("setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--inh-caps",
+            assumeTrue(Tools.works("setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--inh-caps",
                     "-dac_override,-dac_read_search", "test", "!", "-r", locked.toString()),
                     "running as root, and setpriv cannot drop the capabilities that bypass permissions here");
             command.addAll(List.of("setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--inh-caps",
@@ -152,19 +154,6 @@ class FollowOddVolumeTest {
             }
         }
         assertFalse(Files.readString(out).contains("Exception"), Files.readString(out));
-    }
-
-    private static boolean works(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private static void awaitFile(Path file, Process owner, String text) throws Exception {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.omne.inspector.core.event.EventCodec;
 import dev.omne.inspector.core.log.EventReader;
 import dev.omne.inspector.core.log.ReadResult;
+import dev.omne.inspector.testing.Tools;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,7 +107,8 @@ class InjectCommandTest {
 
     @Test
     void aLockHeldByAnotherProcessTimesOutWithExitThreeAndTheFileUnchanged() throws Exception {
-        Assumptions.assumeTrue(hasFlock(), "flock(1) interop needs Linux and util-linux flock");
+        Assumptions.assumeTrue(Tools.isLinux() && Tools.works("flock", "--version"),
+                "flock(1) interop needs Linux and util-linux flock");
         Path dir = runDir("r");
         Path file = dir.resolve("events.jsonl");
         Files.writeString(file, "{\"type\":\"run.started\",\"id\":\"e0\",\"ts\":\"2026-04-15T00:00:00Z\",\"run_id\":\"r\"}\n");
@@ -150,19 +152,6 @@ class InjectCommandTest {
         assertEquals(0, probe.exitValue(), "no process of the tree still holds the lock");
     }
 
-    static boolean hasFlock() throws InterruptedException {
-        if (!System.getProperty("os.name").toLowerCase().contains("linux")) {
-            return false;
-        }
-        try {
-            Process p = new ProcessBuilder("flock", "--version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     @Test
     void aFifoWhereTheLogShouldBeIsRefusedAtOnce() throws Exception {
         Assumptions.assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"), "mkfifo");
@@ -183,7 +172,8 @@ class InjectCommandTest {
      */
     @Test
     void aLockHeldForeverMakesEveryInjectTimeOutWithinItsBudget() throws Exception {
-        Assumptions.assumeTrue(hasFlock(), "flock(1) interop needs Linux and util-linux flock");
+        Assumptions.assumeTrue(Tools.isLinux() && Tools.works("flock", "--version"),
+                "flock(1) interop needs Linux and util-linux flock");
         Path file = runDir("r").resolve("events.jsonl");
         Files.writeString(file, "{\"type\":\"run.started\",\"id\":\"e0\",\"ts\":\"2026-04-15T00:00:00Z\",\"run_id\":\"r\"}\n");
         byte[] before = Files.readAllBytes(file);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.omne.inspector.testing.Tools;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -38,13 +39,9 @@ class InjectConfinementTest {
         return project;
     }
 
-    static boolean linux() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
-    }
-
     @Test
     void aLogHardLinkedToAFileOutsideTheVolumeIsRefused() throws IOException {
-        assumeTrue(linux(), "hard links and the descriptor checks are exercised on Linux");
+        assumeTrue(Tools.isLinux(), "hard links and the descriptor checks are exercised on Linux");
         Path project = project();
         Path outside = Files.writeString(tmp.resolve("outside.jsonl"), RUN_STARTED);
         Path log = project.resolve(".omne/var/runs/r/events.jsonl");
@@ -60,7 +57,7 @@ class InjectConfinementTest {
 
     @Test
     void aLogHardLinkedToAnotherRunsLogIsRefused() throws IOException {
-        assumeTrue(linux(), "hard links and the descriptor checks are exercised on Linux");
+        assumeTrue(Tools.isLinux(), "hard links and the descriptor checks are exercised on Linux");
         Path project = project();
         Path other = Files.createDirectories(project.resolve(".omne/var/runs/other")).resolve("events.jsonl");
         Files.writeString(other, RUN_STARTED);
@@ -94,7 +91,8 @@ class InjectConfinementTest {
      */
     @Test
     void injectsRacingARunFolderSwappedForALinkNeverEscape() throws Exception {
-        assumeTrue(linux() && works("python3", "--version"), "needs Linux and python3 for the swapping process");
+        assumeTrue(Tools.isLinux() && Tools.works("python3", "--version"),
+                "needs Linux and python3 for the swapping process");
         Path project = project();
         Path runs = project.resolve(".omne/var/runs");
         Path outside = Files.createDirectories(tmp.resolve("outside"));
@@ -170,18 +168,5 @@ class InjectConfinementTest {
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("inject.out").toFile()).start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "inject ended");
         return p.exitValue();
-    }
-
-    static boolean works(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.omne.inspector.core.volume.Volume;
+import dev.omne.inspector.testing.Tools;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,19 +65,6 @@ class OddVolumeWatcherTest {
         assertTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0, "mkfifo " + path + ": " + out);
     }
 
-    static boolean hasMkfifo() {
-        try {
-            Process p = new ProcessBuilder("mkfifo", "--version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     /** Makes every kind of odd entry, names starting with {@code p}; each readable run gets line 0. */
     private Odd makeOdd(Volume volume, String p) throws Exception {
         Path runs = volume.runsDir();
@@ -117,7 +105,7 @@ class OddVolumeWatcherTest {
     }
 
     private static VolumeWatcher start(VolumeWatcherTest.Mode mode, Volume volume, Collector c) throws IOException {
-        assumeTrue(mode != VolumeWatcherTest.Mode.EVENTS_ONLY || Writers.isLinux(),
+        assumeTrue(mode != VolumeWatcherTest.Mode.EVENTS_ONLY || Tools.isLinux(),
                 "change events alone are prompt only on Linux");
         FollowOptions options = switch (mode) {
             case EVENTS_ONLY -> FollowOptions.DEFAULT.withPollInterval(Duration.ZERO);
@@ -218,7 +206,7 @@ class OddVolumeWatcherTest {
     @ParameterizedTest
     @EnumSource(VolumeWatcherTest.Mode.class)
     void oddEntriesThereAtTheStart(VolumeWatcherTest.Mode mode) throws Exception {
-        assumeTrue(hasMkfifo(), "needs mkfifo");
+        assumeTrue(Tools.works("mkfifo", "--version"), "needs mkfifo");
         Volume volume = volume();
         Lines.write(volume.eventsFile("a"), 0, 1);
         Odd odd = makeOdd(volume, "s");
@@ -240,7 +228,7 @@ class OddVolumeWatcherTest {
     @ParameterizedTest
     @EnumSource(VolumeWatcherTest.Mode.class)
     void oddEntriesAppearingWhileWatching(VolumeWatcherTest.Mode mode) throws Exception {
-        assumeTrue(hasMkfifo(), "needs mkfifo");
+        assumeTrue(Tools.works("mkfifo", "--version"), "needs mkfifo");
         Volume volume = volume();
         Lines.write(volume.eventsFile("a"), 0, 1);
         Collector c = new Collector();
@@ -265,7 +253,7 @@ class OddVolumeWatcherTest {
     @EnumSource(VolumeWatcherTest.Mode.class)
     void aLogTurnedIntoAFifoOrAFolderKeepsItsRowsAndIsReadAgainOnceItIsAFile(VolumeWatcherTest.Mode mode)
             throws Exception {
-        assumeTrue(hasMkfifo(), "needs mkfifo");
+        assumeTrue(Tools.works("mkfifo", "--version"), "needs mkfifo");
         Volume volume = volume();
         Path log = volume.eventsFile("r1");
         Lines.write(log, 0, 3);
@@ -341,7 +329,7 @@ class OddVolumeWatcherTest {
 
     @Test
     void aLogWithoutReadPermissionIsReportedWhenPermissionsAreEnforced() throws Exception {
-        assumeTrue(Writers.isLinux(), "POSIX permissions");
+        assumeTrue(Tools.isLinux(), "POSIX permissions");
         Volume volume = volume();
         Path log = volume.eventsFile("locked");
         Lines.write(log, 0, 1);

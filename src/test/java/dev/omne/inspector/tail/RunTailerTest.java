@@ -65,9 +65,23 @@ class RunTailerTest {
             notices.addAll(u.notices());
         }
 
+        /** What a new tailer's first poll says. */
+        static Seen firstPoll(RunTailer tailer) {
+            Seen seen = new Seen();
+            seen.apply(tailer.poll(true));
+            return seen;
+        }
+
         long count(TailNotice.Kind kind) {
             return notices.stream().filter(n -> n.kind() == kind).count();
         }
+    }
+
+    /** {@code events.jsonl} in the test's folder with {@code lines} events (seq 0 on). */
+    private Path log(int lines) throws IOException {
+        Path file = dir.resolve("events.jsonl");
+        Lines.write(file, 0, lines);
+        return file;
     }
 
     @Test
@@ -164,11 +178,9 @@ class RunTailerTest {
 
     @Test
     void truncatedThenRegrownIsReadAgainFromTheStart() throws IOException {
-        Path file = dir.resolve("events.jsonl");
-        Lines.write(file, 0, 5);
+        Path file = log(5);
         RunTailer tailer = new RunTailer("r", file);
-        Seen seen = new Seen();
-        seen.apply(tailer.poll(true));
+        Seen seen = Seen.firstPoll(tailer);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.truncate(0);
         }
@@ -185,11 +197,9 @@ class RunTailerTest {
 
     @Test
     void aRewriteWithOtherFirstBytesIsNoticedEvenWhenTheFileDidNotShrink() throws IOException {
-        Path file = dir.resolve("events.jsonl");
-        Lines.write(file, 0, 5);
+        Path file = log(5);
         RunTailer tailer = new RunTailer("r", file);
-        Seen seen = new Seen();
-        seen.apply(tailer.poll(true));
+        Seen seen = Seen.firstPoll(tailer);
         long before = Files.size(file);
         // Same inode, rewritten in place, longer than before.
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
@@ -205,11 +215,9 @@ class RunTailerTest {
 
     @Test
     void aFileReplacedByRenameThatBeginsWithWhatWasReadIsFollowedOn() throws IOException {
-        Path file = dir.resolve("events.jsonl");
-        Lines.write(file, 0, 5);
+        Path file = log(5);
         RunTailer tailer = new RunTailer("r", file);
-        Seen seen = new Seen();
-        seen.apply(tailer.poll(true));
+        Seen seen = Seen.firstPoll(tailer);
         Path elsewhere = dir.resolve("events.jsonl.new");
         Lines.write(elsewhere, 0, 9); // the bytes read, then more: the same log written on
         Files.move(elsewhere, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -222,11 +230,9 @@ class RunTailerTest {
 
     @Test
     void aFileReplacedByRenameWithOtherContentIsSaidAndReadFromTheStart() throws IOException {
-        Path file = dir.resolve("events.jsonl");
-        Lines.write(file, 0, 5);
+        Path file = log(5);
         RunTailer tailer = new RunTailer("r", file);
-        Seen seen = new Seen();
-        seen.apply(tailer.poll(true));
+        Seen seen = Seen.firstPoll(tailer);
         Path elsewhere = dir.resolve("events.jsonl.new");
         Files.write(elsewhere, Lines.lines(0, 3));
         Lines.append(elsewhere, 70, 6); // the same start, then other lines where the old ones were
@@ -242,11 +248,9 @@ class RunTailerTest {
     /** Cut back in the middle of a line and written again with the same start: followed on, nothing twice. */
     @Test
     void truncatedMidLineAndRewrittenWithTheSameStartIsFollowedOn() throws IOException {
-        Path file = dir.resolve("events.jsonl");
-        Lines.write(file, 0, 5);
+        Path file = log(5);
         RunTailer tailer = new RunTailer("r", file);
-        Seen seen = new Seen();
-        seen.apply(tailer.poll(true));
+        Seen seen = Seen.firstPoll(tailer);
         long size = Files.size(file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.truncate(size - 30); // into the middle of the last line
@@ -262,11 +266,9 @@ class RunTailerTest {
     /** A rewrite that keeps the length and the first and last bytes: only the fingerprint of the whole sees it. */
     @Test
     void aRewriteInPlaceOfTheSameSizeIsNoticed() throws IOException {
-        Path file = dir.resolve("events.jsonl");
-        Lines.write(file, 0, 5);
+        Path file = log(5);
         RunTailer tailer = new RunTailer("r", file);
-        Seen seen = new Seen();
-        seen.apply(tailer.poll(true));
+        Seen seen = Seen.firstPoll(tailer);
         byte[] bytes = Files.readAllBytes(file);
         byte[] changed = Lines.lines(0, 5);
         int at = new String(changed, StandardCharsets.UTF_8).indexOf("00.000002Z") + 8;
@@ -297,11 +299,9 @@ class RunTailerTest {
 
     @Test
     void aDeletedFileKeepsWhatWasReadAndIsPickedUpAgainWhenRecreated() throws IOException {
-        Path file = dir.resolve("events.jsonl");
-        Lines.write(file, 0, 5);
+        Path file = log(5);
         RunTailer tailer = new RunTailer("r", file);
-        Seen seen = new Seen();
-        seen.apply(tailer.poll(true));
+        Seen seen = Seen.firstPoll(tailer);
         Files.delete(file);
         RunUpdate u = tailer.poll(true);
         seen.apply(u);
@@ -322,11 +322,9 @@ class RunTailerTest {
 
     @Test
     void aLineOverSixteenMebibytesIsAnErrorWithANoticeAndFollowingGoesOn() throws IOException {
-        Path file = dir.resolve("events.jsonl");
-        Lines.write(file, 0, 2);
+        Path file = log(2);
         RunTailer tailer = new RunTailer("r", file);
-        Seen seen = new Seen();
-        seen.apply(tailer.poll(true));
+        Seen seen = Seen.firstPoll(tailer);
         byte[] chunk = new byte[1 << 20];
         Arrays.fill(chunk, (byte) 'x');
         chunk[0] = '{';

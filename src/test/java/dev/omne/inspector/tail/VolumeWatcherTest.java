@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.omne.inspector.core.volume.Volume;
+import dev.omne.inspector.testing.Tools;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -48,7 +49,7 @@ class VolumeWatcherTest {
     }
 
     private static VolumeWatcher start(Mode mode, Volume volume, Collector collector) throws IOException {
-        assumeTrue(mode != Mode.EVENTS_ONLY || Writers.isLinux(), "change events alone are prompt only on Linux");
+        assumeTrue(mode != Mode.EVENTS_ONLY || Tools.isLinux(), "change events alone are prompt only on Linux");
         FollowOptions options = switch (mode) {
             case EVENTS_ONLY -> FollowOptions.DEFAULT.withPollInterval(Duration.ZERO);
             case POLL_ONLY -> FollowOptions.DEFAULT.withPollInterval(Duration.ofMillis(20));
@@ -63,7 +64,7 @@ class VolumeWatcherTest {
 
     @Test
     void anExternalWriterSplittingLinesInHalvesDeliversExactlyItsEventsInOrder() throws Exception {
-        assumeTrue(Writers.isLinux() && Writers.hasPython(), "needs python3 with fcntl");
+        assumeTrue(Tools.isLinux() && Tools.works("python3", "-c", "import fcntl"), "needs python3 with fcntl");
         Volume volume = volume();
         String run = "pipe-01";
         Files.createDirectories(volume.runDir(run)); // the runner makes the folder, then the log on its first append
@@ -221,7 +222,8 @@ class VolumeWatcherTest {
 
     @Test
     void aThousandRunFoldersAtOnceOverflowTheQueueAndARescanFindsThemAll() throws Exception {
-        assumeTrue(Writers.isLinux() && Writers.hasPython(), "needs Linux (inotify) and python3 with fcntl");
+        assumeTrue(Tools.isLinux() && Tools.works("python3", "-c", "import fcntl"),
+                "needs Linux (inotify) and python3 with fcntl");
         Volume volume = volume();
         Path gate = volume.eventsFile("gate");
         Lines.write(gate, 0, 1);
@@ -261,7 +263,7 @@ class VolumeWatcherTest {
 
     @Test
     void aReadRefusedByAWritersLockIsRetriedShortlyWithoutEnd() throws Exception {
-        assumeTrue(Writers.isLinux(), "change events alone are prompt only on Linux");
+        assumeTrue(Tools.isLinux(), "change events alone are prompt only on Linux");
         Volume volume = volume();
         Path file = volume.eventsFile("r1");
         Lines.write(file, 0, 2);
@@ -366,7 +368,7 @@ class VolumeWatcherTest {
                 .toList();
         assertTrue(started.stream().filter(t -> t.getName().startsWith("omne-watch-")).count() == 3,
                 "three named watcher threads: " + started);
-        if (Writers.isLinux()) {
+        if (Tools.isLinux()) {
             assertEquals(3, started.stream().filter(t -> t.getName().startsWith("FileSystemWatch")).count(),
                     "and the JDK's inotify threads: " + started);
         }

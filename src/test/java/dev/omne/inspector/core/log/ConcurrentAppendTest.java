@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omne.inspector.testing.Tools;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +32,7 @@ class ConcurrentAppendTest {
 
     @Test
     void fourProcessesAppendWholeLinesInOrder() throws Exception {
-        assumeTrue(Procs.isLinux() && Procs.works("python3", "-c", "import fcntl"),
+        assumeTrue(Tools.isLinux() && Tools.works("python3", "-c", "import fcntl"),
                 "needs Linux and python3 with fcntl");
         Path file = dir.resolve("run/events.jsonl");
         Files.createDirectories(file.getParent());

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.omne.inspector.testing.Tools;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +35,7 @@ class ConfinedAppendTest {
     Path tmp;
 
     static Stream<Arguments> lockers() throws IOException {
-        assumeTrue(Procs.isLinux(), "openat2 and openat are exercised on Linux");
+        assumeTrue(Tools.isLinux(), "openat2 and openat are exercised on Linux");
         PosixPlatform here = PosixPlatform.current();
         return Stream.of(Arguments.of("openat2", new PosixFileLocker(here, true)),
                 Arguments.of("openat walk", new PosixFileLocker(here, false)));
@@ -145,7 +147,7 @@ class ConfinedAppendTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("lockers")
     void aRunFolderSwappedForALinkInALoopNeverLetsAnAppendOut(String name, FileLocker locker) throws Exception {
-        assumeTrue(Procs.works("python3", "--version"), "needs python3 for the swapping process");
+        assumeTrue(Tools.works("python3", "--version"), "needs python3 for the swapping process");
         Path project = project();
         Path runs = project.resolve(".omne/var/runs");
         Path outside = Files.createDirectories(tmp.resolve("outside"));
@@ -195,7 +197,7 @@ class ConfinedAppendTest {
 
     @Test
     void anExistingLogWithOneLinkIsAppendedToAsItWas() throws IOException {
-        assumeTrue(Procs.isLinux());
+        assumeTrue(Tools.isLinux());
         Path project = project();
         Path file = Files.writeString(project.resolve(".omne/var/runs/r/events.jsonl"), "first\n");
         EventLog.append(log(project, "r"), LINE, SHORT);

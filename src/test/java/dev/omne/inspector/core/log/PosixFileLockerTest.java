@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.omne.inspector.testing.Tools;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -49,7 +51,7 @@ class PosixFileLockerTest {
 
     @Test
     void twoDescriptorsInOneProcessExcludeEachOther() throws IOException {
-        assumeTrue(Procs.isLinux());
+        assumeTrue(Tools.isLinux());
         Path file = dir.resolve("events.jsonl");
         FileLocker locker = linux();
         try (LockableFile first = locker.open(file); LockableFile second = locker.open(file)) {
@@ -62,7 +64,7 @@ class PosixFileLockerTest {
 
     @Test
     void opensAppendCreateAndReportsTheLength() throws IOException {
-        assumeTrue(Procs.isLinux());
+        assumeTrue(Tools.isLinux());
         Path file = dir.resolve("events.jsonl");
         try (LockableFile f = linux().open(file)) {
             assertEquals(0, f.size());
@@ -84,7 +86,7 @@ class PosixFileLockerTest {
 
     @Test
     void permissionDeniedIsAClearAccessDeniedException() throws IOException {
-        assumeTrue(Procs.isLinux());
+        assumeTrue(Tools.isLinux());
         Path locked = Files.createDirectories(dir.resolve("ro"));
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
         assumeTrue(!Files.isWritable(locked), "running as root: permissions are not enforced");
@@ -101,7 +103,7 @@ class PosixFileLockerTest {
      */
     @Test
     void aFifoIsRefusedAtOnceWithOrWithoutAReader() throws Exception {
-        assumeTrue(Procs.isLinux() && Procs.works("mkfifo", "--version"), "needs mkfifo");
+        assumeTrue(Tools.isLinux() && Tools.works("mkfifo", "--version"), "needs mkfifo");
         Path fifo = dir.resolve("events.jsonl");
         assertEquals(0, Procs.run(dir.resolve("logs"), "mkfifo", Duration.ofSeconds(10),
                 List.of("mkfifo", fifo.toString())));
@@ -126,7 +128,7 @@ class PosixFileLockerTest {
 
     @Test
     void aFolderIsNotAnEventsFile() throws IOException {
-        assumeTrue(Procs.isLinux());
+        assumeTrue(Tools.isLinux());
         Path folder = Files.createDirectories(dir.resolve("events.jsonl"));
         IOException e = assertThrows(IOException.class,
                 () -> linux().open(folder));

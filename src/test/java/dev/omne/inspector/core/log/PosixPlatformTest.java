@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.omne.inspector.testing.Tools;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +68,7 @@ class PosixPlatformTest {
 
     @Test
     void thisMachinesPlatformIsKnown() throws IOException {
-        assumeTrue(Procs.isLinux(), "the suite's native tests run on Linux");
+        assumeTrue(Tools.isLinux(), "the suite's native tests run on Linux");
         assertTrue(PosixPlatform.current().linux());
     }
 }

@@ -2,13 +2,14 @@ package dev.omne.inspector.core.log;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.omne.inspector.testing.Tools;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /** Other processes for lock tests: lock holders, probes and writers. Output goes to files in {@code logs}. */
@@ -16,30 +17,8 @@ final class Procs {
     private Procs() {
     }
 
-    static boolean isLinux() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
-    }
-
-    /** True if the command runs and exits 0 within a few seconds. */
-    static boolean works(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return false;
-            }
-            return p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     static boolean hasFlockAndPython() {
-        return isLinux() && works("flock", "--version") && works("python3", "-c", "import fcntl");
+        return Tools.isLinux() && Tools.works("flock", "--version") && Tools.works("python3", "-c", "import fcntl");
     }
 
     static Process start(Path logs, String name, List<String> command) throws IOException {
