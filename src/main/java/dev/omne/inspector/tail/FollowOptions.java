@@ -19,6 +19,17 @@ public record FollowOptions(Duration pollInterval, Duration batchInterval, Strin
     /** How long a run that does not change may go between two polls: its interval doubles up to this. */
     public static final Duration LONGEST_POLL = Duration.ofSeconds(4);
 
+    /**
+     * How often a run whose folder is watched (its change events arrive) is polled anyway, at first: a safety net,
+     * which also finds a run whose events do not come (a network file system written from another machine, a log that
+     * is a link to a file elsewhere); such a run is then polled as if unwatched. It doubles while the run does not
+     * change, up to {@link #LONGEST_WATCHED_POLL}.
+     */
+    public static final Duration WATCHED_POLL = Duration.ofSeconds(30);
+
+    /** The longest a watched run goes between two safety polls. */
+    public static final Duration LONGEST_WATCHED_POLL = Duration.ofMinutes(5);
+
     /** What a followed run keeps of what was read. */
     public enum History {
         /** Its index keeps every row (the window shows and filters them). */

@@ -13,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.LinkOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,6 +58,8 @@ public final class RunTailer implements AutoCloseable {
     /** The most a streaming tailer reads in one poll: what it holds at once stays small whatever a writer does. */
     private static final long STREAM_STEP = 4L << 20;
     private static final Pattern OVERLONG = Pattern.compile("over the \\d+ MiB limit");
+    private static final boolean POSIX = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
+            .contains("posix");
 
     /** Opens the file for reading; a test replaces it to refuse reads as a Windows lock does. */
     @FunctionalInterface
@@ -73,8 +78,15 @@ public final class RunTailer implements AutoCloseable {
     private final IndexSnapshot empty;
     /** Null before the first read, and while a streaming tailer has handed on every row and holds no partial line. */
     private RunIndex index;
-    /** Whether the file has been read (or, for {@link FollowOptions.History#STREAM_NEW}, counted) once. */
+    /** Whether the file has been read (or, for {@link FollowOptions.History#STREAM_NEW}, its end noted) once. */
     private boolean started;
+    /**
+     * {@link FollowOptions.History#STREAM_NEW}: the bytes before {@link #position} were there at the start and have not
+     * been read. Only the file's size was noted at the start (a volume of thousands of runs starts at once); its lines
+     * are counted, for the numbers of the lines that follow, when it first changes.
+     */
+    private boolean uncounted;
+    private boolean viaLink;
     /** Only what the log holds at the very first look is skipped; a log that appears later is new throughout. */
     private boolean firstPoll = true;
     /** A streaming tailer with no index: where the next line starts, and its number. */
@@ -121,7 +133,7 @@ public final class RunTailer implements AutoCloseable {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.opener = Objects.requireNonNull(opener, "opener");
         this.history = Objects.requireNonNull(history, "history");
-        this.empty = RunIndex.empty(file).snapshot();
+        this.empty = RunIndex.emptySnapshot(file);
         this.snapshot = empty;
     }
 
@@ -170,7 +182,7 @@ public final class RunTailer implements AutoCloseable {
         firstPoll = false;
         BasicFileAttributes attrs;
         try {
-            attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            attrs = attributes();
         } catch (NoSuchFileException e) {
             // A link that leads nowhere is not "no log yet": somebody made it, and it will never fill up.
             return Files.isSymbolicLink(file) ? unreadable(FileKinds.describe(file), true) : missing();
@@ -184,6 +196,14 @@ public final class RunTailer implements AutoCloseable {
             return unreadable(FileKinds.describe(file) + ", not a regular file", true);
         }
         Object id = identity(attrs);
+        if (first && history == FollowOptions.History.STREAM_NEW) {
+            if (attrs instanceof PosixFileAttributes posix
+                    && !posix.permissions().contains(PosixFilePermission.OTHERS_READ) && !Files.isReadable(file)) {
+                // Not opened yet, so ask: a log that cannot be read is news even at the start.
+                return unreadable("permission denied", false);
+            }
+            return noteEnd(attrs, id);
+        }
         List<TailNotice> notices = new ArrayList<>(1);
         boolean reset = false;
         boolean replaced = false;
@@ -194,13 +214,18 @@ public final class RunTailer implements AutoCloseable {
             notices.add(notice(TailNotice.Kind.RECREATED, "the log is back: reading it again from the start"));
         } else if (!Objects.equals(id, identity)) {
             replaced = true;
-        } else if (!force && !refused && unreadableWhy == null && shrunkSince == 0 && !behind
+        } else if ((!force || uncounted) && !refused && unreadableWhy == null && shrunkSince == 0 && !behind
                 && attrs.size() == seenSize && attrs.lastModifiedTime().equals(seenModified)) {
-            return null;
+            return null; // (a log not read yet is only read once it changed: an event for its folder is not enough)
         }
         try (FileChannel channel = opener.open(file)) {
             long size = channel.size();
-            if (replaced) {
+            if (replaced && uncounted) {
+                // Nothing of the old file was read, so nothing can tell whether this one continues it.
+                reset = true;
+                notices.add(notice(TailNotice.Kind.REPLACED, "another file now has this name (replaced) before the"
+                        + " log was first read: reading it from the start"));
+            } else if (replaced) {
                 // Renamed over by a file that begins with everything read so far: the same log, written on.
                 if (size < position || !sameAsRead(channel)) {
                     reset = true;
@@ -220,6 +245,8 @@ public final class RunTailer implements AutoCloseable {
                 reset = true;
                 notices.add(notice(TailNotice.Kind.TRUNCATED, "the file shrank from " + position + " to " + size
                         + " bytes (truncated): reading it again from the start"));
+            } else if (!reset && uncounted) {
+                countExisting(channel, position); // it grew (or was touched): the old lines are counted once, now
             } else if (!reset && !matchesEnds(channel)) {
                 reset = true;
                 notices.add(notice(TailNotice.Kind.TRUNCATED,
@@ -232,9 +259,7 @@ public final class RunTailer implements AutoCloseable {
                         "the file was rewritten in place: reading it again from the start"));
             }
             shrunkSince = 0;
-            if (reset && first && history == FollowOptions.History.STREAM_NEW) {
-                skipExisting(channel, size);
-            } else if (reset) {
+            if (reset) {
                 rebuild(channel, size);
             } else {
                 readAppended(channel, size);
@@ -278,6 +303,7 @@ public final class RunTailer implements AutoCloseable {
     /** Reads the whole file again from byte 0. */
     private void rebuild(FileChannel channel, long size) throws IOException {
         gone = false;
+        uncounted = false;
         resetPending = true;
         reportedRows = 0;
         unreported.clear();
@@ -300,18 +326,36 @@ public final class RunTailer implements AutoCloseable {
     }
 
     /**
-     * Follows from the end: what the file holds now is only counted (its lines, so new ones get their numbers) and
-     * fingerprinted, never kept; a last line still being written is held back as usual.
+     * Follows from the end ({@link FollowOptions.History#STREAM_NEW}, the first look): the file is not opened, only
+     * where it ends now is noted. Its lines are counted when it first changes ({@link #countExisting}).
      */
-    private void skipExisting(FileChannel channel, long size) throws IOException {
+    private RunUpdate noteEnd(BasicFileAttributes attrs, Object id) {
+        position = attrs.size();
+        uncounted = true;
+        started = true;
+        identity = id;
+        seenSize = attrs.size();
+        seenModified = attrs.lastModifiedTime();
+        gone = false;
+        resetPending = true;
+        reportedRows = 0;
+        unreported.clear();
+        return collect(List.of());
+    }
+
+    /**
+     * Counts the lines of {@code [0, end)}, bytes that were there at the start and are never shown, so that the lines
+     * after them get their numbers, and fingerprints them; a last line still being written is held back as usual.
+     */
+    private void countExisting(FileChannel channel, long end) throws IOException {
         crc.reset();
         long lines = 0;
         long lineStart = 0;
-        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(READ_CHUNK, Math.max(size, 1)));
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(READ_CHUNK, Math.max(end, 1)));
         long at = 0;
-        while (at < size) {
+        while (at < end) {
             buffer.clear();
-            buffer.limit((int) Math.min(buffer.capacity(), size - at));
+            buffer.limit((int) Math.min(buffer.capacity(), end - at));
             int n = channel.read(buffer, at);
             if (n <= 0) {
                 break;
@@ -326,6 +370,7 @@ public final class RunTailer implements AutoCloseable {
             }
             at += n;
         }
+        uncounted = false;
         position = at;
         streamOffset = lineStart;
         streamNextLine = lines + 1;
@@ -339,10 +384,6 @@ public final class RunTailer implements AutoCloseable {
         }
         head = readHead(channel, (int) Math.min(HEAD_BYTES, position));
         tail = readTail(channel);
-        gone = false;
-        resetPending = true;
-        reportedRows = 0;
-        unreported.clear();
     }
 
     private void readAppended(FileChannel channel, long end) throws IOException {
@@ -543,6 +584,24 @@ public final class RunTailer implements AutoCloseable {
 
     static boolean isOverlong(Diagnostic d) {
         return d.isError() && d.column() == 0 && d.rawLine().isEmpty() && OVERLONG.matcher(d.message()).find();
+    }
+
+    /**
+     * The log's attributes, through a link if it is one ({@link #viaLink()} says so): one system call for a plain
+     * file. POSIX attributes where there are such, at no extra cost (they come from the same call).
+     */
+    private BasicFileAttributes attributes() throws IOException {
+        boolean posix = file.getFileSystem() == java.nio.file.FileSystems.getDefault() ? POSIX
+                : file.getFileSystem().supportedFileAttributeViews().contains("posix");
+        Class<? extends BasicFileAttributes> kind = posix ? PosixFileAttributes.class : BasicFileAttributes.class;
+        BasicFileAttributes own = Files.readAttributes(file, kind, LinkOption.NOFOLLOW_LINKS);
+        viaLink = own.isSymbolicLink();
+        return viaLink ? Files.readAttributes(file, kind) : own;
+    }
+
+    /** Whether the log, when last looked at, was a link to a file (whose writes send no events for this folder). */
+    boolean viaLink() {
+        return viaLink;
     }
 
     private static Object identity(BasicFileAttributes attrs) {

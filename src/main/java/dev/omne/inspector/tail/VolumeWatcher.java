@@ -48,13 +48,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * batch. {@link #close()} stops the thread and closes the WatchService (and with it the JDK's own watch thread).
  */
 public final class VolumeWatcher implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(VolumeWatcher.class.getName());
     private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
     /** How soon a refused read is tried again. */
     private static final long RETRY_NANOS = Duration.ofMillis(20).toNanos();
     private static final long JOIN_MILLIS = 5_000;
     private static final long LONGEST_POLL_NANOS = FollowOptions.LONGEST_POLL.toNanos();
-    private static final int WATCHES_PER_ROUND = 200;
+    /** How often a run (and the runs folder) whose change events arrive is looked at anyway: a safety net only. */
+    private static final long WATCHED_POLL_NANOS = FollowOptions.WATCHED_POLL.toNanos();
+    private static final long LONGEST_WATCHED_POLL_NANOS = FollowOptions.LONGEST_WATCHED_POLL.toNanos();
+    /** How long a change found by a poll may wait for its change event before the run counts as sending none. */
+    private static final long EVENT_GRACE_NANOS = Duration.ofSeconds(1).toNanos();
+    /** Watches registered per round after the start (the rounds between go to events and batches). */
+    private static final int WATCHES_PER_ROUND = 2_000;
     private static final WatchEvent.Kind<?>[] FOLDER_EVENTS = {
             StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE};
     private static final WatchEvent.Kind<?>[] RUN_EVENTS = {
@@ -70,7 +75,14 @@ public final class VolumeWatcher implements AutoCloseable {
         WatchKey key;
         /** This run's own poll interval: doubles while nothing changes, back to the shortest on any change. */
         long pollEvery;
-        long nextPoll;
+        /** Which entry of the poll queue is this run's (older ones are skipped). */
+        int pollGeneration;
+        /** A change event came for this run's folder since its last poll. */
+        boolean announced;
+        /** A poll found a change no event announced (events do not reach this run): it is polled as if unwatched. */
+        boolean eventsMissing;
+        /** When a poll found a change of this watched run that no event has announced yet; 0: none. */
+        long unannouncedSince;
 
         Run(String id, Path dir, String fileName, RunTailer tailer) {
             this.id = id;
@@ -80,13 +92,23 @@ public final class VolumeWatcher implements AutoCloseable {
         }
     }
 
+    /** A run's turn to be polled, in nanoseconds since the watcher's {@code origin}. */
+    private record Due(long at, Run run, int generation) implements Comparable<Due> {
+        @Override
+        public int compareTo(Due other) {
+            return Long.compare(at, other.at);
+        }
+    }
+
     /** The runs folder, or null when following a single file. */
     private final Path runsDir;
     private final Path singleFile;
     private final String onlyRun;
     private final FollowOptions options;
     private final VolumeListener listener;
-    private final WatchService watchService;
+    /** Made on another thread while start() lists the runs (linking inotify's calls takes a moment); then set. */
+    private final java.util.concurrent.CompletableFuture<WatchService> comingWatchService;
+    private volatile WatchService watchService;
     private final ExecutorService builder = ForkJoinPool.commonPool();
     private final Thread thread;
     private final long pollNanos;
@@ -117,8 +139,16 @@ public final class VolumeWatcher implements AutoCloseable {
     private boolean needAttach;
     private boolean needRescan;
     private long lastDelivery;
-    private long nextPoll;
     private long nextScan;
+    /** The runs folder's scan interval while it is not watched: doubles while no run comes or goes. */
+    private long scanEvery;
+    /** When each run is next looked at, soonest first; a run's older entries are skipped (see Run#pollGeneration). */
+    private final java.util.PriorityQueue<Due> pollQueue = new java.util.PriorityQueue<>();
+    /** Watched runs a poll found changed, waiting for the event that should announce it. */
+    private final Set<Run> unannounced = new LinkedHashSet<>();
+    /** Spreads the safety polls of runs found together over time. */
+    private final java.util.SplittableRandom jitter = new java.util.SplittableRandom();
+    private final long origin = System.nanoTime();
     private long nextRetry;
 
     // Read from any thread.
@@ -128,7 +158,7 @@ public final class VolumeWatcher implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private VolumeWatcher(Path runsDir, Path singleFile, FollowOptions options, VolumeListener listener,
-                          WatchService watchService, String name, boolean watching, RunTailer.Opener opener) {
+                          Path watched, String name, boolean watching, RunTailer.Opener opener) {
         if (!watching && !options.polls()) {
             throw new IllegalArgumentException("with no change events, the poll interval must be positive");
         }
@@ -139,7 +169,14 @@ public final class VolumeWatcher implements AutoCloseable {
         this.options = options;
         this.onlyRun = options.onlyRun();
         this.listener = listener;
-        this.watchService = watchService;
+        this.comingWatchService = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("omne-setup-watch").start(() -> {
+            try {
+                comingWatchService.complete(newWatchService(watched));
+            } catch (IOException | RuntimeException e) {
+                comingWatchService.completeExceptionally(e);
+            }
+        });
         this.pollNanos = options.polls() ? options.pollInterval().toNanos() : Long.MAX_VALUE;
         this.batchNanos = options.batchInterval().toNanos();
         this.thread = Thread.ofPlatform().name("omne-watch-" + name + "-" + THREAD_NUMBERS.incrementAndGet())
@@ -173,8 +210,8 @@ public final class VolumeWatcher implements AutoCloseable {
         }
         Path runsDir = volume.runsDir();
         String name = volume.root().getFileName() == null ? "volume" : volume.root().getFileName().toString();
-        return started(new VolumeWatcher(runsDir, null, options, listener,
-                runsDir.getFileSystem().newWatchService(), name, watching, Objects.requireNonNull(opener)));
+        return started(new VolumeWatcher(runsDir, null, options, listener, runsDir, name, watching,
+                Objects.requireNonNull(opener)));
     }
 
     /**
@@ -190,24 +227,67 @@ public final class VolumeWatcher implements AutoCloseable {
             throw new IOException(eventsFile + ": not a file");
         }
         return started(new VolumeWatcher(null, file, options.withOnlyRun(null), listener,
-                file.getFileSystem().newWatchService(), file.getParent().getFileName() == null ? "file"
+                file, file.getParent().getFileName() == null ? "file"
                 : file.getParent().getFileName().toString(), true, RunTailer.DEFAULT_OPENER));
     }
 
+    /** inotify itself on Linux (registrations cost one system call each), the JDK's WatchService elsewhere. */
+    private static WatchService newWatchService(Path where) throws IOException {
+        if (where.getFileSystem() == java.nio.file.FileSystems.getDefault()) {
+            WatchService inotify = InotifyWatchService.openOrNull();
+            if (inotify != null) {
+                return inotify;
+            }
+        }
+        return where.getFileSystem().newWatchService();
+    }
+
+    private WatchKey watch(Path dir, WatchEvent.Kind<?>[] kinds) throws IOException {
+        return watchService instanceof InotifyWatchService inotify ? inotify.register(dir, kinds)
+                : dir.register(watchService, kinds);
+    }
+
+    /**
+     * Lists the runs and looks at each log while the watch service is being made; nothing is watched yet. The watcher
+     * thread registers the watches after its first batch, then looks at every folder and log again: whatever came in
+     * between is seen, and a volume of thousands of runs is followed at once.
+     */
     private static VolumeWatcher started(VolumeWatcher watcher) throws IOException {
         try {
             watcher.attach();
             watcher.publishRunIds();
+            watcher.watchService = watcher.awaitWatchService();
+            watcher.needAttach = true;
         } catch (IOException | RuntimeException | Error e) {
-            try {
-                watcher.watchService.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            watcher.comingWatchService.thenAccept(VolumeWatcher::closeQuietly);
             throw e;
         }
         watcher.thread.start();
         return watcher;
+    }
+
+    private WatchService awaitWatchService() throws IOException {
+        try {
+            return comingWatchService.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private static void closeQuietly(WatchService service) {
+        try {
+            service.close();
+        } catch (IOException e) {
+            log().log(System.Logger.Level.DEBUG, "closing the watch service", e);
+        }
+    }
+
+    /** Looked up when first needed: a follower that logs nothing never starts the logging system. */
+    private static System.Logger log() {
+        return System.getLogger(VolumeWatcher.class.getName());
     }
 
     /** The ids of the runs followed now, sorted. */
@@ -249,11 +329,7 @@ public final class VolumeWatcher implements AutoCloseable {
             awaitThread();
             return;
         }
-        try {
-            watchService.close();
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "closing the watch service", e);
-        }
+        comingWatchService.thenAccept(VolumeWatcher::closeQuietly);
         awaitThread();
         tailers.clear();
         runIds = List.of();
@@ -275,11 +351,20 @@ public final class VolumeWatcher implements AutoCloseable {
     private void loop() {
         try {
             deliver(); // the first batch: every run as added, with its full index
-            nextPoll = deadline(System.nanoTime(), pollNanos);
+            scanEvery = pollNanos;
+            nextScan = deadline(System.nanoTime(), pollNanos);
             while (!closed.get()) {
                 WatchKey key = next();
                 boolean gateOpen = System.nanoTime() - lastDelivery >= batchNanos;
                 while (key != null) {
+                    Run signalled = runKeys.get(key);
+                    if (signalled != null) {
+                        signalled.announced = true;
+                        if (signalled.unannouncedSince != 0) {
+                            signalled.unannouncedSince = 0;
+                            unannounced.remove(signalled);
+                        }
+                    }
                     if (!gateOpen && runKeys.containsKey(key)) {
                         // Nothing of this run can be delivered before the gate opens: read it then, once. The
                         // key stays signalled meanwhile, so further writes add no wake-ups, only a count.
@@ -311,9 +396,11 @@ public final class VolumeWatcher implements AutoCloseable {
                 }
                 dirty.clear();
                 long now = System.nanoTime();
-                if (pollNanos != Long.MAX_VALUE && now - nextPoll >= 0) {
-                    pollAll();
-                    nextPoll = deadline(System.nanoTime(), pollNanos);
+                if (pollNanos != Long.MAX_VALUE) {
+                    pollDue(now);
+                }
+                if (!unannounced.isEmpty()) {
+                    checkUnannounced(now);
                 }
                 if (!retrying.isEmpty() && now - nextRetry >= 0) {
                     nextRetry = now + RETRY_NANOS;
@@ -331,7 +418,7 @@ public final class VolumeWatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
-            LOG.log(System.Logger.Level.ERROR, "the watcher of " + (runsDir != null ? runsDir : singleFile)
+            log().log(System.Logger.Level.ERROR, "the watcher of " + (runsDir != null ? runsDir : singleFile)
                     + " stopped", e);
         }
     }
@@ -341,7 +428,14 @@ public final class VolumeWatcher implements AutoCloseable {
         long now = System.nanoTime();
         long wait = Long.MAX_VALUE;
         if (pollNanos != Long.MAX_VALUE) {
-            wait = Math.min(wait, nextPoll - now);
+            wait = Math.min(wait, nextScan - now);
+            Due due = pollQueue.peek();
+            if (due != null) {
+                wait = Math.min(wait, origin + due.at() - now);
+            }
+        }
+        if (!unannounced.isEmpty()) {
+            wait = Math.min(wait, unannounced.iterator().next().unannouncedSince + EVENT_GRACE_NANOS - now);
         }
         if (hasPending() || !deferred.isEmpty()) {
             wait = Math.min(wait, lastDelivery + batchNanos - now);
@@ -352,7 +446,7 @@ public final class VolumeWatcher implements AutoCloseable {
         if (!dirty.isEmpty()) {
             wait = Math.min(wait, lastDelivery + batchNanos - now); // a streaming run has more to read
         }
-        if (!unwatched.isEmpty()) {
+        if (!unwatched.isEmpty() || needAttach || needRescan) {
             wait = 0;
         }
         if (wait == Long.MAX_VALUE) {
@@ -421,11 +515,14 @@ public final class VolumeWatcher implements AutoCloseable {
         }
         RunUpdate update = run.tailer.poll(force);
         queue(update);
+        pollIfLinked(run);
         noteRetry(run);
         boolean changed = update != null || run.tailer.behind();
-        if (changed) {
+        if (changed && watched(run)) {
+            run.pollEvery = WATCHED_POLL_NANOS; // its next safety poll stays where it is; the one after comes sooner
+        } else if (changed) {
             run.pollEvery = pollNanos;
-            run.nextPoll = deadline(System.nanoTime(), pollNanos);
+            schedule(run, System.nanoTime() + pollNanos);
         }
         return changed;
     }
@@ -439,35 +536,117 @@ public final class VolumeWatcher implements AutoCloseable {
     }
 
     /**
-     * The cheap poll: the folders are still there, each log's size and identity are unchanged. A run whose log did
-     * not change is looked at half as often each time, down to once per {@link FollowOptions#LONGEST_POLL}, so a
-     * volume of many finished runs costs little while it sits there; a change (seen here or as an event) brings
-     * its run back to the shortest interval. The runs folder itself, while it is watched, is listed at the longest
-     * interval (its events say when runs come and go).
+     * The cheap poll, of the runs whose turn it is: the log's size and identity unchanged? A run whose change events
+     * arrive is looked at once per {@link FollowOptions#WATCHED_POLL}, a safety net only, half as often each time it did
+     * not change, down to once per {@link FollowOptions#LONGEST_WATCHED_POLL}; any other run (no watch:
+     * none left, or the platform's are slow; or events found missing) half as often each time it did not change,
+     * down to once per {@link FollowOptions#LONGEST_POLL}, and back to the shortest interval on a change. So a volume
+     * of many finished runs costs little while it sits there. The runs folder is listed likewise: rarely while its
+     * events arrive, else more often the more runs come and go.
      */
-    private void pollAll() {
-        long now = System.nanoTime();
-        if (runsDir != null) {
-            if (runsKey == null || !runsKey.isValid() || !Files.isDirectory(runsDir)) {
+    private void pollDue(long now) {
+        if (runsDir != null && now - nextScan >= 0) {
+            int before = runs.size();
+            boolean watchedBefore = runsKey != null && runsKey.isValid();
+            if (!watchedBefore || !Files.isDirectory(runsDir)) {
                 attachQuietly();
-                nextScan = deadline(now, pollNanos);
-            } else if (now - nextScan >= 0) {
+            } else {
                 scanQuietly();
-                nextScan = deadline(now, Math.max(pollNanos, LONGEST_POLL_NANOS));
             }
+            boolean same = runs.size() == before;
+            if (runsKey != null && runsKey.isValid()) {
+                scanEvery = same && watchedBefore ? Math.min(scanEvery * 2, LONGEST_WATCHED_POLL_NANOS)
+                        : WATCHED_POLL_NANOS;
+            } else {
+                scanEvery = same ? Math.min(scanEvery * 2, longestPoll()) : pollNanos;
+            }
+            nextScan = deadline(now, scanEvery);
         }
-        for (Run run : List.copyOf(runs.values())) {
-            if (now - run.nextPoll < 0) {
-                continue;
+        for (Due due = pollQueue.peek(); due != null && now - (origin + due.at()) >= 0; due = pollQueue.peek()) {
+            pollQueue.poll();
+            Run run = due.run();
+            if (run.pollGeneration != due.generation() || runs.get(run.id) != run) {
+                continue; // rescheduled since, or gone
             }
             if (runsDir == null && run.key == null && Files.isDirectory(run.dir)) {
                 register(run);
             }
-            if (!tail(run, false)) {
-                run.pollEvery = Math.min(run.pollEvery * 2, Math.max(pollNanos, LONGEST_POLL_NANOS));
-                run.nextPoll = deadline(now, run.pollEvery);
+            boolean watchedBefore = watched(run);
+            run.announced = false;
+            if (tail(run, false)) {
+                if (watchedBefore && !run.announced && run.unannouncedSince == 0) {
+                    // Found by the poll, not by an event: unless the event is merely late, this run sends none.
+                    run.unannouncedSince = now;
+                    unannounced.add(run);
+                }
+                if (watched(run)) {
+                    scheduleSafetyPoll(run, now);
+                }
+            } else if (watched(run)) {
+                run.pollEvery = Math.min(run.pollEvery * 2, LONGEST_WATCHED_POLL_NANOS);
+                scheduleSafetyPoll(run, now);
+            } else {
+                run.pollEvery = Math.min(run.pollEvery * 2, longestPoll());
+                schedule(run, now + run.pollEvery);
             }
         }
+    }
+
+    /** Runs whose change a poll found and no event announced within the grace: polled as if unwatched from now on. */
+    private void checkUnannounced(long now) {
+        for (java.util.Iterator<Run> i = unannounced.iterator(); i.hasNext(); ) {
+            Run run = i.next();
+            if (now - run.unannouncedSince < EVENT_GRACE_NANOS) {
+                break; // in the order found: the rest are younger
+            }
+            i.remove();
+            run.unannouncedSince = 0;
+            if (runs.get(run.id) == run && !run.eventsMissing) {
+                log().log(System.Logger.Level.DEBUG, () -> "no change events for " + run.dir + ": polling it");
+                run.eventsMissing = true;
+                run.pollEvery = pollNanos;
+                schedule(run, now + pollNanos);
+            }
+        }
+    }
+
+    /** Whether a run's changes are announced by events, so that polls are only a safety net. */
+    private boolean watched(Run run) {
+        return run.key != null && run.key.isValid() && !run.eventsMissing && !run.tailer.viaLink();
+    }
+
+    /** A log that is a link to a file elsewhere: writes there send no events for the run's folder. Polled. */
+    private void pollIfLinked(Run run) {
+        if (run.tailer.viaLink() && run.key != null && !run.eventsMissing) {
+            run.eventsMissing = true;
+            run.pollEvery = pollNanos;
+            schedule(run, System.nanoTime() + pollNanos);
+        }
+    }
+
+    private long longestPoll() {
+        return Math.max(pollNanos, LONGEST_POLL_NANOS);
+    }
+
+    /**
+     * A watched run's next safety poll: somewhere in the second half of its interval (runs found together are not
+     * polled together), on a whole second, so that the thread wakes once a second for all that are due rather than
+     * once for each of thousands of runs.
+     */
+    private void scheduleSafetyPoll(Run run, long now) {
+        long interval = Math.max(run.pollEvery, WATCHED_POLL_NANOS);
+        long at = now - origin + interval / 2 + jitter.nextLong(interval / 2 + 1);
+        long tick = TimeUnit.SECONDS.toNanos(1);
+        schedule(run, origin + (at + tick - 1) / tick * tick);
+    }
+
+    /** Puts the run's next poll at {@code at} (nanoTime); its earlier turn, if any, is dropped. */
+    private void schedule(Run run, long at) {
+        if (pollNanos == Long.MAX_VALUE) {
+            return;
+        }
+        run.pollGeneration++;
+        pollQueue.add(new Due(at - origin, run, run.pollGeneration));
     }
 
     /** After lost events: every folder and every log is looked at again. */
@@ -491,7 +670,7 @@ public final class VolumeWatcher implements AutoCloseable {
         } catch (ClosedWatchServiceException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "watching " + runsDir, e);
+            log().log(System.Logger.Level.DEBUG, "watching " + runsDir, e);
         }
     }
 
@@ -499,7 +678,7 @@ public final class VolumeWatcher implements AutoCloseable {
         try {
             scanRuns();
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "listing " + runsDir, e);
+            log().log(System.Logger.Level.DEBUG, "listing " + runsDir, e);
         }
     }
 
@@ -512,19 +691,20 @@ public final class VolumeWatcher implements AutoCloseable {
             if (runs.isEmpty()) {
                 Path dir = singleFile.getParent();
                 String id = dir.getFileName() == null ? singleFile.getFileName().toString() : dir.getFileName().toString();
-                Run run = new Run(id, dir, singleFile.getFileName().toString(),
-                        new RunTailer(id, singleFile, builder, opener, history()));
-                if (Files.isDirectory(dir)) {
-                    register(run);
-                }
-                addRun(run);
+                addRun(new Run(id, dir, singleFile.getFileName().toString(),
+                        new RunTailer(id, singleFile, builder, opener, history())));
+            }
+            Run run = runs.values().iterator().next();
+            if (run.key == null && watchService != null && Files.isDirectory(run.dir)) {
+                register(run);
+                dirty.add(run); // read again once watched: what came before the watch is seen
             }
             return;
         }
         for (int attempts = 0; attempts < 64; attempts++) {
             if (Files.isDirectory(runsDir)) {
-                if (watching && (runsKey == null || !runsKey.isValid())) {
-                    runsKey = runsDir.register(watchService, FOLDER_EVENTS);
+                if (watching && watchService != null && (runsKey == null || !runsKey.isValid())) {
+                    runsKey = watch(runsDir, FOLDER_EVENTS);
                 }
                 cancelAncestor();
                 scanRuns();
@@ -539,14 +719,14 @@ public final class VolumeWatcher implements AutoCloseable {
             }
             oddEntries.clear();
             Path ancestor = nearestExisting(runsDir.getParent());
-            if (ancestor == null || !watching) {
+            if (ancestor == null || !watching || watchService == null) {
                 cancelAncestor();
                 return;
             }
             if (!ancestor.equals(ancestorDir) || ancestorKey == null || !ancestorKey.isValid()) {
                 cancelAncestor();
                 try {
-                    ancestorKey = ancestor.register(watchService, FOLDER_EVENTS);
+                    ancestorKey = watch(ancestor, FOLDER_EVENTS);
                     ancestorDir = ancestor;
                 } catch (NoSuchFileException | NotDirectoryException e) {
                     continue; // gone meanwhile: look again
@@ -675,13 +855,17 @@ public final class VolumeWatcher implements AutoCloseable {
         if (thread.isAlive()) {
             // Watch first, then read: whatever is written after the read shows up as an event.
             register(run);
+            addRun(run);
         } else {
-            // At the start, registering thousands of watches one by one (each a round trip to the JDK's watch
-            // thread) would hold up the first batch for seconds: the watcher thread registers them after it, and
-            // the polls follow those runs meanwhile.
+            // At the start, thousands of watches (with the JDK's service, each a round trip to its thread) would hold
+            // up the first batch: the watcher thread registers them right after it and then reads each log once, so
+            // nothing written meanwhile is missed. Until then the poll leaves them be, unless there is no watching.
             unwatched.add(run);
+            addRun(run);
+            if (watching) {
+                schedule(run, System.nanoTime() + longestPoll());
+            }
         }
-        addRun(run);
     }
 
     /** Registers some of the runs found at the start, then reads each once: what came before its watch is seen. */
@@ -702,13 +886,16 @@ public final class VolumeWatcher implements AutoCloseable {
     }
 
     private void addRun(Run run) {
-        run.pollEvery = pollNanos;
-        run.nextPoll = deadline(System.nanoTime(), pollNanos);
+        if (run.key == null) {
+            run.pollEvery = pollNanos;
+            schedule(run, System.nanoTime() + pollNanos);
+        }
         runs.put(run.id, run);
         tailers.put(run.id, run.tailer);
         runIdsStale = true; // published once per round: copying per run would be quadratic
         pendingAdded.add(run.id);
         RunUpdate first = run.tailer.initial();
+        pollIfLinked(run);
         pendingRuns.merge(run.id, first, RunUpdate::merge);
         noteRetry(run);
     }
@@ -730,6 +917,8 @@ public final class VolumeWatcher implements AutoCloseable {
         unwatched.remove(run);
         dirty.remove(run);
         retrying.remove(run);
+        unannounced.remove(run);
+        run.pollGeneration++; // its turn in the poll queue is void
         pendingAdded.remove(run.id);
         pendingRuns.remove(run.id);
         if (known.contains(run.id)) {
@@ -738,18 +927,25 @@ public final class VolumeWatcher implements AutoCloseable {
     }
 
     private void register(Run run) {
-        if (!watching) {
+        if (!watching || watchService == null) {
             return;
         }
         try {
-            WatchKey key = run.dir.register(watchService, RUN_EVENTS);
+            WatchKey key = watch(run.dir, RUN_EVENTS);
             run.key = key;
             runKeys.put(key, run);
+            if (!run.eventsMissing) {
+                // Its events will say when it changes: looked at only now and then from here on.
+                run.pollEvery = WATCHED_POLL_NANOS;
+                scheduleSafetyPoll(run, System.nanoTime());
+            }
         } catch (ClosedWatchServiceException e) {
             throw e;
         } catch (IOException e) {
-            // Gone already, or out of watches (inotify's limit): the poll still follows the run.
-            LOG.log(System.Logger.Level.DEBUG, "cannot watch " + run.dir, e);
+            // Gone already, or out of watches (inotify's limit): the poll follows the run.
+            log().log(System.Logger.Level.DEBUG, "cannot watch " + run.dir, e);
+            run.pollEvery = pollNanos;
+            schedule(run, System.nanoTime() + pollNanos);
         }
     }
 
@@ -790,7 +986,7 @@ public final class VolumeWatcher implements AutoCloseable {
         try {
             listener.onUpdate(update);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "a volume listener failed", e);
+            log().log(System.Logger.Level.WARNING, "a volume listener failed", e);
         }
         if (options.history() != FollowOptions.History.KEEP) {
             // The listener has what it needs: streaming tailers drop the rows, and go on where they stopped.

@@ -68,6 +68,14 @@ public final class RunIndex {
         return new RunIndex(file, new IndexColumns(16), splitter, sink.startsAtLineOne);
     }
 
+    /** The columns behind every {@link #emptySnapshot}: never extended, so they can be shared. */
+    private static final IndexColumns NO_ROWS = new IndexColumns(0);
+
+    /** A snapshot of no rows of {@code file}, costing a few bytes (a follower keeps one per quiet run). */
+    public static IndexSnapshot emptySnapshot(Path file) {
+        return new IndexSnapshot(file, NO_ROWS, 0);
+    }
+
     /** An empty index that {@link #extend} grows from the file's first byte. */
     public static RunIndex empty(Path file) {
         return new RunIndex(file, new IndexColumns(16), 0, 1);
