@@ -415,4 +415,63 @@ class RunTailerTest {
         }
         return out.toByteArray();
     }
+
+    /** A tailer that follows from the end, whose opens are counted. */
+    private static RunTailer fromTheEnd(Path file, AtomicInteger opens) {
+        return new RunTailer("r", file, ForkJoinPool.commonPool(), f -> {
+            opens.incrementAndGet();
+            return RunTailer.DEFAULT_OPENER.open(f);
+        }, FollowOptions.History.STREAM_NEW);
+    }
+
+    /**
+     * Following from the end, the first look opens nothing (a volume of thousands of runs starts at once); when the log
+     * grows, its old lines are counted then, so the new ones get their numbers, and a line that was half written at the
+     * start is finished by the append and shown whole.
+     */
+    @Test
+    void followingFromTheEndReadsNothingAtFirstAndNumbersWhatComesAfter() throws IOException {
+        Path file = dir.resolve("events.jsonl");
+        byte[] next = Lines.lines(5, 1);
+        Files.write(file, Lines.lines(0, 5));
+        Files.write(file, Arrays.copyOf(next, 20), StandardOpenOption.APPEND); // half of line 6
+        AtomicInteger opens = new AtomicInteger();
+        RunTailer tailer = fromTheEnd(file, opens);
+        RunUpdate first = tailer.initial();
+        assertTrue(first.reset());
+        assertEquals(0, first.snapshot().size(), "nothing of what was there is shown");
+        assertEquals(0, opens.get(), "the log was not even opened");
+        assertNull(tailer.poll(true), "an event for its folder alone does not make it read");
+        assertEquals(0, opens.get());
+
+        Files.write(file, Arrays.copyOfRange(next, 20, next.length), StandardOpenOption.APPEND);
+        Lines.append(file, 6, 2);
+        RunUpdate grown = tailer.poll(false);
+        assertNotNull(grown);
+        assertFalse(grown.reset());
+        List<Long> seqs = new ArrayList<>();
+        List<Long> numbers = new ArrayList<>();
+        for (int row = grown.fromRow(); row < grown.toRow(); row++) {
+            seqs.add(Lines.seq(grown.snapshot(), row));
+            numbers.add(grown.snapshot().line(row));
+        }
+        assertEquals(Lines.seqs(5, 3), seqs, "the finished line, then the new ones");
+        assertEquals(List.of(6L, 7L, 8L), numbers, "numbered after the five lines that were there");
+        assertEquals(List.of(), grown.notices());
+    }
+
+    /** Nothing of the old log was read, so a file renamed over it cannot be said to continue it: read from its start. */
+    @Test
+    void aLogReplacedBeforeItWasFirstReadIsSaidAndReadFromItsStart() throws IOException {
+        Path file = log(3);
+        RunTailer tailer = fromTheEnd(file, new AtomicInteger());
+        tailer.initial();
+        Path elsewhere = dir.resolve("events.jsonl.new");
+        Lines.write(elsewhere, 40, 4);
+        Files.move(elsewhere, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Seen seen = new Seen();
+        seen.apply(tailer.poll(false));
+        assertEquals(Lines.seqs(40, 4), seen.rows);
+        assertEquals(1, seen.count(TailNotice.Kind.REPLACED));
+    }
 }
