@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # `follow` on a volume of RUNS runs (default 20,000 of 50 events; generated once under target/bench and reused):
-# start-up time, resident memory and CPU while idle, and the delay from an append to its line, with inotify and
-# with polls alone. Prints each run and the medians of REPEAT (default 3), with the load average.
+# start-up time, resident memory, CPU during its start-up work and while idle, and the delay from an append to its
+# line, with inotify and with polls alone. Beside it, in the same runs: follow on a volume of one run, and
+# inotifywait (apt-get install inotify-tools; left out if missing) watching the same run folders. Prints each run and
+# the medians of REPEAT (default 3), with the load average.
 # Usage: [REPEAT=3] [RUNS=20000] src/bench/follow-volume.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -2,7 +2,9 @@
 #   volume: start-up time (launch to its first line), resident memory and CPU while nothing happens, and the delay
 #           from an append (as the runner makes it) to the line on follow's output; with change events (inotify) and
 #           without them (strace makes every inotify_add_watch fail, as when the watches run out, so only polls
-#           remain). Medians of REPEAT runs.
+#           remain). Medians of REPEAT runs. References measured in the same runs: `follow` on a volume of one run
+#           (the JVM's and the command's own start, which no volume size changes), and inotifywait (inotify-tools)
+#           watching every run folder: its time to "Watches established.", its memory and its append-to-event delay.
 #   soak:   a million appends to a followed run; the heap after a full GC sampled every 100,000, its slope reported.
 # Usage: follow_volume.py volume JAVA_CMD_JSON VOLUME REPEAT   |   follow_volume.py soak JAVA_CMD_JSON DIR APPENDS
 import json
@@ -23,9 +25,9 @@ HZ = os.sysconf("SC_CLK_TCK")
 class Follower:
     """A follow process whose output lines are read on a thread; waits on a line by its marker."""
 
-    def __init__(self, cmd):
+    def __init__(self, cmd, stderr=subprocess.DEVNULL):
         self.start = time.monotonic()
-        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=stderr)
         self.first_line_at = None
         self.lines = 0
         self.seen = {}
@@ -42,6 +44,8 @@ class Follower:
                 at = raw.find(b"mark=")
                 if at >= 0:
                     self.seen[raw[at + 5:].split()[0].decode()] = now
+                elif raw.startswith(b"@"):  # inotifywait --format '@%w': the run folder written
+                    self.seen[raw[1:].strip().decode()] = now
                 self.cond.notify_all()
 
     def wait_first_line(self, timeout=60):
@@ -111,17 +115,85 @@ def latencies(f, runs_dir, runs, count, rng, pause):
     return out
 
 
+class Inotifywait(Follower):
+    """inotifywait watching every run folder; its first line is the "Watches established." on its stderr."""
+
+    @staticmethod
+    def start_watching(runs_dir, runs):
+        f = Follower.__new__(Inotifywait)
+        f.start = time.monotonic()
+        f.proc = subprocess.Popen(["inotifywait", "-m", "-e", "modify", "--format", "@%w", "--fromfile", "-"],
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        f.first_line_at = None
+        f.lines = 0
+        f.seen = {}
+        f.cond = threading.Condition()
+        f.proc.stdin.write("".join(os.path.join(runs_dir, r) + "/\n" for r in runs).encode())
+        f.proc.stdin.close()
+        threading.Thread(target=f._read, daemon=True).start()
+
+        def established():
+            for raw in f.proc.stderr:
+                if b"established" in raw:
+                    with f.cond:
+                        f.first_line_at = time.monotonic()
+                        f.cond.notify_all()
+        threading.Thread(target=established, daemon=True).start()
+        return f
+
+
+def inotifywait_latencies(f, runs_dir, runs, count, rng, pause):
+    out = []
+    for i in range(count):
+        run = rng.choice(runs)
+        key = os.path.join(runs_dir, run) + "/"
+        with f.cond:
+            f.seen.pop(key, None)
+        sent = time.monotonic()
+        append(os.path.join(runs_dir, run, "events.jsonl"), event(run, "ref%d" % i))
+        seen = f.wait_mark(key)
+        out.append(float("inf") if seen is None else (seen - sent) * 1000)
+        time.sleep(pause)
+    return out
+
+
 def volume(java, vol, repeat):
     runs_dir = os.path.join(vol, ".omne", "var", "runs")
     runs = sorted(os.listdir(runs_dir))
     rng = random.Random(7)
-    rows = {k: [] for k in ("start_s", "rss_mib", "idle_cpu_pct", "inotify_ms", "poll_ms", "poll_quiet_ms")}
+    one = os.path.join(os.path.dirname(os.path.abspath(vol)), "volume-1")
+    if not os.path.isdir(os.path.join(one, ".omne")):
+        subprocess.run(java + ["generate", "--out", one, "--runs", "1", "--events", "50"], check=True,
+                       stdout=subprocess.DEVNULL)
+    has_ref = subprocess.run(["sh", "-c", "command -v inotifywait"], stdout=subprocess.DEVNULL).returncode == 0
+    keys = ["start_s", "start_1_run_s", "rss_mib", "startup_cpu_pct", "idle_cpu_pct", "inotify_ms", "poll_ms",
+            "poll_quiet_ms"]
+    if has_ref:
+        keys += ["ref_start_s", "ref_rss_mib", "ref_inotify_ms"]
+    rows = {k: [] for k in keys}
+    loads = []
     for r in range(repeat):
+        loads.append(os.getloadavg()[0])
+        small = Follower(java + ["follow", one])
+        rows["start_1_run_s"].append(small.wait_first_line())
+        small.stop()
+        if has_ref:
+            ref = Inotifywait.start_watching(runs_dir, runs)
+            rows["ref_start_s"].append(ref.wait_first_line(timeout=120))
+            rows["ref_inotify_ms"].append(statistics.median(inotifywait_latencies(ref, runs_dir, runs, 20, rng, 0.05)))
+            rows["ref_rss_mib"].append(ref.rss_mib())
+            ref.stop()
         f = Follower(java + ["follow", vol])
         rows["start_s"].append(f.wait_first_line())
-        time.sleep(5)  # let start-up work and the first polls settle
+        # CPU from 5 to 25 s after the first line (the watches registered, the code compiled: start-up work), then
+        # from 30 to 60 s, with nothing happening (the first safety polls of watched runs fall in it).
+        time.sleep(5)
         c0, t0 = f.cpu_seconds(), time.monotonic()
         time.sleep(20)
+        rows["startup_cpu_pct"].append(100 * (f.cpu_seconds() - c0) / (time.monotonic() - t0))
+        time.sleep(5)
+        c0, t0 = f.cpu_seconds(), time.monotonic()
+        time.sleep(30)
         rows["idle_cpu_pct"].append(100 * (f.cpu_seconds() - c0) / (time.monotonic() - t0))
         rows["rss_mib"].append(f.rss_mib())
         rows["inotify_ms"].append(statistics.median(latencies(f, runs_dir, runs, 20, rng, 0.05)))
@@ -137,9 +209,17 @@ def volume(java, vol, repeat):
         rows["poll_quiet_ms"].append(statistics.median(latencies(g, runs_dir, runs, 5, rng, 0)))
         g.stop()
         print("run %d: %s" % (r + 1, ", ".join("%s %.2f" % (k, v[-1]) for k, v in rows.items())), flush=True)
-    print("runs %d, load average %s" % (len(runs), " ".join("%.2f" % x for x in os.getloadavg())))
+    print("runs %d, load average %s (1-minute load at the start of each run: %s)"
+          % (len(runs), " ".join("%.2f" % x for x in os.getloadavg()), ", ".join("%.2f" % x for x in loads)))
     for k, v in rows.items():
         print("%-14s median %8.2f   (%s)" % (k, statistics.median(v), ", ".join("%.2f" % x for x in v)))
+    med = {k: statistics.median(v) for k, v in rows.items()}
+    print("start on %d runs less start on 1 run: %.2f s (the volume's own cost)"
+          % (len(runs), med["start_s"] - med["start_1_run_s"]))
+    if has_ref:
+        print("ratios to inotifywait watching the same %d folders: start %.2f, RSS %.2f, append-to-line %.2f"
+              % (len(runs), med["start_s"] / med["ref_start_s"], med["rss_mib"] / med["ref_rss_mib"],
+                 med["inotify_ms"] / med["ref_inotify_ms"]))
 
 
 def heap_after_gc_mib(pid, jcmd):
