@@ -4,7 +4,6 @@ import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.index.RunIndex;
 import dev.omne.inspector.core.log.EventLine;
 import dev.omne.inspector.core.log.EventReader;
-import dev.omne.inspector.core.log.LineScanner;
 import dev.omne.inspector.core.log.ReadResult;
 import dev.omne.inspector.tail.RunTailer;
 
@@ -189,12 +188,28 @@ public final class FuzzBench {
         }
     }
 
+    private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\p{IsWhite_Space}*");
+
+    /**
+     * Blank as the runner means it, worked out apart from the judge: valid UTF-8 and nothing but Unicode White_Space
+     * (what Rust's {@code str::trim} removes).
+     */
+    static boolean isBlank(byte[] b, int off, int len) {
+        try {
+            CharSequence text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(b, off, len));
+            return WHITE_SPACE.matcher(text).matches();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
     static long nonBlankLines(byte[] content) {
         long count = 0;
         int start = 0;
         for (int i = 0; i <= content.length; i++) {
             if (i == content.length || content[i] == '\n') {
-                if (i > start && !LineScanner.isBlank(content, start, i - start)) {
+                if (i > start && !isBlank(content, start, i - start)) {
                     count++;
                 }
                 start = i + 1;

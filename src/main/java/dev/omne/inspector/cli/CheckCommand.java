@@ -1,8 +1,7 @@
 package dev.omne.inspector.cli;
 
-import dev.omne.inspector.core.index.IndexSnapshot;
-import dev.omne.inspector.core.index.RunIndex;
 import dev.omne.inspector.core.log.Diagnostic;
+import dev.omne.inspector.core.log.LogCheck;
 import dev.omne.inspector.core.volume.FileKinds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +25,7 @@ final class CheckCommand implements Callable<Integer> {
             description = "A project folder, its .omne folder, a run folder or an events.jsonl file.")
     List<Path> paths;
 
-    @Option(names = "--stats", description = "Also print events, bytes, wall time, MB/s, events/s, index bytes per event and heap used.")
+    @Option(names = "--stats", description = "Also print events, bytes, wall time, MB/s, events/s and heap used.")
     boolean stats;
 
     @Spec
@@ -37,7 +36,6 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
         long bytes = 0;
-        long columnBytes = 0;
         long runs = 0;
         long events = 0;
         long errors = 0;
@@ -53,38 +51,36 @@ final class CheckCommand implements Callable<Integer> {
                     }
                     continue;
                 }
-                // The same index the window builds: check measures and exercises the real path.
-                IndexSnapshot index;
+                // Every line judged by the same judge the window's index uses, in one streaming pass.
+                LogCheck.Result result;
                 try {
                     if (!Files.isRegularFile(target.file())) {
                         // Never opened: opening a FIFO for reading would wait for a writer.
                         throw new IOException("not a regular file (it is " + FileKinds.describe(target.file()) + ")");
                     }
-                    index = RunIndex.build(target.file()).snapshot();
+                    result = LogCheck.check(target.file());
                 } catch (IOException e) {
                     // One unreadable log is reported like a bad line; the other runs are still checked.
                     out.println(target.file() + ": error: cannot read: " + CliMessages.describe(e));
                     errors++;
                     continue;
                 }
-                for (Diagnostic diagnostic : index.diagnostics()) {
+                for (Diagnostic diagnostic : result.diagnostics()) {
                     out.println(diagnostic.format());
                 }
-                events += index.eventCount();
-                errors += index.errorCount();
-                warnings += index.warningCount();
-                bytes += index.bytes();
-                columnBytes += index.columnBytes();
+                events += result.events();
+                errors += result.errors();
+                warnings += result.warnings();
+                bytes += result.bytes();
             }
         }
         out.println(runs + " runs, " + events + " events, " + errors + " errors, " + warnings + " warnings");
         if (stats) {
             double seconds = (System.nanoTime() - started) / 1e9;
             Runtime rt = Runtime.getRuntime();
-            long rows = events + errors;
-            out.printf("stats: %d events, %d bytes, %.3f s, %.1f MB/s, %.0f events/s, %.1f index bytes/event, %.1f MiB heap used%n",
+            out.printf("stats: %d events, %d bytes, %.3f s, %.1f MB/s, %.0f events/s, %.1f MiB heap used%n",
                     events, bytes, seconds, bytes / 1e6 / seconds, events / seconds,
-                    rows == 0 ? 0.0 : (double) columnBytes / rows, (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
+                    (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
         }
         out.flush();
         return errors > 0 ? Cli.FOUND_ERRORS : Cli.OK;

@@ -45,8 +45,8 @@ class CheckCommandTest {
         String[] lines = r.out().split("\n");
         assertEquals(4, lines.length, r.out());
         assertTrue(lines[0].startsWith(file + ":2:17: error: "), lines[0]);
-        assertEquals(file + ":4: error: missing \"type\" field", lines[1]);
-        assertTrue(lines[2].startsWith(file + ":5: warning: "), lines[2]);
+        assertEquals(file + ":4: error: missing \"type\" field: the omne runner cannot tell what event this is", lines[1]);
+        assertTrue(lines[2].startsWith(file + ":5:20: warning: \"ts\" is not an RFC 3339 timestamp"), lines[2]);
         assertEquals("1 runs, 2 events, 2 errors, 1 warnings", lines[3]);
     }
 
