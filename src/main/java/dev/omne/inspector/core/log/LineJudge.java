@@ -691,7 +691,8 @@ public final class LineJudge {
             default -> -2;
         };
         if (decoded == -2) {
-            return fail(escapeColumn, "invalid escape \\" + printable(c) + " at column " + escapeColumn
+            return fail(escapeColumn, "invalid escape \\" + (c > 0x20 && c < 0x7F ? String.valueOf((char) c)
+                    : "followed by " + printable(c & 0xFF)) + " at column " + escapeColumn
                     + " (JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)", i + 1);
         }
         if (decoded == -1) {
@@ -1412,15 +1413,14 @@ public final class LineJudge {
                 || cp == 0x3000;
     }
 
-    private String describeAt(byte[] b, int i, int end) {
+    /** What stands at {@code b[i]}, from that byte alone (so a message never depends on where a buffer ended). */
+    private static String describeAt(byte[] b, int i, int end) {
         int c = b[i];
         if (c >= 0) {
             return describeByte(c);
         }
-        if (i + 2 < end && (b[i] & 0xFF) == 0xEF && (b[i + 1] & 0xFF) == 0xBB && (b[i + 2] & 0xFF) == 0xBF) {
-            return "a byte order mark (U+FEFF, not whitespace in JSON)";
-        }
-        return "byte 0x" + hex2(c & 0xFF);
+        return "byte 0x" + hex2(c & 0xFF) + " (the start of a character that is not allowed here"
+                + ((c & 0xFF) == 0xEF ? ", such as a byte order mark U+FEFF" : "") + ")";
     }
 
     private static String describeByte(int c) {
