@@ -30,12 +30,12 @@ final class LogTargets {
     }
 
     /**
-     * PATH is a project, its {@code .omne}, a run folder, a folder holding an events.jsonl, or a file. A plain
-     * file (an export, or any events.jsonl) is one run, named as {@link RunSource#ofFile} names it.
+     * The events files PATH means: PATH is a project, its {@code .omne}, a run folder, a folder holding an
+     * events.jsonl, or a file (an export, or any events.jsonl), which is one run.
      */
-    static List<Target> resolve(Path given) throws IOException {
+    static List<Path> files(Path given) throws IOException {
         if (Files.isRegularFile(given)) {
-            return List.of(new Target(RunSource.ofFile(given).runId(), given));
+            return List.of(given);
         }
         if (!Files.exists(given)) {
             throw new NoSuchFileException(given.toString());
@@ -46,7 +46,7 @@ final class LogTargets {
         } catch (NotAVolumeException e) {
             Path file = given.resolve(Volume.EVENTS_FILE);
             if (Files.isRegularFile(file)) {
-                return List.of(new Target(RunSource.ofFile(file).runId(), file));
+                return List.of(file);
             }
             throw e;
         }
@@ -54,11 +54,11 @@ final class LogTargets {
         if (runs == null) {
             runs = volume.listRuns();
         }
-        List<Target> targets = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (String run : runs) {
-            targets.add(new Target(run, display(given, volume.eventsFile(run))));
+            files.add(display(given, volume.eventsFile(run)));
         }
-        return targets;
+        return files;
     }
 
     /**

@@ -128,6 +128,8 @@ public final class LineJudge {
     /** Bit {@code d} set: the container at depth {@code d} (1-based) is an array. */
     private long arrays0;
     private long arrays1;
+    /** Whether the innermost open container is an array (kept beside the bits: it is asked at every ','). */
+    private boolean arrayNow;
 
     private long failColumn;
     private String failMessage;
@@ -168,16 +170,21 @@ public final class LineJudge {
     private long literalColumn;
 
     // the top-level key being read
-    private long keyHash;
-    private long keyPacked;
+    /** Bytes of the key beyond what {@link #keyText} holds, hashed as they come. */
+    private long keyOverflowHash;
     private int keyLength;
     private long keyColumn;
-    private final byte[] keyText = new byte[64];
+    /** The first 64 bytes of the key (8 more allocated, so a word can be read past the end). */
+    private final byte[] keyText = new byte[64 + 8];
+    private static final int KEY_KEPT = 64;
     /** The known field of the current top-level member, or -1. */
     private int currentField;
 
     // per known field
-    private final int[] fieldCount = new int[FIELD_NAMES.length];
+    /** Bit {@code f}: known field {@code f} was seen; then {@link #fieldValue} and {@link #fieldColumn} hold its value. */
+    private int seenFields;
+    /** Bit {@code f}: it was given more than once; {@link #repeatColumn} says where first again. */
+    private int repeatedFields;
     private final byte[] fieldValue = new byte[FIELD_NAMES.length];
     private final long[] fieldColumn = new long[FIELD_NAMES.length];
     private final long[] repeatColumn = new long[FIELD_NAMES.length];
@@ -204,7 +211,12 @@ public final class LineJudge {
     private boolean valueOnly;
 
     private final Strings strings = new Strings();
-    private final AsciiView tsView = new AsciiView();
+    /** The first 16 bytes ({@code YYYY-MM-DDTHH:MM}) of the last usual timestamp, and its minute in microseconds. */
+    private final byte[] minute = new byte[16];
+    private long minuteMicros = Timestamps.NONE;
+    private final String[] lastKept = new String[4];
+    private final byte[][] lastKeptBytes = {new byte[256], new byte[256], new byte[256], new byte[256]};
+    private final int[] lastKeptLength = new int[4];
 
     public LineJudge() {
         begin();
@@ -289,15 +301,13 @@ public final class LineJudge {
         depth = 0;
         arrays0 = 0;
         arrays1 = 0;
+        arrayNow = false;
         failColumn = 0;
         failMessage = null;
         notJsonColumn = 0;
         currentField = -1;
-        Arrays.fill(fieldCount, 0);
-        Arrays.fill(fieldValue, V_NONE);
-        Arrays.fill(repeatColumn, 0);
-        Arrays.fill(captureLength, 0);
-        Arrays.fill(captureCut, false);
+        seenFields = 0;
+        repeatedFields = 0;
         captureField = -1;
         generation++;
         if (generation == 0) {
@@ -313,31 +323,127 @@ public final class LineJudge {
         kindInnerOpen = false;
     }
 
-    /** Judges the next {@code len} bytes of the line (they hold no {@code \n}). */
+    /**
+     * Judges the next {@code len} bytes of the line (they hold no {@code \n}). The transitions of a well-formed line
+     * (a key, ':', a value, ',' ...) are taken in this loop and in {@link #strings}; every rarer state is one call
+     * away. (The rare states share the {@code default} branch with the start and end of every line, so the JIT
+     * never sees that branch unused and never has to compile this method again when a rare state comes.)
+     */
     public void feed(byte[] b, int off, int len) {
         int i = off;
         int end = off + len;
         base = consumed - off;
         while (i < end) {
+            int c = b[i];
             switch (state) {
-                case STRING -> i = string(b, i, end);
-                case AFTER -> i = after(b, i, end);
-                case VALUE, ARR_FIRST -> i = value(b, i, end);
-                case OBJ_FIRST, OBJ_KEY -> i = key(b, i, end);
-                case COLON -> i = colon(b, i, end);
+                case STRING -> i = strings(b, i, end);
+                case COLON -> {
+                    if (c == ':') {
+                        state = VALUE;
+                        i++;
+                    } else if (isSpace(c)) {
+                        i++;
+                    } else {
+                        i = failExpected("':' after the field name", b, i, end);
+                    }
+                }
+                case VALUE, ARR_FIRST -> {
+                    if (c == '"') {
+                        if (stringValueStarts(i)) {
+                            return;
+                        }
+                        i++;
+                    } else if (isSpace(c)) {
+                        i++;
+                    } else {
+                        i = valueStarts(b, i, end, c);
+                    }
+                }
+                case AFTER -> {
+                    if (c == ',' && !(valueOnly && depth == 1)) {
+                        state = arrayNow ? VALUE : OBJ_KEY;
+                        i++;
+                    } else if (isSpace(c)) {
+                        i++;
+                    } else {
+                        i = afterValue(b, i, end, c);
+                    }
+                }
+                case OBJ_FIRST, OBJ_KEY -> {
+                    if (c == '"') {
+                        keyStarts(i);
+                        i++;
+                    } else if (isSpace(c)) {
+                        i++;
+                    } else {
+                        i = notAKey(b, i, end, c);
+                    }
+                }
                 case NUMBER -> i = number(b, i, end);
-                case LITERAL -> i = literal(b, i, end);
-                case ESCAPE -> i = escape(b, i);
-                case HEX -> i = hex(b, i, end);
-                case LOW_BACKSLASH, LOW_U -> i = lowSurrogate(b, i);
-                case UTF8 -> i = utf8(b, i, end);
-                case START -> i = start(b, i, end);
-                case START_UTF8 -> i = startUtf8(b, i, end);
-                case TRAILING -> i = trailing(b, i, end);
-                default -> i = end; // FAILED: the rest of the line does not matter
+                default -> i = rare(b, i, end);
             }
         }
         consumed += len;
+    }
+
+    /** The states every line passes through once (its start and end) and those few lines reach. */
+    private int rare(byte[] b, int i, int end) {
+        return switch (state) {
+            case START -> start(b, i, end);
+            case TRAILING -> trailing(b, i, end);
+            case LITERAL -> literal(b, i, end);
+            case ESCAPE -> escape(b, i);
+            case HEX -> hex(b, i, end);
+            case LOW_BACKSLASH, LOW_U -> lowSurrogate(b, i);
+            case UTF8 -> utf8(b, i, end);
+            case START_UTF8 -> startUtf8(b, i, end);
+            default -> end; // FAILED: the rest of the line does not matter
+        };
+    }
+
+    /**
+     * Inside a string, and on through the usual run of a line, {@code "key":"value","key":...}, for as long as it
+     * lasts: everything else goes back to {@link #feed}.
+     */
+    private int strings(byte[] b, int i, int end) {
+        while (true) {
+            int from = i;
+            i = plainEnd(b, i, end);
+            if (emit != EMIT_NONE && i > from) {
+                emit(b, from, i);
+            }
+            int c = i < end ? b[i] : -1;
+            if (c != '"') {
+                // An escape, a non-ASCII or control byte, or the end of this buffer (c is -1 then, as for 0xFF).
+                return stringSpecial(b, i, end, c);
+            }
+            i++;
+            if (inKey) {
+                state = COLON;
+                if (emit == EMIT_KEY) {
+                    emit = EMIT_NONE;
+                    topKeyDone(); // may fail the line (a repeated "type")
+                }
+                if (i + 1 < end && b[i] == ':' && b[i + 1] == '"' && state == COLON) {
+                    i++;
+                    if (stringValueStarts(i)) {
+                        return end;
+                    }
+                    i++;
+                    continue;
+                }
+            } else {
+                emit = EMIT_NONE;
+                state = depth == 0 ? TRAILING : AFTER;
+                if (i + 1 < end && b[i] == ',' && b[i + 1] == '"' && !arrayNow && depth > 0 && !valueOnly) {
+                    i++;
+                    keyStarts(i);
+                    i++;
+                    continue;
+                }
+            }
+            return i;
+        }
     }
 
     /** The line is complete: its verdict. */
@@ -350,12 +456,7 @@ public final class LineJudge {
                 // Nothing but whitespace (as Rust's trim() sees it): a blank line, skipped by the runner too.
             }
             case TRAILING -> verdict(out);
-            case START_UTF8, UTF8 -> error(out, utf8Column, "invalid UTF-8: the line ends inside a character at column "
-                    + utf8Column);
-            case STRING, ESCAPE, HEX, LOW_BACKSLASH, LOW_U -> error(out, endColumn,
-                    "the line ends inside a string (its closing quote is missing)");
-            default -> error(out, endColumn, "the line ends before the JSON object is closed"
-                    + (depth > 1 ? " (" + depth + " brackets are still open)" : ""));
+            default -> unfinished(out, endColumn);
         }
     }
 
@@ -429,119 +530,69 @@ public final class LineJudge {
         return i;
     }
 
-    private int key(byte[] b, int i, int end) {
-        while (i < end) {
-            int c = b[i];
-            if (c == '"') {
-                keyStarts(i);
-                state = STRING;
-                return i + 1;
+    /** Not the '"' of a key where one is due: an empty object's '}', or a mistake. */
+    private int notAKey(byte[] b, int i, int end, int c) {
+        if (c == '}') {
+            if (state == OBJ_FIRST) {
+                return close(i, false);
             }
-            if (isSpace(c)) {
-                i++;
-                continue;
-            }
-            if (c == '}') {
-                if (state == OBJ_FIRST) {
-                    return close(i, false);
-                }
-                return fail(column(i), "a comma before '}' (a trailing comma is not JSON)", end);
-            }
-            return fail(column(i), "expected a field name in double quotes, found " + describeAt(b, i, end), end);
+            return fail(column(i), "a comma before '}' (a trailing comma is not JSON)", end);
         }
-        return i;
+        return failExpected("a field name in double quotes", b, i, end);
     }
 
-    private int colon(byte[] b, int i, int end) {
-        while (i < end) {
-            int c = b[i];
-            if (c == ':') {
-                state = VALUE;
-                return i + 1;
-            }
-            if (isSpace(c)) {
-                i++;
-                continue;
-            }
-            return fail(column(i), "expected ':' after the field name, found " + describeAt(b, i, end), end);
+    /** A value that is not a string: a number, a literal, an array or object, or a mistake. */
+    private int valueStarts(byte[] b, int i, int end, int c) {
+        if (c == ']' && state == ARR_FIRST) {
+            return close(i, true);
         }
-        return i;
-    }
-
-    private int value(byte[] b, int i, int end) {
-        while (i < end) {
-            int c = b[i];
-            if (isSpace(c)) {
-                i++;
-                continue;
+        if (depth == 1) {
+            if (currentField >= 0 && topValueStarts(c, i)) {
+                return end;
             }
-            if (c == ']' && state == ARR_FIRST) {
-                return close(i, true);
-            }
-            if (depth == 1) {
-                if (topValueStarts(c, i)) {
+        } else if (kindObjectOpen && depth == 2) {
+            kindMemberValueStarts(c);
+        }
+        switch (c) {
+            case '{' -> {
+                if (push(i, false)) {
                     return end;
                 }
-            } else if (kindObjectOpen && depth == 2) {
-                kindMemberValueStarts(c);
+                state = OBJ_FIRST;
             }
-            switch (c) {
-                case '"' -> {
-                    inKey = false;
-                    state = STRING;
+            case '[' -> {
+                if (push(i, true)) {
+                    return end;
                 }
-                case '{' -> {
-                    if (push(i, false)) {
-                        return end;
-                    }
-                    state = OBJ_FIRST;
-                }
-                case '[' -> {
-                    if (push(i, true)) {
-                        return end;
-                    }
-                    state = ARR_FIRST;
-                }
-                case 't' -> startLiteral(TRUE, i);
-                case 'f' -> startLiteral(FALSE, i);
-                case 'n' -> startLiteral(NULL, i);
-                case '-' -> startNumber(i, N_MINUS, 0);
-                case '0' -> startNumber(i, N_ZERO, 0);
-                default -> {
-                    if (c >= '1' && c <= '9') {
-                        startNumber(i, N_INT, c - '0');
-                    } else {
-                        return fail(column(i), (c == ']' ? "a comma before ']' (a trailing comma is not JSON)"
-                                : "expected a value, found " + describeAt(b, i, end)), end);
-                    }
+                state = ARR_FIRST;
+            }
+            case 't' -> startLiteral(TRUE, i);
+            case 'f' -> startLiteral(FALSE, i);
+            case 'n' -> startLiteral(NULL, i);
+            case '-' -> startNumber(i, N_MINUS, 0);
+            case '0' -> startNumber(i, N_ZERO, 0);
+            default -> {
+                if (c >= '1' && c <= '9') {
+                    startNumber(i, N_INT, c - '0');
+                } else {
+                    return c == ']' ? fail(column(i), "a comma before ']' (a trailing comma is not JSON)", end)
+                            : failExpected("a value", b, i, end);
                 }
             }
-            return i + 1;
         }
-        return i;
+        return i + 1;
     }
 
-    private int after(byte[] b, int i, int end) {
-        while (i < end) {
-            int c = b[i];
-            if (c == ',' && !(valueOnly && depth == 1)) {
-                state = inArray() ? VALUE : OBJ_KEY;
-                return i + 1;
-            }
-            if (isSpace(c)) {
-                i++;
-                continue;
-            }
-            if (valueOnly && depth == 1) {
-                return fail(column(i), "found " + describeAt(b, i, end) + " after the value", end);
-            }
-            boolean array = inArray();
-            if (c == (array ? ']' : '}')) {
-                return close(i, array);
-            }
-            return fail(column(i), "expected ',' or '" + (array ? ']' : '}') + "', found " + describeAt(b, i, end), end);
+    /** After a value, not ',': the container's closing bracket, or a mistake. */
+    private int afterValue(byte[] b, int i, int end, int c) {
+        if (valueOnly && depth == 1) {
+            return failFound(" after the value", b, i, end);
         }
-        return i;
+        boolean array = arrayNow;
+        if (c == (array ? ']' : '}')) {
+            return close(i, array);
+        }
+        return failExpected(array ? "',' or ']'" : "',' or '}'", b, i, end);
     }
 
     private int trailing(byte[] b, int i, int end) {
@@ -551,7 +602,7 @@ public final class LineJudge {
                 i++;
                 continue;
             }
-            return fail(column(i), "found " + describeAt(b, i, end) + " after the JSON object (one event per line)", end);
+            return failFound(" after the JSON object (one event per line)", b, i, end);
         }
         return i;
     }
@@ -575,6 +626,7 @@ public final class LineJudge {
         } else {
             arrays1 &= ~(1L << (depth - 64));
         }
+        arrayNow = array;
         return false;
     }
 
@@ -589,6 +641,7 @@ public final class LineJudge {
             kindInnerOpen = false;
         }
         depth--;
+        arrayNow = depth > 0 && inArray();
         valueDone();
         return i + 1;
     }
@@ -599,41 +652,28 @@ public final class LineJudge {
 
     // ------------------------------------------------------------------ strings
 
-    private int string(byte[] b, int i, int end) {
-        while (i < end) {
-            int from = i;
-            i = plainEnd(b, i, end);
-            if (emit != EMIT_NONE && i > from) {
-                emit(b, from, i);
-            }
-            if (i >= end) {
-                return i;
-            }
-            int c = b[i];
-            if (c == '"') {
-                stringDone();
-                return i + 1;
-            }
-            if (c == '\\') {
-                escapeColumn = column(i);
-                state = ESCAPE;
-                return i + 1;
-            }
-            if (c < 0) {
-                utf8Column = column(i);
-                if (!utf8Lead(c & 0xFF)) {
-                    return fail(utf8Column, invalidUtf8(b, i, end), end);
-                }
-                if (emit != EMIT_NONE) {
-                    emitByte(c);
-                }
-                state = UTF8;
-                return i + 1;
-            }
-            return fail(column(i), "control character U+00" + hex2(c) + " in a string at column " + column(i)
-                    + " (write it as an escape such as \\n or \\u00" + hex2(c) + ")", end);
+    /** In a string, at a byte that is not plain (a backslash, a non-ASCII byte, a control character) or at the buffer's end. */
+    private int stringSpecial(byte[] b, int i, int end, int c) {
+        if (i >= end) {
+            return i;
         }
-        return i;
+        if (c == '\\') {
+            escapeColumn = column(i);
+            state = ESCAPE;
+            return i + 1;
+        }
+        if (c < 0) {
+            utf8Column = column(i);
+            if (!utf8Lead(c & 0xFF)) {
+                return fail(utf8Column, invalidUtf8(b, i, end), end);
+            }
+            if (emit != EMIT_NONE) {
+                emitByte(c);
+            }
+            state = UTF8;
+            return i + 1;
+        }
+        return failControl(b, i, end);
     }
 
     /** Index of the first byte in {@code [i, end)} that ends a run of plain string bytes: {@code " \\}, a control or non-ASCII byte. */
@@ -768,34 +808,42 @@ public final class LineJudge {
                 + " (a high surrogate \\uD800-\\uDBFF followed by a low one \\uDC00-\\uDFFF)";
     }
 
+    /** The '"' at {@code b[i]} opens a key. */
     private void keyStarts(int i) {
         inKey = true;
+        state = STRING;
         if (depth == 1) {
             emit = EMIT_KEY;
-            keyHash = 0xcbf29ce484222325L;
-            keyPacked = 0;
             keyLength = 0;
+            keyOverflowHash = 0;
             keyColumn = column(i);
-        } else {
-            emit = EMIT_NONE;
-            if (kindObjectOpen && depth == 2) {
-                kindObjectMembers++;
-            } else if (kindInnerOpen && depth == 3) {
-                kindObjectBad = true;
-            }
+        } else if (kindObjectOpen || kindInnerOpen) {
+            kindKeyStarts();
         }
     }
 
-    private void stringDone() {
-        if (inKey) {
-            state = COLON;
-            if (emit == EMIT_KEY) {
-                topKeyDone(); // may fail the line (a repeated "type")
+    /** The '"' at {@code b[i]} opens a string value; true when that already fails the line. */
+    private boolean stringValueStarts(int i) {
+        if (depth == 1) {
+            if (currentField >= 0 && topValueStarts('"', i)) {
+                return true;
             }
-        } else {
-            valueDone();
+        } else if (kindObjectOpen && depth == 2) {
+            kindMemberValueStarts('"');
         }
+        inKey = false;
+        state = STRING;
+        return false;
+    }
+
+    /** A key inside {@code "kind": {...}} or inside the value of its member. */
+    private void kindKeyStarts() {
         emit = EMIT_NONE;
+        if (kindObjectOpen && depth == 2) {
+            kindObjectMembers++;
+        } else if (kindInnerOpen && depth == 3) {
+            kindObjectBad = true;
+        }
     }
 
     private void emit(byte[] b, int from, int to) {
@@ -815,8 +863,15 @@ public final class LineJudge {
                 captureLength[f] = have + n;
             }
         } else {
-            for (int k = from; k < to; k++) {
-                keyByte(b[k]);
+            int n = to - from;
+            int room = KEY_KEPT - keyLength;
+            if (n <= room) {
+                System.arraycopy(b, from, keyText, keyLength, n);
+                keyLength += n;
+            } else {
+                for (int k = from; k < to; k++) {
+                    keyByte(b[k]);
+                }
             }
         }
     }
@@ -839,13 +894,12 @@ public final class LineJudge {
         }
     }
 
+    /** One decoded byte of a top-level key: kept while there is room, hashed beyond. */
     private void keyByte(byte c) {
-        keyHash = (keyHash ^ (c & 0xFF)) * 0x100000001b3L;
-        if (keyLength < 8) {
-            keyPacked |= (long) (c & 0xFF) << (8 * keyLength);
-        }
-        if (keyLength < keyText.length) {
+        if (keyLength < KEY_KEPT) {
             keyText[keyLength] = c;
+        } else {
+            keyOverflowHash = (keyOverflowHash ^ (c & 0xFF)) * 0x100000001b3L;
         }
         keyLength++;
     }
@@ -900,7 +954,7 @@ public final class LineJudge {
             switch (part) {
                 case N_MINUS -> {
                     if (!digit) {
-                        return fail(column(i), "expected a digit after '-', found " + describeAt(b, i, end), end);
+                        return failExpected("a digit after '-'", b, i, end);
                     }
                     part = d == 0 ? N_ZERO : N_INT;
                     significand = d;
@@ -953,7 +1007,7 @@ public final class LineJudge {
                             }
                         }
                     } else if (part == N_DOT) {
-                        return fail(column(i), "expected a digit after the decimal point, found " + describeAt(b, i, end), end);
+                        return failExpected("a digit after the decimal point", b, i, end);
                     } else if (c == 'e' || c == 'E') {
                         part = N_E;
                     } else {
@@ -968,7 +1022,7 @@ public final class LineJudge {
                         part = N_ESIGN;
                         expNegative = c == '-';
                     } else {
-                        return fail(column(i), "expected a digit in the exponent, found " + describeAt(b, i, end), end);
+                        return failExpected("a digit in the exponent", b, i, end);
                     }
                 }
                 default -> { // N_EXP
@@ -1058,9 +1112,7 @@ public final class LineJudge {
         byte[] word = literal;
         while (i < end && literalAt < word.length) {
             if (b[i] != word[literalAt]) {
-                return fail(literalColumn, "expected " + new String(word, StandardCharsets.US_ASCII) + " at column "
-                        + literalColumn + ", found " + describeAt(b, i, end) + " at column " + column(i)
-                        + " (JSON values are strings in double quotes, numbers, true, false, null, objects and arrays)", end);
+                return failLiteral(b, i, end);
             }
             literalAt++;
             i++;
@@ -1080,7 +1132,7 @@ public final class LineJudge {
     private void topKeyDone() {
         int field = -1;
         if (keyLength <= 7) {
-            long packed = keyPacked | ((long) keyLength << 56);
+            long packed = ((long) LONGS.get(keyText, 0) & ((1L << (8 * keyLength)) - 1)) | ((long) keyLength << 56);
             for (int f = 0; f < FIELD_PACKED.length; f++) {
                 if (FIELD_PACKED[f] == packed) {
                     field = f;
@@ -1090,22 +1142,41 @@ public final class LineJudge {
         }
         currentField = field;
         if (field >= 0) {
-            if (fieldCount[field] > 0) {
+            int bit = 1 << field;
+            if ((seenFields & bit) != 0) {
                 if (field == F_TYPE) {
                     fail(keyColumn, "\"type\" is given twice: the omne runner cannot read an event whose type is"
                             + " repeated", 0);
                     return;
                 }
-                if (repeatColumn[field] == 0) {
+                if ((repeatedFields & bit) == 0) {
+                    repeatedFields |= bit;
                     repeatColumn[field] = keyColumn;
                 }
             }
-            fieldCount[field]++;
-        } else if (!rememberKey(keyHash ^ keyLength) && otherRepeatColumn == 0) {
+            seenFields |= bit;
+        } else if (!rememberKey(keyHash()) && otherRepeatColumn == 0) {
             otherRepeatColumn = keyColumn;
-            int n = Math.min(keyLength, keyText.length);
+            int n = Math.min(keyLength, KEY_KEPT);
             otherRepeatName = new String(keyText, 0, n, StandardCharsets.UTF_8) + (n < keyLength ? "…" : "");
         }
+
+    }
+
+    /** A 64-bit hash of the key's decoded bytes; a repeat is told by hash alone (a collision costs a false warning). */
+    private long keyHash() {
+        int n = Math.min(keyLength, KEY_KEPT);
+        long h = 0x9E3779B97F4A7C15L ^ keyLength;
+        int k = 0;
+        for (; k + 8 <= n; k += 8) {
+            h = Long.rotateLeft((h ^ (long) LONGS.get(keyText, k)) * 0xBF58476D1CE4E5B9L, 29);
+        }
+        if (k < n) {
+            long last = (long) LONGS.get(keyText, k) & (-1L >>> (8 * (8 - (n - k))));
+            h = Long.rotateLeft((h ^ last) * 0x94D049BB133111EBL, 31);
+        }
+        h ^= keyOverflowHash;
+        return h ^ (h >>> 32);
     }
 
     /** Adds a key's hash to this line's table; false when it was there already (a repeated key). */
@@ -1157,7 +1228,7 @@ public final class LineJudge {
         fieldValue[f] = kind;
         fieldColumn[f] = column(i);
         if (f == F_TYPE && kind != V_STRING) {
-            fail(column(i), "\"type\" must be a string, found " + describeKind(kind), 0);
+            failTypeNotString(column(i), kind);
             return true;
         }
         if (f <= F_KIND && kind == V_STRING) {
@@ -1198,7 +1269,7 @@ public final class LineJudge {
     // ------------------------------------------------------------------ the verdict on a well-formed object
 
     private void verdict(ScannedLine out) {
-        if (fieldCount[F_TYPE] == 0) {
+        if (!seen(F_TYPE)) {
             error(out, 0, "missing \"type\" field: the omne runner cannot tell what event this is");
             return;
         }
@@ -1207,26 +1278,29 @@ public final class LineJudge {
             return;
         }
         out.outcome = ScannedLine.Outcome.EVENT;
-        out.type = strings.get(capture[F_TYPE], captureLength[F_TYPE]);
-        out.nodeId = fieldValue[F_NODE_ID] == V_STRING ? strings.get(capture[F_NODE_ID], captureLength[F_NODE_ID]) : null;
-        out.kind = fieldValue[F_KIND] == V_STRING ? strings.get(capture[F_KIND], captureLength[F_KIND]) : null;
-        if (fieldValue[F_TS] == V_STRING && !captureCut[F_TS]) {
-            out.tsMicros = Timestamps.parseMicros(tsView.of(capture[F_TS], captureLength[F_TS]));
+        out.type = kept(F_TYPE);
+        out.nodeId = valueOf(F_NODE_ID) == V_STRING ? kept(F_NODE_ID) : null;
+        out.kind = valueOf(F_KIND) == V_STRING ? kept(F_KIND) : null;
+        if (valueOf(F_TS) == V_STRING && !captureCut[F_TS]) {
+            out.tsMicros = timestamp(capture[F_TS], captureLength[F_TS]);
         }
-        warnings(out, nodeStarted);
+        if (nodeStarted || out.tsMicros == Timestamps.NONE || out.nodeId == null || repeatedFields != 0
+                || otherRepeatColumn != 0 || captureCut[F_TYPE] || captureCut[F_NODE_ID]) {
+            warnings(out, nodeStarted); // the usual event has nothing to warn about
+        }
     }
 
     /** The runner's typed {@code node.started}: true (and an error) when it could not read this one. */
     private boolean nodeStartedRefused(ScannedLine out) {
         for (int f = 0; f < FIELD_NAMES.length; f++) {
-            if (repeatColumn[f] > 0) {
+            if ((repeatedFields & (1 << f)) != 0) {
                 error(out, repeatColumn[f], "\"" + FIELD_NAMES[f] + "\" is given twice: the omne runner cannot read a"
                         + " node.started event with a repeated field");
                 return true;
             }
         }
         for (int f : REQUIRED) {
-            if (fieldCount[f] == 0) {
+            if (!seen(f)) {
                 error(out, 0, "a node.started event needs \"" + FIELD_NAMES[f] + "\""
                         + (f == F_KIND ? " (bash, command, prompt or loop)" : "")
                         + ": without it the omne runner cannot read the line");
@@ -1236,7 +1310,7 @@ public final class LineJudge {
         long worst = Long.MAX_VALUE;
         String problem = null;
         for (int f = 0; f < FIELD_NAMES.length; f++) {
-            byte v = fieldValue[f];
+            byte v = valueOf(f);
             boolean ok = switch (f) {
                 case F_NAME, F_MODEL -> v == V_NONE || v == V_NULL || v == V_STRING;
                 case F_KIND -> v == V_STRING || (v == V_OBJECT && kindObjectMembers == 1 && !kindObjectBad);
@@ -1260,7 +1334,7 @@ public final class LineJudge {
         StringBuilder w = null;
         long column = 0;
         String type = out.type;
-        if (fieldCount[F_TS] == 0) {
+        if (!seen(F_TS)) {
             w = add(w, "no \"ts\" field: the event has no time");
         } else if (out.tsMicros == Timestamps.NONE) {
             w = add(w, "\"ts\" is not an RFC 3339 timestamp: the event has no time");
@@ -1273,13 +1347,13 @@ public final class LineJudge {
             w = add(w, "node kind \"" + out.kind + "\" is not one the inspector knows (bash, command, prompt, loop)");
             column = column == 0 ? fieldColumn[F_KIND] : column;
         }
-        if (nodeStarted && fieldValue[F_KIND] == V_OBJECT) {
+        if (nodeStarted && valueOf(F_KIND) == V_OBJECT) {
             w = add(w, "\"kind\" is written as an object with one member such as {\"bash\": null}: the omne runner"
                     + " reads that, other tools expect a string such as \"bash\"");
             column = column == 0 ? fieldColumn[F_KIND] : column;
         }
         for (int f = 0; f < FIELD_NAMES.length && !nodeStarted; f++) {
-            if (repeatColumn[f] > 0) {
+            if ((repeatedFields & (1 << f)) != 0) {
                 w = add(w, "\"" + FIELD_NAMES[f] + "\" is given twice: the omne runner reads on, other tools may keep"
                         + " either value");
                 column = column == 0 ? repeatColumn[f] : column;
@@ -1292,7 +1366,7 @@ public final class LineJudge {
             column = column == 0 ? otherRepeatColumn : column;
         }
         for (int f = F_TYPE; f <= F_KIND; f++) {
-            if (captureCut[f] && fieldValue[f] == V_STRING) {
+            if (captureCut[f] && valueOf(f) == V_STRING) {
                 w = add(w, "\"" + FIELD_NAMES[f] + "\" is longer than " + CAPTURE_LIMIT / 1024
                         + " KiB: the inspector keeps only its start");
             }
@@ -1318,6 +1392,55 @@ public final class LineJudge {
             }
         }
         return false;
+    }
+
+    /** Epoch microseconds of a captured {@code ts}; consecutive events mostly share the minute, parsed once. */
+    private long timestamp(byte[] b, int len) {
+        if (len >= 20 && minuteMicros != Timestamps.NONE && (long) LONGS.get(b, 0) == (long) LONGS.get(minute, 0)
+                && (long) LONGS.get(b, 8) == (long) LONGS.get(minute, 8) && b[16] == ':') {
+            long within = Timestamps.microsWithinMinute(b, 0, len);
+            if (within >= 0) {
+                return minuteMicros + within;
+            }
+        }
+        long micros = Timestamps.parseMicros(b, 0, len);
+        if (micros != Timestamps.NONE && len >= 20 && b[16] == ':') {
+            long within = Timestamps.microsWithinMinute(b, 0, len);
+            if (within >= 0) {
+                System.arraycopy(b, 0, minute, 0, 16);
+                minuteMicros = micros - within;
+            }
+        }
+        return micros;
+    }
+
+    /** The captured value of field {@code f} as a string: the last line's when it is the same (it mostly is). */
+    private String kept(int f) {
+        int len = captureLength[f];
+        byte[] bytes = capture[f];
+        String last = lastKept[f];
+        if (last != null && lastKeptLength[f] == len
+                && Arrays.equals(lastKeptBytes[f], 0, len, bytes, 0, len)) {
+            return last;
+        }
+        String value = strings.get(bytes, len);
+        if (len <= lastKeptBytes[f].length) {
+            System.arraycopy(bytes, 0, lastKeptBytes[f], 0, len);
+            lastKeptLength[f] = len;
+            lastKept[f] = value;
+        } else {
+            lastKept[f] = null;
+        }
+        return value;
+    }
+
+    private boolean seen(int f) {
+        return (seenFields & (1 << f)) != 0;
+    }
+
+    /** The kind of the value of known field {@code f}, or {@link #V_NONE} when the line does not have it. */
+    private byte valueOf(int f) {
+        return seen(f) ? fieldValue[f] : V_NONE;
     }
 
     private boolean captured(int f, byte[] expected) {
@@ -1347,6 +1470,45 @@ public final class LineJudge {
             failMessage = message;
         }
         return next;
+    }
+
+    // The messages are built in these (rarely run) methods, not where a problem is found: the JIT then keeps the
+    // string building out of the hot methods it compiles.
+
+    private int failExpected(String expected, byte[] b, int i, int end) {
+        return fail(column(i), "expected " + expected + ", found " + describeAt(b, i, end), end);
+    }
+
+    private int failFound(String after, byte[] b, int i, int end) {
+        return fail(column(i), "found " + describeAt(b, i, end) + after, end);
+    }
+
+    private int failControl(byte[] b, int i, int end) {
+        int c = b[i];
+        return fail(column(i), "control character U+00" + hex2(c) + " in a string at column " + column(i)
+                + " (write it as an escape such as \\n or \\u00" + hex2(c) + ")", end);
+    }
+
+    private int failLiteral(byte[] b, int i, int end) {
+        return fail(literalColumn, "expected " + new String(literal, StandardCharsets.US_ASCII) + " at column "
+                + literalColumn + ", found " + describeAt(b, i, end) + " at column " + column(i)
+                + " (JSON values are strings in double quotes, numbers, true, false, null, objects and arrays)", end);
+    }
+
+    private void failTypeNotString(long column, byte kind) {
+        fail(column, "\"type\" must be a string, found " + describeKind(kind), 0);
+    }
+
+    /** The line ended in the middle of something. */
+    private void unfinished(ScannedLine out, long endColumn) {
+        switch (state) {
+            case START_UTF8, UTF8 -> error(out, utf8Column, "invalid UTF-8: the line ends inside a character at column "
+                    + utf8Column);
+            case STRING, ESCAPE, HEX, LOW_BACKSLASH, LOW_U -> error(out, endColumn,
+                    "the line ends inside a string (its closing quote is missing)");
+            default -> error(out, endColumn, "the line ends before the JSON object is closed"
+                    + (depth > 1 ? " (" + depth + " brackets are still open)" : ""));
+        }
     }
 
     private void notJson(int i, int c) {
@@ -1503,38 +1665,6 @@ public final class LineJudge {
             keys[slot] = Arrays.copyOf(b, len);
             values[slot] = value;
             return value;
-        }
-    }
-
-    /** A reused view of captured bytes as characters, so a timestamp is parsed without making a string. */
-    private static final class AsciiView implements CharSequence {
-        private byte[] bytes;
-        private int length;
-
-        AsciiView of(byte[] b, int len) {
-            bytes = b;
-            length = len;
-            return this;
-        }
-
-        @Override
-        public int length() {
-            return length;
-        }
-
-        @Override
-        public char charAt(int index) {
-            return (char) (bytes[index] & 0xFF);
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return toString().substring(start, end);
-        }
-
-        @Override
-        public String toString() {
-            return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
         }
     }
 }
