@@ -149,6 +149,31 @@ class InjectDialogViewModelTest {
     }
 
     @Test
+    void aLineTheRunnerCouldNotReadIsNeitherPreviewedNorAppendable() {
+        var m = model();
+        m.typeProperty().set("node.started");
+        m.nodeIdProperty().set("review");
+        assertFalse(m.validProperty().get(), "a node.started needs its kind");
+        assertTrue(m.otherErrorProperty().get().contains("a node.started event needs \"kind\""), m.otherErrorProperty().get());
+        assertEquals("", m.previewProperty().get());
+        m.kindProperty().set("bash");
+        assertTrue(m.validProperty().get());
+        m.extraFieldsProperty().set("{\"n\": 1e400}");
+        assertFalse(m.validProperty().get());
+        assertTrue(m.extraErrorProperty().get().contains("number out of range for the omne runner"));
+        m.extraFieldsProperty().set("{\"s\": \"\\ud800\"}");
+        assertFalse(m.validProperty().get(), "never written as '?'");
+        assertTrue(m.extraErrorProperty().get().contains("lone surrogate \\uD800"), m.extraErrorProperty().get());
+        m.extraFieldsProperty().set("{\"n\": 1.50, \"z\": -0}");
+        assertTrue(m.validProperty().get());
+        assertTrue(m.previewProperty().get().endsWith(",\"n\":1.50,\"z\":-0}"), "numbers as written: "
+                + m.previewProperty().get());
+        m.nameProperty().set("a \ud800 b");
+        assertFalse(m.validProperty().get(), "a lone surrogate typed in a field has no UTF-8 form");
+        assertTrue(m.otherErrorProperty().get().contains("lone surrogate"), m.otherErrorProperty().get());
+    }
+
+    @Test
     void previewOfNodeFailed() {
         var m = model();
         m.typeProperty().set("node.failed");
