@@ -61,6 +61,10 @@ public final class FuzzBench {
                 int n = Math.min(segment, lines - k * segment);
                 long segmentSeed = seed + k;
                 byte[] content = FuzzLines.generate(segmentSeed, n);
+                if (k % 10 == 9) {
+                    // Now and then a line longer than a reader keeps (16 MiB): judged whole, kept only in part.
+                    content = withLongLine(content, new SplittableRandom(segmentSeed));
+                }
                 Files.write(file, content);
                 Result r = run(file, content, pool, segmentSeed);
                 total = total.plus(r);
@@ -81,6 +85,22 @@ public final class FuzzBench {
         System.out.println(total.describe());
         System.out.printf("all paths agree on every line: %,d lines, %,d bytes, %.0f s in all%n", lines, total.bytes(),
                 (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The content with a long line ({@link FuzzLines#longLine}) put after a line in its middle. */
+    public static byte[] withLongLine(byte[] content, SplittableRandom random) {
+        int at = content.length / 2;
+        while (at < content.length && content[at] != '\n') {
+            at++;
+        }
+        at = Math.min(at + 1, content.length);
+        byte[] line = FuzzLines.longLine(random);
+        byte[] out = new byte[content.length + line.length + 1];
+        System.arraycopy(content, 0, out, 0, at);
+        System.arraycopy(line, 0, out, at, line.length);
+        out[at + line.length] = '\n';
+        System.arraycopy(content, at, out, at + line.length + 1, content.length - at);
+        return out;
     }
 
     /** What one check found, and how long each path took. */
