@@ -54,4 +54,18 @@ class RowReaderTest {
         assertEquals(4, bad.line());
         assertTrue(bad.markStart() >= 0);
     }
+
+    @Test
+    void anEventLongerThanIsShownSaysSoAndShowsItsStart() throws Exception {
+        String big = "{\"type\":\"x.y\",\"ts\":\"2026-04-15T10:00:00Z\",\"big\":\"" + "b".repeat(17 << 20) + "\"}";
+        IndexSnapshot s = TestLogs.index(dir, List.of(lines.get(0), big, lines.get(4)));
+        assertEquals(3, s.size());
+        assertEquals("x.y", s.type(1), "a long good line is an event");
+        String summary = RowReader.texts(s, new int[] {1}).get(1).summary();
+        assertTrue(summary.startsWith("(a long line: 64+ KiB"), summary);
+        DetailContent detail = RowReader.detail(s, 1);
+        assertTrue(detail.truncated());
+        assertTrue(detail.text().startsWith("{\"type\":\"x.y\""), detail.text().substring(0, 40));
+        assertEquals(RowReader.DETAIL_CAP, detail.text().length());
+    }
 }
