@@ -170,6 +170,9 @@ public final class LineJudge {
     private long literalColumn;
 
     // the top-level key being read
+    /** The buffer holding the key being read, while it is read in place; null once it was copied to {@link #keyText}. */
+    private byte[] keyRef;
+    private int keyOff;
     /** Bytes of the key beyond what {@link #keyText} holds, hashed as they come. */
     private long keyOverflowHash;
     private int keyLength;
@@ -306,6 +309,8 @@ public final class LineJudge {
         failMessage = null;
         notJsonColumn = 0;
         currentField = -1;
+        keyRef = null;
+        emit = EMIT_NONE;
         seenFields = 0;
         repeatedFields = 0;
         captureField = -1;
@@ -371,7 +376,7 @@ public final class LineJudge {
                 }
                 case OBJ_FIRST, OBJ_KEY -> {
                     if (c == '"') {
-                        keyStarts(i);
+                        keyStarts(b, i);
                         i++;
                     } else if (isSpace(c)) {
                         i++;
@@ -382,6 +387,9 @@ public final class LineJudge {
                 case NUMBER -> i = number(b, i, end);
                 default -> i = rare(b, i, end);
             }
+        }
+        if (keyRef != null && emit == EMIT_KEY) {
+            keyToText(); // the caller may reuse its buffer before the key's end comes
         }
         consumed += len;
     }
@@ -437,7 +445,7 @@ public final class LineJudge {
                 state = depth == 0 ? TRAILING : AFTER;
                 if (i + 1 < end && b[i] == ',' && b[i + 1] == '"' && !arrayNow && depth > 0 && !valueOnly) {
                     i++;
-                    keyStarts(i);
+                    keyStarts(b, i);
                     i++;
                     continue;
                 }
@@ -809,11 +817,13 @@ public final class LineJudge {
     }
 
     /** The '"' at {@code b[i]} opens a key. */
-    private void keyStarts(int i) {
+    private void keyStarts(byte[] b, int i) {
         inKey = true;
         state = STRING;
         if (depth == 1) {
             emit = EMIT_KEY;
+            keyRef = b; // read where it is, unless an escape or the end of this buffer makes a copy necessary
+            keyOff = i + 1;
             keyLength = 0;
             keyOverflowHash = 0;
             keyColumn = column(i);
@@ -862,18 +872,33 @@ public final class LineJudge {
                 System.arraycopy(b, from, buf, have, n);
                 captureLength[f] = have + n;
             }
+        } else if (keyRef != null) {
+            keyLength += to - from; // still in place: the span follows the key's last byte
         } else {
-            int n = to - from;
-            int room = KEY_KEPT - keyLength;
-            if (n <= room) {
-                System.arraycopy(b, from, keyText, keyLength, n);
-                keyLength += n;
-            } else {
-                for (int k = from; k < to; k++) {
-                    keyByte(b[k]);
-                }
+            copyKey(b, from, to);
+        }
+    }
+
+    private void copyKey(byte[] b, int from, int to) {
+        int n = to - from;
+        int room = KEY_KEPT - keyLength;
+        if (n <= room) {
+            System.arraycopy(b, from, keyText, keyLength, n);
+            keyLength += n;
+        } else {
+            for (int k = from; k < to; k++) {
+                keyByte(b[k]);
             }
         }
+    }
+
+    /** The key read in place so far, copied: an escape comes, or the buffer is about to end. */
+    private void keyToText() {
+        byte[] b = keyRef;
+        int n = keyLength;
+        keyRef = null;
+        keyLength = 0;
+        copyKey(b, keyOff, keyOff + n);
     }
 
     private void emitByte(int c) {
@@ -890,6 +915,9 @@ public final class LineJudge {
             capture[f][have] = (byte) c;
             captureLength[f] = have + 1;
         } else if (emit == EMIT_KEY) {
+            if (keyRef != null) {
+                keyToText();
+            }
             keyByte((byte) c);
         }
     }
@@ -1130,9 +1158,12 @@ public final class LineJudge {
     }
 
     private void topKeyDone() {
+        byte[] key = keyRef != null ? keyRef : keyText;
+        int off = keyRef != null ? keyOff : 0;
         int field = -1;
         if (keyLength <= 7) {
-            long packed = ((long) LONGS.get(keyText, 0) & ((1L << (8 * keyLength)) - 1)) | ((long) keyLength << 56);
+            long packed = (off + 8 <= key.length ? (long) LONGS.get(key, off) : bytesAsLong(key, off, keyLength))
+                    & ((1L << (8 * keyLength)) - 1) | ((long) keyLength << 56);
             for (int f = 0; f < FIELD_PACKED.length; f++) {
                 if (FIELD_PACKED[f] == packed) {
                     field = f;
@@ -1147,6 +1178,7 @@ public final class LineJudge {
                 if (field == F_TYPE) {
                     fail(keyColumn, "\"type\" is given twice: the omne runner cannot read an event whose type is"
                             + " repeated", 0);
+                    keyRef = null;
                     return;
                 }
                 if ((repeatedFields & bit) == 0) {
@@ -1155,27 +1187,44 @@ public final class LineJudge {
                 }
             }
             seenFields |= bit;
-        } else if (!rememberKey(keyHash()) && otherRepeatColumn == 0) {
+        } else if (!rememberKey(keyHash(key, off)) && otherRepeatColumn == 0) {
             otherRepeatColumn = keyColumn;
             int n = Math.min(keyLength, KEY_KEPT);
-            otherRepeatName = new String(keyText, 0, n, StandardCharsets.UTF_8) + (n < keyLength ? "…" : "");
+            otherRepeatName = new String(key, off, n, StandardCharsets.UTF_8) + (n < keyLength ? "…" : "");
         }
-
+        keyRef = null;
     }
 
-    /** A 64-bit hash of the key's decoded bytes; a repeat is told by hash alone (a collision costs a false warning). */
-    private long keyHash() {
+    private static long bytesAsLong(byte[] b, int off, int n) {
+        long v = 0;
+        for (int k = 0; k < n && k < 8; k++) {
+            v |= (long) (b[off + k] & 0xFF) << (8 * k);
+        }
+        return v;
+    }
+
+    /**
+     * A 64-bit hash of the key's decoded bytes, the same whether it was read in place or copied: its first 64 bytes
+     * word by word, the rest byte by byte. A repeat is told by hash alone (a collision costs a false warning).
+     */
+    private long keyHash(byte[] key, int off) {
         int n = Math.min(keyLength, KEY_KEPT);
         long h = 0x9E3779B97F4A7C15L ^ keyLength;
         int k = 0;
         for (; k + 8 <= n; k += 8) {
-            h = Long.rotateLeft((h ^ (long) LONGS.get(keyText, k)) * 0xBF58476D1CE4E5B9L, 29);
+            h = Long.rotateLeft((h ^ (long) LONGS.get(key, off + k)) * 0xBF58476D1CE4E5B9L, 29);
         }
         if (k < n) {
-            long last = (long) LONGS.get(keyText, k) & (-1L >>> (8 * (8 - (n - k))));
-            h = Long.rotateLeft((h ^ last) * 0x94D049BB133111EBL, 31);
+            long last = off + k + 8 <= key.length ? (long) LONGS.get(key, off + k) : bytesAsLong(key, off + k, n - k);
+            h = Long.rotateLeft((h ^ (last & (-1L >>> (8 * (8 - (n - k)))))) * 0x94D049BB133111EBL, 31);
         }
-        h ^= keyOverflowHash;
+        long overflow = keyOverflowHash;
+        if (key != keyText) {
+            for (int j = off + KEY_KEPT; j < off + keyLength; j++) {
+                overflow = (overflow ^ (key[j] & 0xFF)) * 0x100000001b3L;
+            }
+        }
+        h ^= overflow;
         return h ^ (h >>> 32);
     }
 
