@@ -194,6 +194,9 @@ public final class LineJudge {
     private final byte[][] capture = {new byte[64], new byte[64], new byte[64], new byte[64]};
     private final int[] captureLength = new int[4];
     private final boolean[] captureCut = new boolean[4];
+    /** The buffer a kept value is read from while it is read in place (null once copied into {@link #capture}). */
+    private final byte[][] captureRef = new byte[4][];
+    private final int[] captureOff = new int[4];
     private int captureField = -1;
 
     // repeated top-level keys the typed event does not know
@@ -228,8 +231,8 @@ public final class LineJudge {
     /** Judges one whole line (without its {@code \n}; a {@code \r} before it is fine). */
     public void judge(byte[] b, int off, int len, ScannedLine out) {
         begin();
-        feed(b, off, len);
-        end(out);
+        run(b, off, len);
+        end(out); // the kept values are still where they were read: no copy needed
     }
 
     /**
@@ -314,6 +317,10 @@ public final class LineJudge {
         seenFields = 0;
         repeatedFields = 0;
         captureField = -1;
+        captureRef[0] = null;
+        captureRef[1] = null;
+        captureRef[2] = null;
+        captureRef[3] = null;
         generation++;
         if (generation == 0) {
             Arrays.fill(keyGenerations, 0);
@@ -335,6 +342,19 @@ public final class LineJudge {
      * never sees that branch unused and never has to compile this method again when a rare state comes.)
      */
     public void feed(byte[] b, int off, int len) {
+        run(b, off, len);
+        // The caller may reuse its buffer before the line ends: what is still read in place is copied now.
+        if (keyRef != null && emit == EMIT_KEY) {
+            keyToText();
+        }
+        for (int f = 0; f < captureRef.length; f++) {
+            if (captureRef[f] != null) {
+                captureToOwn(f);
+            }
+        }
+    }
+
+    private void run(byte[] b, int off, int len) {
         int i = off;
         int end = off + len;
         base = consumed - off;
@@ -354,7 +374,7 @@ public final class LineJudge {
                 }
                 case VALUE, ARR_FIRST -> {
                     if (c == '"') {
-                        if (stringValueStarts(i)) {
+                        if (stringValueStarts(b, i)) {
                             return;
                         }
                         i++;
@@ -387,9 +407,6 @@ public final class LineJudge {
                 case NUMBER -> i = number(b, i, end);
                 default -> i = rare(b, i, end);
             }
-        }
-        if (keyRef != null && emit == EMIT_KEY) {
-            keyToText(); // the caller may reuse its buffer before the key's end comes
         }
         consumed += len;
     }
@@ -434,7 +451,7 @@ public final class LineJudge {
                 }
                 if (i + 1 < end && b[i] == ':' && b[i + 1] == '"' && state == COLON) {
                     i++;
-                    if (stringValueStarts(i)) {
+                    if (stringValueStarts(b, i)) {
                         return end;
                     }
                     i++;
@@ -555,7 +572,7 @@ public final class LineJudge {
             return close(i, true);
         }
         if (depth == 1) {
-            if (currentField >= 0 && topValueStarts(c, i)) {
+            if (currentField >= 0 && topValueStarts(b, c, i)) {
                 return end;
             }
         } else if (kindObjectOpen && depth == 2) {
@@ -833,9 +850,9 @@ public final class LineJudge {
     }
 
     /** The '"' at {@code b[i]} opens a string value; true when that already fails the line. */
-    private boolean stringValueStarts(int i) {
+    private boolean stringValueStarts(byte[] b, int i) {
         if (depth == 1) {
-            if (currentField >= 0 && topValueStarts('"', i)) {
+            if (currentField >= 0 && topValueStarts(b, '"', i)) {
                 return true;
             }
         } else if (kindObjectOpen && depth == 2) {
@@ -859,6 +876,13 @@ public final class LineJudge {
     private void emit(byte[] b, int from, int to) {
         if (emit == EMIT_CAPTURE) {
             int f = captureField;
+            if (captureRef[f] != null) {
+                if (captureLength[f] + (to - from) <= CAPTURE_LIMIT) {
+                    captureLength[f] += to - from; // still in place
+                    return;
+                }
+                captureToOwn(f);
+            }
             int have = captureLength[f];
             int n = Math.min(to - from, CAPTURE_LIMIT - have);
             if (n < to - from) {
@@ -892,6 +916,17 @@ public final class LineJudge {
         }
     }
 
+    /** The kept value read in place so far, copied into its own buffer (at most {@link #CAPTURE_LIMIT} bytes). */
+    private void captureToOwn(int f) {
+        byte[] from = captureRef[f];
+        int n = captureLength[f];
+        captureRef[f] = null;
+        if (n > capture[f].length) {
+            capture[f] = new byte[Math.min(CAPTURE_LIMIT, Math.max(n, capture[f].length * 2))];
+        }
+        System.arraycopy(from, captureOff[f], capture[f], 0, n);
+    }
+
     /** The key read in place so far, copied: an escape comes, or the buffer is about to end. */
     private void keyToText() {
         byte[] b = keyRef;
@@ -904,6 +939,9 @@ public final class LineJudge {
     private void emitByte(int c) {
         if (emit == EMIT_CAPTURE) {
             int f = captureField;
+            if (captureRef[f] != null) {
+                captureToOwn(f);
+            }
             int have = captureLength[f];
             if (have >= CAPTURE_LIMIT) {
                 captureCut[f] = true;
@@ -1267,7 +1305,7 @@ public final class LineJudge {
     }
 
     /** A top-level member's value begins with {@code c}; true when that already fails the line. */
-    private boolean topValueStarts(int c, int i) {
+    private boolean topValueStarts(byte[] b, int c, int i) {
         int f = currentField;
         emit = EMIT_NONE;
         if (f < 0) {
@@ -1283,6 +1321,8 @@ public final class LineJudge {
         if (f <= F_KIND && kind == V_STRING) {
             emit = EMIT_CAPTURE;
             captureField = f;
+            captureRef[f] = b;
+            captureOff[f] = i + 1;
             captureLength[f] = 0;
             captureCut[f] = false;
         }
@@ -1331,7 +1371,7 @@ public final class LineJudge {
         out.nodeId = valueOf(F_NODE_ID) == V_STRING ? kept(F_NODE_ID) : null;
         out.kind = valueOf(F_KIND) == V_STRING ? kept(F_KIND) : null;
         if (valueOf(F_TS) == V_STRING && !captureCut[F_TS]) {
-            out.tsMicros = timestamp(capture[F_TS], captureLength[F_TS]);
+            out.tsMicros = timestamp(keptBytes(F_TS), keptOffset(F_TS), captureLength[F_TS]);
         }
         if (nodeStarted || out.tsMicros == Timestamps.NONE || out.nodeId == null || repeatedFields != 0
                 || otherRepeatColumn != 0 || captureCut[F_TYPE] || captureCut[F_NODE_ID]) {
@@ -1444,19 +1484,19 @@ public final class LineJudge {
     }
 
     /** Epoch microseconds of a captured {@code ts}; consecutive events mostly share the minute, parsed once. */
-    private long timestamp(byte[] b, int len) {
-        if (len >= 20 && minuteMicros != Timestamps.NONE && (long) LONGS.get(b, 0) == (long) LONGS.get(minute, 0)
-                && (long) LONGS.get(b, 8) == (long) LONGS.get(minute, 8) && b[16] == ':') {
-            long within = Timestamps.microsWithinMinute(b, 0, len);
+    private long timestamp(byte[] b, int off, int len) {
+        if (len >= 20 && minuteMicros != Timestamps.NONE && (long) LONGS.get(b, off) == (long) LONGS.get(minute, 0)
+                && (long) LONGS.get(b, off + 8) == (long) LONGS.get(minute, 8) && b[off + 16] == ':') {
+            long within = Timestamps.microsWithinMinute(b, off, len);
             if (within >= 0) {
                 return minuteMicros + within;
             }
         }
-        long micros = Timestamps.parseMicros(b, 0, len);
-        if (micros != Timestamps.NONE && len >= 20 && b[16] == ':') {
-            long within = Timestamps.microsWithinMinute(b, 0, len);
+        long micros = Timestamps.parseMicros(b, off, len);
+        if (micros != Timestamps.NONE && len >= 20 && b[off + 16] == ':') {
+            long within = Timestamps.microsWithinMinute(b, off, len);
             if (within >= 0) {
-                System.arraycopy(b, 0, minute, 0, 16);
+                System.arraycopy(b, off, minute, 0, 16);
                 minuteMicros = micros - within;
             }
         }
@@ -1466,21 +1506,31 @@ public final class LineJudge {
     /** The captured value of field {@code f} as a string: the last line's when it is the same (it mostly is). */
     private String kept(int f) {
         int len = captureLength[f];
-        byte[] bytes = capture[f];
+        byte[] bytes = keptBytes(f);
+        int off = keptOffset(f);
         String last = lastKept[f];
         if (last != null && lastKeptLength[f] == len
-                && Arrays.equals(lastKeptBytes[f], 0, len, bytes, 0, len)) {
+                && Arrays.equals(lastKeptBytes[f], 0, len, bytes, off, off + len)) {
             return last;
         }
-        String value = strings.get(bytes, len);
+        String value = strings.get(bytes, off, len);
         if (len <= lastKeptBytes[f].length) {
-            System.arraycopy(bytes, 0, lastKeptBytes[f], 0, len);
+            System.arraycopy(bytes, off, lastKeptBytes[f], 0, len);
             lastKeptLength[f] = len;
             lastKept[f] = value;
         } else {
             lastKept[f] = null;
         }
         return value;
+    }
+
+    /** Where kept value {@code f} is: in the buffer it was read from, or in its own. */
+    private byte[] keptBytes(int f) {
+        return captureRef[f] != null ? captureRef[f] : capture[f];
+    }
+
+    private int keptOffset(int f) {
+        return captureRef[f] != null ? captureOff[f] : 0;
     }
 
     private boolean seen(int f) {
@@ -1493,7 +1543,8 @@ public final class LineJudge {
     }
 
     private boolean captured(int f, byte[] expected) {
-        return captureLength[f] == expected.length && Arrays.equals(capture[f], 0, expected.length, expected, 0,
+        int off = keptOffset(f);
+        return captureLength[f] == expected.length && Arrays.equals(keptBytes(f), off, off + expected.length, expected, 0,
                 expected.length);
     }
 
@@ -1697,21 +1748,21 @@ public final class LineJudge {
         private final byte[][] keys = new byte[SLOTS][];
         private final String[] values = new String[SLOTS];
 
-        String get(byte[] b, int len) {
+        String get(byte[] b, int off, int len) {
             if (len > MAX_CACHED) {
-                return new String(b, 0, len, StandardCharsets.UTF_8);
+                return new String(b, off, len, StandardCharsets.UTF_8);
             }
             int h = len;
-            for (int i = 0; i < len; i++) {
+            for (int i = off; i < off + len; i++) {
                 h = 31 * h + b[i];
             }
             int slot = (h ^ (h >>> 10)) & (SLOTS - 1);
             byte[] key = keys[slot];
-            if (key != null && key.length == len && Arrays.equals(key, 0, len, b, 0, len)) {
+            if (key != null && key.length == len && Arrays.equals(key, 0, len, b, off, off + len)) {
                 return values[slot];
             }
-            String value = new String(b, 0, len, StandardCharsets.UTF_8);
-            keys[slot] = Arrays.copyOf(b, len);
+            String value = new String(b, off, len, StandardCharsets.UTF_8);
+            keys[slot] = Arrays.copyOfRange(b, off, off + len);
             values[slot] = value;
             return value;
         }
