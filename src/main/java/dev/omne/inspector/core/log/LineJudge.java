@@ -524,16 +524,9 @@ public final class LineJudge {
 
     /** A multi-byte character before the object: whitespace such as U+00A0 keeps the line possibly blank. */
     private int startUtf8(byte[] b, int i, int end) {
-        while (i < end && utf8Need > 0) {
-            int c = b[i] & 0xFF;
-            if (c < utf8Lo || c > utf8Hi) {
-                return fail(utf8Column, "invalid UTF-8: byte 0x" + hex2(c) + " at column " + column(i), end);
-            }
-            utf8CodePoint = (utf8CodePoint << 6) | (c & 0x3F);
-            utf8Lo = 0x80;
-            utf8Hi = 0xBF;
-            utf8Need--;
-            i++;
+        i = continuation(b, i, end);
+        if (state == FAILED) {
+            return end;
         }
         if (utf8Need == 0) {
             int cp = utf8CodePoint;
@@ -722,6 +715,15 @@ public final class LineJudge {
     }
 
     private int utf8(byte[] b, int i, int end) {
+        i = continuation(b, i, end);
+        if (utf8Need == 0 && state != FAILED) {
+            state = STRING;
+        }
+        return i;
+    }
+
+    /** The continuation bytes of a multi-byte character, checked as they come (kept when a string's bytes are). */
+    private int continuation(byte[] b, int i, int end) {
         while (i < end && utf8Need > 0) {
             int c = b[i] & 0xFF;
             if (c < utf8Lo || c > utf8Hi) {
@@ -730,13 +732,11 @@ public final class LineJudge {
             if (emit != EMIT_NONE) {
                 emitByte(c);
             }
+            utf8CodePoint = (utf8CodePoint << 6) | (c & 0x3F);
             utf8Lo = 0x80;
             utf8Hi = 0xBF;
             utf8Need--;
             i++;
-        }
-        if (utf8Need == 0) {
-            state = STRING;
         }
         return i;
     }
