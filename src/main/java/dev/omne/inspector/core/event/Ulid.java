@@ -29,6 +29,34 @@ public final class Ulid {
         return new String(out);
     }
 
+    /** The time part of a ULID in epoch milliseconds, or -1 when {@code ulid} is not 26 Crockford characters. */
+    public static long millis(CharSequence ulid) {
+        if (ulid.length() != 26) {
+            return -1;
+        }
+        long time = 0;
+        for (int i = 0; i < 26; i++) {
+            int v = digit(ulid.charAt(i));
+            if (v < 0 || (i == 0 && v > 7)) {
+                return -1;
+            }
+            if (i < 10) {
+                time = time << 5 | v;
+            }
+        }
+        return time;
+    }
+
+    private static int digit(char c) {
+        char lower = Character.toLowerCase(c);
+        for (int i = 0; i < ALPHABET.length; i++) {
+            if (ALPHABET[i] == lower) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The id the inspector gives an event it writes: {@code ev-} and a ULID. */
     public static String eventId() {
         return "ev-" + next();
