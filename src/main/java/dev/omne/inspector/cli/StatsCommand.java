@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /** {@code stats PATH}: each node's runs, failures, durations and trend across a volume's runs. */
@@ -165,7 +166,7 @@ final class StatsCommand implements Callable<Integer> {
             long events = 0;
             long malformed = 0;
             int with = 0;
-            Set<String> pipes = new LinkedHashSet<>();
+            Set<String> pipes = new TreeSet<>();
             for (RunSummary run : runs) {
                 events += run.events();
                 malformed += run.malformed();
