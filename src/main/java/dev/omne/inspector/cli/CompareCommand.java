@@ -169,12 +169,7 @@ final class CompareCommand implements Callable<Integer> {
             g.writeStringField("path", path.toString());
             run(g, "a", c.a());
             run(g, "b", c.b());
-            g.writeFieldName("difference_ms");
-            if (c.differenceMicros() == RunComparison.NO_DIFFERENCE) {
-                g.writeNull();
-            } else {
-                HistoryText.signedMillis(g, c.differenceMicros());
-            }
+            difference(g, c.differenceMicros());
             if (c.divergence() == null) {
                 g.writeNullField("divergence");
             } else {
@@ -195,18 +190,22 @@ final class CompareCommand implements Callable<Integer> {
                 HistoryText.text(g, "name", row.name());
                 side(g, "a", row.a());
                 side(g, "b", row.b());
-                g.writeFieldName("difference_ms");
-                if (row.differenceMicros() == RunComparison.NO_DIFFERENCE) {
-                    g.writeNull();
-                } else {
-                    HistoryText.signedMillis(g, row.differenceMicros());
-                }
+                difference(g, row.differenceMicros());
                 g.writeEndObject();
             }
             g.writeEndArray();
             g.writeEndObject();
         }
         w.println();
+    }
+
+    private static void difference(JsonGenerator g, long micros) throws IOException {
+        g.writeFieldName("difference_ms");
+        if (micros == RunComparison.NO_DIFFERENCE) {
+            g.writeNull();
+        } else {
+            HistoryText.signedMillis(g, micros);
+        }
     }
 
     private static void run(JsonGenerator g, String field, RunSummary run) throws IOException {

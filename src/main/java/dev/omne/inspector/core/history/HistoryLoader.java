@@ -1,6 +1,7 @@
 package dev.omne.inspector.core.history;
 
 import dev.omne.inspector.core.volume.FileKinds;
+import dev.omne.inspector.core.volume.RunIds;
 import dev.omne.inspector.core.volume.Volume;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +18,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Reads a volume's history cold: every run's log through the run index's line judge, a run per task on a
  * few threads, keeping only each run's summary (the index of a run is dropped as soon as it is summed up).
+ * Runs are read newest first (by the time in their ids), and each is handed to a listener as soon as it is
+ * read, so that a view can show the runs on top long before a large volume is read to its end.
  */
 public final class HistoryLoader {
     /** A run and where its log is (the log need not exist yet). */
@@ -33,14 +37,24 @@ public final class HistoryLoader {
         }
     }
 
-    /** Told how far a load has come, from its worker threads. */
+    /** Told of each run as soon as it is read: on the loader's threads, several at once. */
     @FunctionalInterface
-    public interface Progress {
-        Progress NONE = (done, total) -> {
+    public interface Listener {
+        Listener NONE = (run, done, total) -> {
         };
 
-        void runsRead(int done, int total);
+        /**
+         * @param run   the run's summary, or null when its log could not be read
+         * @param done  runs read so far, this one included
+         * @param total runs to read
+         */
+        void runRead(RunSummary run, int done, int total);
     }
+
+    /** Newest first: by the time in the run ids' ULIDs (ids without one last), then by id, descending. */
+    public static final Comparator<RunLog> NEWEST_FIRST = Comparator
+            .comparingLong((RunLog log) -> RunIds.startMillis(log.runId()))
+            .thenComparing(RunLog::runId).reversed();
 
     private HistoryLoader() {
     }
@@ -56,15 +70,17 @@ public final class HistoryLoader {
 
     /** Reads every log on as many threads as there are processors. */
     public static Result load(List<RunLog> logs) {
-        return load(logs, Runtime.getRuntime().availableProcessors(), Progress.NONE, () -> false);
+        return load(logs, Runtime.getRuntime().availableProcessors(), Listener.NONE, () -> false);
     }
 
     /**
-     * Reads every log, {@code threads} at a time (the calling thread is one of them).
+     * Reads every log, newest first, {@code threads} at a time (the calling thread is one of them).
      *
      * @throws CancellationException when {@code cancelled} turned true before the end
      */
-    public static Result load(List<RunLog> logs, int threads, Progress progress, BooleanSupplier cancelled) {
+    public static Result load(List<RunLog> given, int threads, Listener listener, BooleanSupplier cancelled) {
+        List<RunLog> logs = new ArrayList<>(given);
+        logs.sort(NEWEST_FIRST);
         int n = logs.size();
         RunSummary[] summaries = new RunSummary[n];
         Unreadable[] problems = new Unreadable[n];
@@ -78,7 +94,7 @@ public final class HistoryLoader {
                 } catch (IOException | RuntimeException e) {
                     problems[i] = new Unreadable(log.runId(), log.file(), message(e));
                 }
-                progress.runsRead(done.incrementAndGet(), n);
+                listener.runRead(summaries[i], done.incrementAndGet(), n);
             }
         };
         List<Thread> helpers = new ArrayList<>();

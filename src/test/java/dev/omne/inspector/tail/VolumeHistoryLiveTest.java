@@ -1,18 +1,20 @@
-package dev.omne.inspector.core.history;
+package dev.omne.inspector.tail;
 
 import dev.omne.inspector.bench.VolumeGenerator;
+import dev.omne.inspector.core.history.HistorySnapshot;
+import dev.omne.inspector.core.history.HistoryVolumes;
+import dev.omne.inspector.core.history.RunOutcome;
+import dev.omne.inspector.core.history.RunSummary;
+import dev.omne.inspector.core.history.RunSummaryBuilder;
+import dev.omne.inspector.core.history.VolumeHistory;
 import dev.omne.inspector.core.volume.Volume;
-import dev.omne.inspector.tail.FollowOptions;
-import dev.omne.inspector.tail.RunUpdate;
-import dev.omne.inspector.tail.VolumeWatcher;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,10 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The history as the window keeps it: a volume watcher hands each run's new index rows to a
+ * A run's history kept live, as the window keeps it: the volume watcher hands each run's new index rows to a
  * {@link VolumeHistory} while another process (python3, appending under flock as the omne runner does) writes a
- * run that appears and grows; every published snapshot is a consistent picture, and the end is what a cold read
- * of the logs gives.
+ * run that appears and grows; the end is what a cold read of the logs gives.
  */
 class VolumeHistoryLiveTest {
     @TempDir
@@ -37,7 +38,7 @@ class VolumeHistoryLiveTest {
 
     @Test
     void aRunAppearsAndGrowsWhileTheHistoryFollows() throws Exception {
-        Assumptions.assumeTrue(hasPython(), "needs python3 with fcntl to write as the omne runner does");
+        Assumptions.assumeTrue(Writers.hasPython(), "needs python3 with fcntl to write as the omne runner does");
         Path source = dir.resolve("source");
         VolumeGenerator.Result generated = HistoryVolumes.generate(source, 3, 600);
         Path project = dir.resolve("project");
@@ -51,7 +52,7 @@ class VolumeHistoryLiveTest {
         VolumeHistory history = new VolumeHistory();
         List<HistorySnapshot> published = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<HistorySnapshot> done = new CompletableFuture<>();
-        FollowOptions options = FollowOptions.DEFAULT.withPollInterval(java.time.Duration.ofMillis(50));
+        FollowOptions options = FollowOptions.DEFAULT.withPollInterval(Duration.ofMillis(50));
         try (VolumeWatcher watcher = VolumeWatcher.start(Volume.open(project), options, update -> {
             // The watcher's thread plays the window's history service: apply, then publish one snapshot.
             update.runsRemoved().forEach(history::remove);
@@ -65,11 +66,10 @@ class VolumeHistoryLiveTest {
                 done.complete(snapshot);
             }
         })) {
-            Process writer = new ProcessBuilder("python3", script().toString(), growing.file().toString(),
-                    runs.resolve(growing.runId()).resolve("events.jsonl").toString(), "40", "30")
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("writer.out").toFile()).start();
-            assertTrue(writer.waitFor(60, TimeUnit.SECONDS), "the writer finished");
-            assertEquals(0, writer.exitValue(), Files.readString(dir.resolve("writer.out")));
+            Path logs = dir.resolve("logs");
+            Process writer = Writers.start(logs, "writer", "copy", growing.file().toString(),
+                    runs.resolve(growing.runId()).resolve("events.jsonl").toString(), "40", "30");
+            Writers.await(writer, logs, "writer", Duration.ofSeconds(60));
             HistorySnapshot last;
             try {
                 last = done.get(30, TimeUnit.SECONDS);
@@ -94,19 +94,5 @@ class VolumeHistoryLiveTest {
             assertTrue(snapshot.runs().size() >= 2);
         }
         assertTrue(sizesSeen.size() >= 3, "the growing run was seen part-way several times: " + sizesSeen);
-    }
-
-    private static Path script() throws URISyntaxException {
-        return Path.of(VolumeHistoryLiveTest.class.getResource("history_writer.py").toURI());
-    }
-
-    private static boolean hasPython() throws InterruptedException {
-        try {
-            Process p = new ProcessBuilder("python3", "-c", "import fcntl").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
