@@ -24,14 +24,8 @@ DROP_CACHES=${DROP_CACHES:-0}
 
 cd "$REPO"
 source "$REPO/.ci/jdk25.sh"
-JAVA="$JAVA_HOME/bin/java"
-CP="$REPO/target/omne-inspector.jar:$REPO/target/lib/*"
+source "$REPO/src/bench/build.sh"
 [ -x /usr/bin/time ] || { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
-
-if [ ! -f target/omne-inspector.jar ] || [ -n "$(find src/main -newer target/omne-inspector.jar -print -quit)" ]; then
-  echo "Building the jar"
-  ./mvnw -q -DskipTests package
-fi
 
 stamp="runs=$RUNS events=$EVENTS malformed_every=$MALFORMED_EVERY unfinished=$UNFINISHED failing=$FAILING seed=$SEED"
 if [ -f "$WORK_DIR/generated.txt" ] && [ "$(head -n 1 "$WORK_DIR/generated.txt")" = "$stamp" ]; then
@@ -40,7 +34,7 @@ else
   rm -rf "$WORK_DIR"
   mkdir -p "$WORK_DIR"
   echo "Generating $RUNS runs of $EVENTS lines into $WORK_DIR"
-  "$JAVA" -cp "$CP" dev.omne.inspector.bench.VolumeGenerator --out "$WORK_DIR" --runs "$RUNS" --events "$EVENTS" \
+  "${OMNE[@]}" generate --out "$WORK_DIR" --runs "$RUNS" --events "$EVENTS" \
     --malformed-every "$MALFORMED_EVERY" --seed "$SEED" --history --failing "$FAILING" --unfinished "$UNFINISHED" \
     | tail -n 1 | tee "$WORK_DIR/generate.log"
   printf '%s\n%s\n' "$stamp" "$(cat "$WORK_DIR/generate.log")" > "$WORK_DIR/generated.txt"
@@ -71,10 +65,10 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
 
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg); page cache dropped before each run: $DROP_CACHES"
 echo "stats: java -jar omne-inspector.jar stats DIR --format json"
-measure stats 0 "$JAVA" -jar target/omne-inspector.jar stats "$WORK_DIR" --format json
+measure stats 0 "${OMNE[@]}" stats "$WORK_DIR" --format json
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("  %d runs, %d events, %d malformed lines skipped, %d nodes" % (d["runs"], d["events"], d["malformed_lines_skipped"], len(d["nodes"])))' "$TMP/stats.out"
 echo "check: java -jar omne-inspector.jar check DIR"
-measure check 1 "$JAVA" -jar target/omne-inspector.jar check "$WORK_DIR"
+measure check 1 "${OMNE[@]}" check "$WORK_DIR"
 tail -n 1 "$TMP/check.out" | sed 's/^/  /'
 echo "wc: xargs -0 cat < FILES | wc -l"
 measure wc 0 sh -c "xargs -0 cat < '$TMP/files' | wc -l"
@@ -89,4 +83,4 @@ echo "  stats/check: wall $(ratio "$(median "$TMP/stats.wall")" "$(median "$TMP/
 
 echo
 echo "One JVM: HistoryBench $WORK_DIR $ROUNDS"
-"$JAVA" -cp "$CP" dev.omne.inspector.bench.HistoryBench "$WORK_DIR" "$ROUNDS"
+"$JAVA_HOME/bin/java" -cp "$BENCH_CP" dev.omne.inspector.bench.HistoryBench "$WORK_DIR" "$ROUNDS"

@@ -9,10 +9,9 @@ import java.util.Set;
 
 /** The headless command line over the log core. No JavaFX class is reachable from here. */
 @Command(name = "omne-inspector", mixinStandardHelpOptions = true, version = "omne-inspector 0.1.0",
-        description = {"Inspect omne run event logs. With no command (or a FOLDER), opens the window.",
-                "Also: generate --out DIR [--runs N] [--events N] [--malformed-every K] [--history] writes a sample volume."},
+        description = "Inspect omne run event logs. With no command (or a FOLDER), opens the window.",
         subcommands = {CheckCommand.class, InjectCommand.class, FollowCommand.class, ExportCommand.class,
-                StatsCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
+                StatsCommand.class, CompareCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
     /** Exit codes shared by every command. */
     public static final int OK = 0;
@@ -35,7 +34,7 @@ public final class Cli {
         return stdout;
     }
 
-    /** Runs one command (not {@code generate}, which {@code Main} hands to the benchmarks, a layer above this one). */
+    /** Runs one command. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Cli cli = new Cli();
         cli.stdout = out;

@@ -1,6 +1,6 @@
 package dev.omne.inspector.tail;
 
-import dev.omne.inspector.bench.VolumeGenerator;
+import dev.omne.inspector.generate.VolumeGenerator;
 import dev.omne.inspector.core.history.HistorySnapshot;
 import dev.omne.inspector.core.history.HistoryVolumes;
 import dev.omne.inspector.core.history.RunOutcome;

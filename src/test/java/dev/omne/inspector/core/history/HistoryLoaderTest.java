@@ -1,6 +1,6 @@
 package dev.omne.inspector.core.history;
 
-import dev.omne.inspector.bench.VolumeGenerator;
+import dev.omne.inspector.generate.VolumeGenerator;
 import dev.omne.inspector.core.volume.Volume;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

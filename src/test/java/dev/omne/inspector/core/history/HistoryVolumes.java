@@ -1,6 +1,6 @@
 package dev.omne.inspector.core.history;
 
-import dev.omne.inspector.bench.VolumeGenerator;
+import dev.omne.inspector.generate.VolumeGenerator;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.omne.inspector.core.history;
 
-import dev.omne.inspector.bench.VolumeGenerator;
+import dev.omne.inspector.generate.VolumeGenerator;
 import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.event.Ulid;
 import dev.omne.inspector.core.index.IndexSnapshot;

@@ -1,0 +1,445 @@
+package dev.omne.inspector.ui.app;
+
+import dev.omne.inspector.ui.export.ExportDialogView;
+import dev.omne.inspector.ui.export.ExportDialogViewModel;
+import dev.omne.inspector.ui.inject.InjectDialogView;
+import dev.omne.inspector.ui.inject.InjectDialogViewModel;
+import dev.omne.inspector.ui.common.AppIcon;
+import dev.omne.inspector.ui.common.Styles;
+import dev.omne.inspector.ui.detail.DetailView;
+import dev.omne.inspector.ui.events.EventTableView;
+import dev.omne.inspector.ui.filter.FilterBarView;
+import dev.omne.inspector.ui.runs.RunListView;
+import dev.omne.inspector.ui.theme.WindowThemes;
+import dev.omne.inspector.ui.timeline.TimelineView;
+import dev.omne.inspector.ui.app.AppSettings;
+import dev.omne.inspector.ui.theme.Theme;
+import dev.omne.inspector.ui.theme.ThemeSetting;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.ZoneId;
+
+/** The window's content: menu bar, runs | (timeline / events / detail), status bar, and the empty state. */
+public final class MainWindowView extends BorderPane {
+    static final String MAIN_SPLIT = "main";
+    static final String EVENTS_SPLIT = "events";
+
+    private final MainWindowViewModel model;
+    private final RunListView runs;
+    private final EventTableView events;
+    private final FilterBarView filterBar;
+    private final DetailView detail;
+    private final TimelineView timeline;
+    private final StatusBarView statusBar;
+    private final EmptyStateView emptyState;
+    private final SplitPane split;
+    private final SplitPane eventsSplit;
+    private Stage injectStage;
+    /** Keeps this window and the windows it opens in the effective theme. */
+    private final WindowThemes themes;
+    private final Menu recentMenu = new Menu("Open Recent", AppIcon.RECENT.icon());
+
+    public MainWindowView(MainWindowViewModel model, ZoneId zone) {
+        this.model = model;
+        getStyleClass().add("main-window");
+        getStylesheets().add(Styles.STYLESHEET);
+        runs = new RunListView(model.runList(), zone);
+        events = new EventTableView(model.eventTable());
+        filterBar = new FilterBarView(model.filterBar());
+        filterBar.setOnLeave(() -> events.table().requestFocus());
+        detail = new DetailView(model.detail());
+        timeline = new TimelineView(model.timeline(), zone);
+        statusBar = new StatusBarView(model.statusBar());
+        emptyState = new EmptyStateView(this::chooseFolder, model::openDemo);
+
+        eventsSplit = new SplitPane(timeline, events, detail);
+        eventsSplit.setOrientation(Orientation.VERTICAL);
+        SplitPane.setResizableWithParent(detail, false);
+        SplitPane.setResizableWithParent(timeline, false);
+        // A layout saved before the timeline (one divider) does not match and falls back to these.
+        eventsSplit.setDividerPositions(model.splitPositions(EVENTS_SPLIT, 0.28, 0.72));
+        javafx.scene.layout.VBox.setVgrow(eventsSplit, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.VBox eventsArea = new javafx.scene.layout.VBox(filterBar, eventsSplit);
+        split = new SplitPane(runs, eventsArea);
+        split.setOrientation(Orientation.HORIZONTAL);
+        SplitPane.setResizableWithParent(runs, false);
+        split.setDividerPositions(model.splitPositions(MAIN_SPLIT, 0.22));
+
+        StackPane center = new StackPane(split, emptyState);
+        model.emptyStateProperty().addListener((obs, old, state) -> showEmptyState(state));
+        showEmptyState(model.emptyStateProperty().get());
+
+        // Enter or Right in the runs list goes on to the run's events.
+        runs.list().addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.RIGHT) && !events.table().getItems().isEmpty()) {
+                events.table().requestFocus();
+                e.consume();
+            }
+        });
+        WindowThemes.mark(this, model.effectiveThemeProperty().get());
+        model.effectiveThemeProperty().addListener((obs, old, theme) -> WindowThemes.mark(this, theme));
+        themes = new WindowThemes(this, model.effectiveThemeProperty());
+        statusBar.getChildren().add(themeButton());
+
+        events.addTool(injectButton());
+        runs.setRunMenu(injectMenuItem());
+        setTop(menuBar());
+        setCenter(center);
+        setBottom(statusBar);
+        setMinSize(720, 420);
+        wireDragAndDrop();
+
+        Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(15), e -> model.tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+    }
+
+    private void showEmptyState(EmptyState state) {
+        emptyState.setVisible(state != null);
+        split.setVisible(state == null);
+        if (state != null) {
+            emptyState.show(state);
+        }
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = item("Open Folder…", AppIcon.OPEN, new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
+                this::chooseFolder);
+        open.setId("menu-open");
+        MenuItem export = item("Export…", null, new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
+                this::openExportDialog);
+        export.setId("menu-export");
+        MenuItem demo = item("Open Demo Volume", AppIcon.DEMO, null, model::openDemo);
+        MenuItem quit = item("Quit", AppIcon.QUIT, new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
+                () -> {
+                    if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
+                        stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+                        if (stage.isShowing()) {
+                            stage.close();
+                        }
+                    }
+                });
+        model.recentFolders().addListener((ListChangeListener<String>) c -> rebuildRecent());
+        rebuildRecent();
+        Menu file = new Menu("File", null, open, recentMenu, demo, new SeparatorMenuItem(), export,
+                new SeparatorMenuItem(), quit);
+
+        MenuItem copy = item("Copy Rows as JSON Lines", AppIcon.COPY,
+                new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN),
+                () -> model.eventTable().copyRows(events.selectedRows()));
+        MenuItem fileLine = item("Copy FILE:LINE", null,
+                new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> model.eventTable().copyFileLine(model.eventTable().selectedRow()));
+        MenuItem folder = item("Open Containing Folder", null, null, model::openContainingFolder);
+        events.table().setContextMenu(new javafx.scene.control.ContextMenu(
+                item("Copy as JSON Lines", AppIcon.COPY, new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN),
+                        () -> model.eventTable().copyRows(events.selectedRows())),
+                item("Copy FILE:LINE", null,
+                        new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                        () -> model.eventTable().copyFileLine(model.eventTable().selectedRow())),
+                item("Open Containing Folder", null, null, model::openContainingFolder)));
+        MenuItem goTo = item("Go to Line…", AppIcon.GO_TO_LINE,
+                new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::askLine);
+        MenuItem filter = item("Filter Events", AppIcon.FILTER,
+                new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), filterBar::focusField);
+        filter.setId("menu-filter");
+        // Esc anywhere in the window clears the filter (a control that uses Esc itself consumes it first).
+        MenuItem clearFilter = item("Clear Filter", AppIcon.CLEAR, new KeyCodeCombination(KeyCode.ESCAPE),
+                () -> model.filterBar().clear());
+        clearFilter.disableProperty().bind(model.filterBar().activeProperty().not());
+        MenuItem failures = item("Failures Only", AppIcon.FAILED,
+                new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN),
+                () -> model.filterBar().toggleFailuresOnly());
+        MenuItem find = item("Search Runs", AppIcon.SEARCH,
+                new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                runs::focusSearch);
+        MenuItem inject = item("Inject Event…", AppIcon.INJECT,
+                new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), this::openInjectDialog);
+        inject.setId("menu-inject");
+        inject.disableProperty().bind(model.injectRefusalProperty().isNotNull());
+        Menu edit = new Menu("Edit", null, copy, fileLine, folder, goTo, new SeparatorMenuItem(), filter, failures,
+                clearFilter, find, new SeparatorMenuItem(), inject);
+
+        CheckMenuItem relative = new CheckMenuItem("Times Relative to Run Start", AppIcon.TIME.icon());
+        relative.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
+        relative.selectedProperty().bindBidirectional(model.eventTable().relativeTimeProperty());
+        MenuItem follow = item("Follow the End", AppIcon.FOLLOWING, new KeyCodeCombination(KeyCode.END),
+                () -> model.eventTable().resumeFollowing());
+        MenuItem next = item("Next Malformed Line", AppIcon.NEXT, new KeyCodeCombination(KeyCode.F8),
+                () -> model.eventTable().nextMalformed());
+        next.setId("menu-next-malformed");
+        MenuItem previous = item("Previous Malformed Line", AppIcon.PREVIOUS,
+                new KeyCodeCombination(KeyCode.F8, KeyCombination.SHIFT_DOWN), () -> model.eventTable().previousMalformed());
+        MenuItem list = item("List Malformed Lines", AppIcon.MALFORMED,
+                new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN), statusBar::showDiagnostics);
+        Menu view = new Menu("View", null, relative, new SeparatorMenuItem(), follow, next, previous, list,
+                new SeparatorMenuItem(), themeMenu());
+
+        MenuBar bar = new MenuBar(file, edit, view);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    /** View > Theme: System, Light, Dark, and Ctrl+Shift+D to switch between light and dark. */
+    private Menu themeMenu() {
+        ToggleGroup group = new ToggleGroup();
+        RadioMenuItem system = themeItem("System", ThemeSetting.SYSTEM, "menu-theme-system", group);
+        RadioMenuItem light = themeItem("Light", ThemeSetting.LIGHT, "menu-theme-light", group);
+        RadioMenuItem dark = themeItem("Dark", ThemeSetting.DARK, "menu-theme-dark", group);
+        MenuItem toggle = item("Switch Light/Dark", null,
+                new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                model::toggleTheme);
+        toggle.setId("menu-theme-toggle");
+        Menu menu = new Menu("Theme", AppIcon.THEME.icon(), system, light, dark, new SeparatorMenuItem(), toggle);
+        menu.setId("menu-theme");
+        return menu;
+    }
+
+    private RadioMenuItem themeItem(String text, ThemeSetting setting, String id, ToggleGroup group) {
+        RadioMenuItem item = new RadioMenuItem(text);
+        item.setId(id);
+        item.setToggleGroup(group);
+        item.setSelected(model.themeSettingProperty().get() == setting);
+        model.themeSettingProperty().addListener((obs, old, now) -> item.setSelected(now == setting));
+        item.setOnAction(e -> model.setThemeSetting(setting));
+        return item;
+    }
+
+    /** The status bar's sun/moon button: switches between light and dark. */
+    private Node themeButton() {
+        javafx.scene.control.Button button = new javafx.scene.control.Button();
+        button.setId("button-theme");
+        button.getStyleClass().addAll(Styles.TOOL_BUTTON, "theme-button");
+        button.setFocusTraversable(false);
+        button.setOnAction(e -> model.toggleTheme());
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        button.setTooltip(tip);
+        Runnable update = () -> {
+            boolean dark = model.effectiveThemeProperty().get() == Theme.DARK;
+            button.setGraphic(dark ? AppIcon.LIGHT_THEME.icon() : AppIcon.DARK_THEME.icon());
+            tip.setText((dark ? "Switch to the light theme" : "Switch to the dark theme") + " (Ctrl+Shift+D)");
+        };
+        model.effectiveThemeProperty().addListener((obs, old, now) -> update.run());
+        update.run();
+        return button;
+    }
+
+    private static MenuItem item(String text, AppIcon icon, KeyCombination accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text, icon == null ? null : icon.icon());
+        if (accelerator != null) {
+            item.setAccelerator(accelerator);
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private void rebuildRecent() {
+        recentMenu.getItems().clear();
+        for (String folder : model.recentFolders()) {
+            MenuItem item = new MenuItem(folder);
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> model.open(Path.of(folder)));
+            recentMenu.getItems().add(item);
+        }
+        if (model.recentFolders().isEmpty()) {
+            MenuItem none = new MenuItem("No recent folders");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+        } else {
+            MenuItem clear = new MenuItem("Clear Recent Folders");
+            clear.setOnAction(e -> model.clearRecentFolders());
+            recentMenu.getItems().addAll(new SeparatorMenuItem(), clear);
+        }
+    }
+
+    void chooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a project, its .omne folder or a run folder");
+        if (!model.recentFolders().isEmpty()) {
+            chooser.setInitialDirectory(Path.of(model.recentFolders().getFirst()).toFile());
+        }
+        File chosen;
+        try {
+            chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        } catch (IllegalArgumentException gone) {
+            // the last folder no longer exists: start from the default one
+            chooser.setInitialDirectory(null);
+            chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        }
+        if (chosen != null) {
+            model.open(chosen.toPath());
+        }
+    }
+
+    /** The events header's Inject button; disabled with the reason as its tooltip when the run cannot be written. */
+    private Node injectButton() {
+        javafx.scene.control.Button button = new javafx.scene.control.Button("Inject", AppIcon.INJECT.icon());
+        button.setId("button-inject");
+        button.getStyleClass().add(Styles.TOOL_BUTTON);
+        button.setFocusTraversable(false);
+        button.setOnAction(e -> openInjectDialog());
+        button.disableProperty().bind(model.injectRefusalProperty().isNotNull());
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                model.injectRefusalProperty().get() == null ? "Append an event to this run (Ctrl+I)"
+                        : model.injectRefusalProperty().get(), model.injectRefusalProperty()));
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        // A disabled control gets no mouse events, so the tooltip sits on a wrapper that does.
+        StackPane wrapper = new StackPane(button);
+        wrapper.setId("inject-button-wrapper");
+        javafx.scene.control.Tooltip.install(wrapper, tip);
+        return wrapper;
+    }
+
+    private MenuItem injectMenuItem() {
+        MenuItem inject = item("Inject Event…", AppIcon.INJECT, null, this::openInjectDialog);
+        inject.setId("run-menu-inject");
+        inject.disableProperty().bind(model.injectRefusalProperty().isNotNull());
+        return inject;
+    }
+
+    /** Ctrl+I: the Inject dialog for the selected run. */
+    public void openInjectDialog() {
+        if (model.injectRefusalProperty().get() != null) {
+            model.statusBar().showMessage(model.injectRefusalProperty().get());
+            return;
+        }
+        InjectDialogViewModel dialog = model.newInjectDialog();
+        if (dialog != null) {
+            injectStage = InjectDialogView.open(dialog, getScene() == null ? null : getScene().getWindow());
+        }
+    }
+
+    /** Ctrl+E: the Export dialog for the shown run. */
+    public void openExportDialog() {
+        ExportDialogViewModel dialog = model.newExportDialog(events.selectedRows());
+        if (dialog != null) {
+            ExportDialogView.open(dialog, getScene() == null ? null : getScene().getWindow());
+        }
+    }
+
+    private void askLine() {
+        if (model.eventTable().snapshot() == null) {
+            return;
+        }
+        TextInputDialog dialog = new TextInputDialog();
+        dialog.setTitle("Go to Line");
+        dialog.setHeaderText(null);
+        dialog.setContentText("Line number:");
+        dialog.getDialogPane().getStylesheets().add(Styles.STYLESHEET);
+        if (getScene() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
+        dialog.showAndWait().ifPresent(text -> {
+            if (model.eventTable().goToLine(text)) {
+                Platform.runLater(() -> events.table().requestFocus());
+            }
+        });
+    }
+
+    private void wireDragAndDrop() {
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            boolean done = false;
+            if (e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()) {
+                model.open(e.getDragboard().getFiles().getFirst().toPath());
+                done = true;
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
+    }
+
+    /** Keeps the split positions for the next start. */
+    void saveLayout() {
+        model.saveSplitPositions(MAIN_SPLIT, split.getDividerPositions());
+        model.saveSplitPositions(EVENTS_SPLIT, eventsSplit.getDividerPositions());
+    }
+
+    /** Restores the window's size and position, if they still fit a screen. */
+    void restoreBounds(Stage stage) {
+        model.windowBounds().ifPresent(b -> {
+            boolean onScreen = !javafx.stage.Screen.getScreensForRectangle(b.x(), b.y(), b.width(), b.height()).isEmpty();
+            if (onScreen) {
+                stage.setX(b.x());
+                stage.setY(b.y());
+            }
+            stage.setWidth(b.width());
+            stage.setHeight(b.height());
+            stage.setMaximized(b.maximized());
+        });
+    }
+
+    void saveBounds(Stage stage) {
+        if (!stage.isMaximized()) {
+            model.saveWindowBounds(new AppSettings.Bounds(stage.getX(), stage.getY(), stage.getWidth(),
+                    stage.getHeight(), false));
+        } else {
+            model.windowBounds().ifPresentOrElse(
+                    b -> model.saveWindowBounds(new AppSettings.Bounds(b.x(), b.y(), b.width(), b.height(), true)),
+                    () -> model.saveWindowBounds(new AppSettings.Bounds(stage.getX(), stage.getY(), 1200, 800, true)));
+        }
+    }
+
+    // For tests
+
+    RunListView runsView() {
+        return runs;
+    }
+
+    FilterBarView filterBarView() {
+        return filterBar;
+    }
+
+    public EventTableView eventsView() {
+        return events;
+    }
+
+    TimelineView timelineView() {
+        return timeline;
+    }
+
+    public StatusBarView statusBarView() {
+        return statusBar;
+    }
+
+    /** The last Inject dialog opened, or null. */
+    public Stage injectStage() {
+        return injectStage;
+    }
+
+    Node emptyStateView() {
+        return emptyState;
+    }
+}
