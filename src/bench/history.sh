@@ -44,24 +44,7 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 find "$WORK_DIR/.omne/var/runs" -name events.jsonl -print0 > "$TMP/files"
 
-measure() {
-  local name=$1 max_ok=$2 code; shift 2
-  : > "$TMP/$name.wall"; : > "$TMP/$name.rss"
-  for i in $(seq 1 "$REPEAT"); do
-    if [ "$DROP_CACHES" = 1 ]; then sync; echo 3 > /proc/sys/vm/drop_caches; fi
-    code=0
-    /usr/bin/time -v -o "$TMP/$name.time" "$@" > "$TMP/$name.out" 2> "$TMP/$name.err" || code=$?
-    if [ "$code" -gt "$max_ok" ]; then
-      echo "$name: run $i failed with exit code $code:" >&2; tail -n 5 "$TMP/$name.err" >&2; return 1
-    fi
-    awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (j = 1; j <= n; j++) s = s * 60 + p[j]; print s }' \
-      "$TMP/$name.time" >> "$TMP/$name.wall"
-    awk -F': ' '/Maximum resident set size/ { print $2 / 1024 }' "$TMP/$name.time" >> "$TMP/$name.rss"
-    echo "  $name run $i: $(tail -n 1 "$TMP/$name.wall") s, $(tail -n 1 "$TMP/$name.rss") MiB, load $(cut -d' ' -f1-3 /proc/loadavg)"
-  done
-}
-median() { sort -g "$1" | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+source "$REPO/src/bench/measure.sh"
 
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg); page cache dropped before each run: $DROP_CACHES"
 echo "stats: java -jar omne-inspector.jar stats DIR --format json"

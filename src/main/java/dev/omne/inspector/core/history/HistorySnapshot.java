@@ -5,7 +5,9 @@ import dev.omne.inspector.core.event.Timestamps;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /** A volume's runs at one moment, newest first: immutable, so any thread may read it while the history grows. */
@@ -18,9 +20,15 @@ public final class HistorySnapshot {
     public static final HistorySnapshot EMPTY = new HistorySnapshot(List.of());
 
     private final List<RunSummary> runs;
+    private final Map<String, RunSummary> byId;
 
     private HistorySnapshot(List<RunSummary> newestFirst) {
         this.runs = newestFirst;
+        Map<String, RunSummary> map = new HashMap<>();
+        for (RunSummary run : newestFirst) {
+            map.put(run.runId(), run);
+        }
+        this.byId = Map.copyOf(map);
     }
 
     public static HistorySnapshot of(Collection<RunSummary> runs) {
@@ -36,12 +44,7 @@ public final class HistorySnapshot {
 
     /** The run with this id, or null. */
     public RunSummary run(String runId) {
-        for (RunSummary run : runs) {
-            if (run.runId().equals(runId)) {
-                return run;
-            }
-        }
-        return null;
+        return byId.get(runId);
     }
 
     /** The pipes of the runs, sorted. */
