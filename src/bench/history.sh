@@ -58,11 +58,12 @@ measure wc 0 sh -c "xargs -0 cat < '$TMP/files' | wc -l"
 
 echo
 echo "Fresh JVMs, medians of $REPEAT runs ($(sed -n 2p "$WORK_DIR/generated.txt")):"
-printf '  %-8s %14s %20s\n' tool "median wall s" "median peak RSS MiB"
+printf '  %-8s %14s %14s %20s\n' tool "median wall s" "median CPU s" "median peak RSS MiB"
 for t in stats check wc; do
-  printf '  %-8s %14.2f %20.1f\n' "$t" "$(median "$TMP/$t.wall")" "$(median "$TMP/$t.rss")"
+  printf '  %-8s %14.2f %14.2f %20.1f\n' "$t" "$(median "$TMP/$t.wall")" "$(median "$TMP/$t.cpu")" "$(median "$TMP/$t.rss")"
 done
-echo "  stats/check: wall $(ratio "$(median "$TMP/stats.wall")" "$(median "$TMP/check.wall")"), stats/wc: wall $(ratio "$(median "$TMP/stats.wall")" "$(median "$TMP/wc.wall")")"
+echo "  stats/check: wall $(ratio "$(median "$TMP/stats.wall")" "$(median "$TMP/check.wall")"), CPU $(ratio "$(median "$TMP/stats.cpu")" "$(median "$TMP/check.cpu")");" \
+  "stats/wc: wall $(ratio "$(median "$TMP/stats.wall")" "$(median "$TMP/wc.wall")")"
 
 echo
 echo "One JVM: HistoryBench $WORK_DIR $ROUNDS"

@@ -170,12 +170,12 @@ class StatsCommandTest {
         assertTrue(csv.out().endsWith("\r\n"));
         JsonNode json = json(CliRun.of("stats", project.toString(), "--format", "json", "--pipe", "bugfix"));
         List<List<String>> records = parseCsv(csv.out());
-        assertEquals(StatsCommand.CSV_COLUMNS, records.getFirst());
+        assertEquals(StatsReport.CSV_COLUMNS, records.getFirst());
         assertEquals(json.get("nodes").size() + 1, records.size());
         for (int i = 1; i < records.size(); i++) {
             List<String> r = records.get(i);
             JsonNode node = json.get("nodes").get(i - 1);
-            assertEquals(StatsCommand.CSV_COLUMNS.size(), r.size());
+            assertEquals(StatsReport.CSV_COLUMNS.size(), r.size());
             assertEquals(node.get("node").asText(), r.get(1));
             assertEquals(node.get("runs").asText(), r.get(4));
             assertEquals(node.get("failure_rate").asDouble(), Double.parseDouble(r.get(8)), 1e-12);
