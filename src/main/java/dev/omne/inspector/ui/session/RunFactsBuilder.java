@@ -1,6 +1,7 @@
 package dev.omne.inspector.ui.session;
 
 import dev.omne.inspector.core.event.Timestamps;
+import dev.omne.inspector.core.history.RunOutcome;
 import dev.omne.inspector.core.index.IndexSnapshot;
 
 /**
@@ -8,9 +9,9 @@ import dev.omne.inspector.core.index.IndexSnapshot;
  * so following a growing run costs in proportion to what was appended. Used by one thread at a time.
  */
 public final class RunFactsBuilder {
-    public static final String RUN_COMPLETED = "run.completed";
-    public static final String RUN_FAILED = "run.failed";
-    public static final String RUN_STARTED = "run.started";
+    public static final String RUN_COMPLETED = RunOutcome.RUN_COMPLETED;
+    public static final String RUN_FAILED = RunOutcome.RUN_FAILED;
+    public static final String RUN_STARTED = RunOutcome.RUN_STARTED;
 
     private int events;
     private int malformed;
