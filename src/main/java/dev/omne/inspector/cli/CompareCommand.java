@@ -24,9 +24,10 @@ import java.util.concurrent.Callable;
 
 /** {@code compare PATH RUN_A RUN_B}: two runs node by node, and where they first diverge. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compare two runs of a volume node by node: each node's time in both, the difference, the",
-                "outcomes and error kinds, and where the runs first diverge (the first node that differs in order",
-                "or in outcome). Lines that are not events are skipped and counted.",
+        description = {"Compare two runs of a volume node by node.",
+                "Each node's time in both, the difference, the outcomes and error kinds, and where the runs first",
+                "diverge (the first node that differs in order or in outcome). Lines that are not events are",
+                "skipped and counted.",
                 "Exit 0 when printed, 2 for a usage or I/O problem."})
 final class CompareCommand implements Callable<Integer> {
     private static final int MESSAGE_CHARS = 50;

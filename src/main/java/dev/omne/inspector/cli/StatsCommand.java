@@ -23,8 +23,9 @@ import java.util.concurrent.Callable;
 
 /** {@code stats PATH}: each node's runs, failures, durations and trend across a volume's runs. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
-        description = {"Node statistics across a volume's runs: for each node its runs, failures and failure rate,",
-                "median (p50), p95 and longest time per run, the trend over the runs, and its last failure.",
+        description = {"Print node statistics across a volume's runs.",
+                "For each node: its runs, failures and failure rate, median (p50), p95 and longest time per run,",
+                "the trend over the runs, and its last failure.",
                 "Lines that are not events are skipped and counted. Exit 0 when printed, 2 for a usage or I/O problem."})
 final class StatsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PATH",
