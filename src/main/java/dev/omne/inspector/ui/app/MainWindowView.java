@@ -6,6 +6,7 @@ import dev.omne.inspector.ui.inject.InjectDialogView;
 import dev.omne.inspector.ui.inject.InjectDialogViewModel;
 import dev.omne.inspector.ui.common.AppIcon;
 import dev.omne.inspector.ui.common.Styles;
+import dev.omne.inspector.ui.common.WhileShowing;
 import dev.omne.inspector.ui.detail.DetailView;
 import dev.omne.inspector.ui.events.EventTableView;
 import dev.omne.inspector.ui.filter.FilterBarView;
@@ -116,7 +117,7 @@ public final class MainWindowView extends BorderPane {
 
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(15), e -> model.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
-        ticker.play();
+        WhileShowing.play(this, ticker);
     }
 
     private void showEmptyState(EmptyState state) {

@@ -17,6 +17,7 @@ import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.log.LockTimeoutException;
 import dev.omne.inspector.core.volume.Volume;
 import dev.omne.inspector.ui.inject.EventAppender;
+import dev.omne.inspector.ui.common.LatestResult;
 import dev.omne.inspector.ui.common.Messages;
 import dev.omne.inspector.ui.common.TaskExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -94,12 +95,14 @@ public final class InjectDialogViewModel {
     private final ReadOnlyBooleanWrapper gatePassed = new ReadOnlyBooleanWrapper(this, "gatePassed");
     private final ReadOnlyBooleanWrapper nodeRequired = new ReadOnlyBooleanWrapper(this, "nodeRequired");
 
-    private int checkSequence;
+    /** Whether the chosen run can be written to: only the check of the run chosen last counts. */
+    private final LatestResult writableCheck;
 
     public InjectDialogViewModel(TaskExecutor tasks, EventAppender appender, Volume volume, List<String> runIds,
                                  String initialRun, Function<String, IndexSnapshot> snapshots, Clock clock,
                                  Appended appended) {
         this.tasks = tasks;
+        this.writableCheck = new LatestResult(tasks);
         this.appender = appender;
         this.volume = volume;
         this.snapshots = snapshots;
@@ -337,25 +340,21 @@ public final class InjectDialogViewModel {
         nodeId.set(keep);
         writable.set(false);
         runError.set(null);
-        int seq = ++checkSequence;
         if (runId == null) {
+            writableCheck.cancel();
             runError.set("Choose a run");
             update();
             return;
         }
         update();
-        tasks.submit(() -> appender.whyNotWritable(volume, runId), refusal -> {
-            if (seq == checkSequence) {
-                runError.set(refusal.orElse(null));
-                writable.set(refusal.isEmpty());
-                update();
-            }
+        writableCheck.submit(() -> appender.whyNotWritable(volume, runId), refusal -> {
+            runError.set(refusal.orElse(null));
+            writable.set(refusal.isEmpty());
+            update();
         }, e -> {
-            if (seq == checkSequence) {
-                runError.set("Cannot check the run: " + Messages.describe(e));
-                writable.set(false);
-                update();
-            }
+            runError.set("Cannot check the run: " + Messages.describe(e));
+            writable.set(false);
+            update();
         });
     }
 
