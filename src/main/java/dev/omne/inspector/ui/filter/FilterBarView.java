@@ -1,6 +1,7 @@
 package dev.omne.inspector.ui.filter;
 
 import dev.omne.inspector.ui.common.TypeTone;
+import dev.omne.inspector.ui.common.Action;
 import dev.omne.inspector.ui.common.AppIcon;
 import dev.omne.inspector.ui.common.Styles;
 import dev.omne.inspector.ui.common.Formats;
@@ -70,7 +71,7 @@ public final class FilterBarView extends VBox {
         Button clear = new Button(null, AppIcon.CLEAR.icon());
         clear.setId("filter-clear");
         clear.getStyleClass().add(Styles.TOOL_BUTTON);
-        clear.setTooltip(new Tooltip("Clear the filter (Esc)"));
+        clear.setTooltip(new Tooltip(Action.CLEAR_FILTER.hint("Clear the filter")));
         clear.setFocusTraversable(false);
         clear.setOnAction(e -> model.clear());
         clear.visibleProperty().bind(model.textProperty().isNotEmpty());

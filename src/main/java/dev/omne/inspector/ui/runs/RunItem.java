@@ -1,5 +1,6 @@
 package dev.omne.inspector.ui.runs;
 
+import dev.omne.inspector.core.event.Ulid;
 import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.volume.RunIds;
@@ -17,8 +18,6 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
  * run's cell without disturbing the selection.
  */
 public final class RunItem {
-    private static final String ULID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
-
     private final String runId;
     private final String pipe;
     private final String shortId;
@@ -195,18 +194,8 @@ public final class RunItem {
     /** Milliseconds encoded in the ULID of an id like {@code feature-01kpfntqeej7vhn935kc0tm9vn}, else 0. */
     static long ulidMillis(String runId) {
         int dash = runId.lastIndexOf('-');
-        if (dash < 0 || runId.length() - dash - 1 != 26) {
-            return 0;
-        }
-        long t = 0;
-        for (int i = dash + 1; i < dash + 11; i++) {
-            int v = ULID_ALPHABET.indexOf(runId.charAt(i));
-            if (v < 0) {
-                return 0;
-            }
-            t = (t << 5) | v;
-        }
-        return t;
+        long millis = dash < 0 ? -1 : Ulid.millis(runId.substring(dash + 1));
+        return Math.max(0, millis);
     }
 
     @Override
