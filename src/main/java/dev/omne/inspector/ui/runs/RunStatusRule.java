@@ -1,7 +1,7 @@
 package dev.omne.inspector.ui.runs;
 
 import dev.omne.inspector.ui.session.RunFacts;
-import dev.omne.inspector.ui.session.RunFactsBuilder;
+import dev.omne.inspector.core.event.EventTypes;
 import dev.omne.inspector.core.event.NodeFailed;
 
 import java.time.Duration;
@@ -27,10 +27,10 @@ public final class RunStatusRule {
         if (facts.events() == 0) {
             return RunStatus.UNKNOWN;
         }
-        if (RunFactsBuilder.RUN_COMPLETED.equals(facts.endType())) {
+        if (EventTypes.RUN_COMPLETED.equals(facts.endType())) {
             return RunStatus.COMPLETED;
         }
-        if (RunFactsBuilder.RUN_FAILED.equals(facts.endType()) || NodeFailed.TYPE.equals(facts.lastType())) {
+        if (EventTypes.RUN_FAILED.equals(facts.endType()) || NodeFailed.TYPE.equals(facts.lastType())) {
             return RunStatus.FAILED;
         }
         return quietForMillis < QUIET_AFTER.toMillis() ? RunStatus.RUNNING : RunStatus.UNKNOWN;
@@ -40,7 +40,7 @@ public final class RunStatusRule {
     public static String explain(RunStatus status, RunFacts facts) {
         return switch (status) {
             case COMPLETED -> "Completed: the run wrote run.completed";
-            case FAILED -> RunFactsBuilder.RUN_FAILED.equals(facts.endType()) ? "Failed: the run wrote run.failed"
+            case FAILED -> EventTypes.RUN_FAILED.equals(facts.endType()) ? "Failed: the run wrote run.failed"
                     : "Failed: its last event is node.failed and it has no run end";
             case RUNNING -> "Running: no run end yet and the log is still changing";
             case UNKNOWN -> facts.events() == 0 ? "Unknown: the log has no events yet"
