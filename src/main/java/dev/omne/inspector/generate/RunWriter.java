@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
+import dev.omne.inspector.core.event.Ulid;
 import dev.omne.inspector.generate.Pipes.NodeDef;
 import dev.omne.inspector.generate.Pipes.Pipe;
 
@@ -26,7 +27,6 @@ final class RunWriter {
     private static final JsonFactory JSON = JsonFactory.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
-    private static final char[] CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
     private static final String[] PLAIN_FAILURES = {"crash", "host_missing", "blocked"};
     private static final String[] GATE_FAILURES = {"gate_failed", "gate_timeout"};
     static final int MAX_ATTEMPTS = 3;
@@ -109,21 +109,7 @@ final class RunWriter {
     }
 
     private static void writeUlid(char[] c, int off, long ms, SplittableRandom rnd) {
-        long t = ms;
-        for (int i = 9; i >= 0; i--) {
-            c[off + i] = CROCKFORD[(int) (t & 31)];
-            t >>>= 5;
-        }
-        long a = rnd.nextLong();
-        for (int i = 10; i < 22; i++) {
-            c[off + i] = CROCKFORD[(int) (a & 31)];
-            a >>>= 5;
-        }
-        long b = rnd.nextLong();
-        for (int i = 22; i < 26; i++) {
-            c[off + i] = CROCKFORD[(int) (b & 31)];
-            b >>>= 5;
-        }
+        Ulid.encode(c, off, ms, rnd.nextLong(), rnd.nextLong());
     }
 
     /**

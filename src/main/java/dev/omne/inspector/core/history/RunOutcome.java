@@ -1,5 +1,6 @@
 package dev.omne.inspector.core.history;
 
+import dev.omne.inspector.core.event.EventTypes;
 import dev.omne.inspector.core.event.NodeFailed;
 
 import java.util.Locale;
@@ -16,10 +17,6 @@ public enum RunOutcome {
     /** No run end (yet): still running, or stopped without writing one. */
     UNFINISHED("unfinished");
 
-    public static final String RUN_STARTED = "run.started";
-    public static final String RUN_COMPLETED = "run.completed";
-    public static final String RUN_FAILED = "run.failed";
-
     private final String label;
 
     RunOutcome(String label) {
@@ -35,10 +32,10 @@ public enum RunOutcome {
      * @param lastType the type of the run's last event, or null
      */
     public static RunOutcome of(String endType, String lastType) {
-        if (RUN_COMPLETED.equals(endType)) {
+        if (EventTypes.RUN_COMPLETED.equals(endType)) {
             return COMPLETED;
         }
-        if (RUN_FAILED.equals(endType) || (endType == null && NodeFailed.TYPE.equals(lastType))) {
+        if (EventTypes.RUN_FAILED.equals(endType) || (endType == null && NodeFailed.TYPE.equals(lastType))) {
             return FAILED;
         }
         return UNFINISHED;

@@ -1,6 +1,7 @@
 package dev.omne.inspector.core.history;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omne.inspector.core.event.EventTypes;
 import dev.omne.inspector.core.event.NodeCompleted;
 import dev.omne.inspector.core.event.NodeFailed;
 import dev.omne.inspector.core.event.NodeStarted;
@@ -237,8 +238,8 @@ public final class RunSummaryBuilder {
                 case NodeStarted.TYPE -> NODE_STARTED;
                 case NodeCompleted.TYPE -> NODE_COMPLETED;
                 case NodeFailed.TYPE -> NODE_FAILED;
-                case RunOutcome.RUN_STARTED -> RUN_STARTED;
-                case RunOutcome.RUN_COMPLETED, RunOutcome.RUN_FAILED -> RUN_ENDED;
+                case EventTypes.RUN_STARTED -> RUN_STARTED;
+                case EventTypes.RUN_COMPLETED, EventTypes.RUN_FAILED -> RUN_ENDED;
                 default -> OTHER;
             };
         }

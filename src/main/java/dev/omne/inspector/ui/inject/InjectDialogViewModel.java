@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omne.inspector.core.event.EventCodec;
+import dev.omne.inspector.core.event.EventTypes;
 import dev.omne.inspector.core.event.Events;
 import dev.omne.inspector.core.event.GatePassed;
 import dev.omne.inspector.core.event.NewEvent;
@@ -17,6 +18,7 @@ import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.log.LockTimeoutException;
 import dev.omne.inspector.core.volume.Volume;
 import dev.omne.inspector.ui.inject.EventAppender;
+import dev.omne.inspector.ui.common.LatestResult;
 import dev.omne.inspector.ui.common.Messages;
 import dev.omne.inspector.ui.common.TaskExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -61,7 +63,7 @@ public final class InjectDialogViewModel {
 
     private final ObservableList<String> runs = FXCollections.observableArrayList();
     private final StringProperty run = new SimpleStringProperty(this, "run");
-    private final ObservableList<String> knownTypes = FXCollections.observableArrayList(Events.KNOWN_TYPES);
+    private final ObservableList<String> knownTypes = FXCollections.observableArrayList(EventTypes.KNOWN);
     private final StringProperty type = new SimpleStringProperty(this, "type", "");
     private final ObservableList<String> nodes = FXCollections.observableArrayList();
     private final StringProperty nodeId = new SimpleStringProperty(this, "nodeId", "");
@@ -94,12 +96,14 @@ public final class InjectDialogViewModel {
     private final ReadOnlyBooleanWrapper gatePassed = new ReadOnlyBooleanWrapper(this, "gatePassed");
     private final ReadOnlyBooleanWrapper nodeRequired = new ReadOnlyBooleanWrapper(this, "nodeRequired");
 
-    private int checkSequence;
+    /** Whether the chosen run can be written to: only the check of the run chosen last counts. */
+    private final LatestResult writableCheck;
 
     public InjectDialogViewModel(TaskExecutor tasks, EventAppender appender, Volume volume, List<String> runIds,
                                  String initialRun, Function<String, IndexSnapshot> snapshots, Clock clock,
                                  Appended appended) {
         this.tasks = tasks;
+        this.writableCheck = new LatestResult(tasks);
         this.appender = appender;
         this.volume = volume;
         this.snapshots = snapshots;
@@ -337,25 +341,21 @@ public final class InjectDialogViewModel {
         nodeId.set(keep);
         writable.set(false);
         runError.set(null);
-        int seq = ++checkSequence;
         if (runId == null) {
+            writableCheck.cancel();
             runError.set("Choose a run");
             update();
             return;
         }
         update();
-        tasks.submit(() -> appender.whyNotWritable(volume, runId), refusal -> {
-            if (seq == checkSequence) {
-                runError.set(refusal.orElse(null));
-                writable.set(refusal.isEmpty());
-                update();
-            }
+        writableCheck.submit(() -> appender.whyNotWritable(volume, runId), refusal -> {
+            runError.set(refusal.orElse(null));
+            writable.set(refusal.isEmpty());
+            update();
         }, e -> {
-            if (seq == checkSequence) {
-                runError.set("Cannot check the run: " + Messages.describe(e));
-                writable.set(false);
-                update();
-            }
+            runError.set("Cannot check the run: " + Messages.describe(e));
+            writable.set(false);
+            update();
         });
     }
 
@@ -367,7 +367,7 @@ public final class InjectDialogViewModel {
         nodeStarted.set(isNodeStarted);
         nodeFailed.set(isNodeFailed);
         gatePassed.set(isGatePassed);
-        nodeRequired.set(t.startsWith("node."));
+        nodeRequired.set(EventTypes.namesNode(t));
 
         ObjectNode json = EventCodec.mapper().createObjectNode();
         json.put("type", t);
@@ -405,7 +405,7 @@ public final class InjectDialogViewModel {
             typeProblem = "Must be lowercase dotted words, e.g. node.started or run.signal_received";
         }
         String nodeProblem = null;
-        if (t.startsWith("node.") && node.isEmpty()) {
+        if (EventTypes.namesNode(t) && node.isEmpty()) {
             nodeProblem = "A " + t + " event needs a node id";
         }
         String extraProblem = null;

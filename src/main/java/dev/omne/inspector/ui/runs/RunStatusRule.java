@@ -1,8 +1,8 @@
 package dev.omne.inspector.ui.runs;
 
+import dev.omne.inspector.core.event.EventTypes;
 import dev.omne.inspector.core.history.RunOutcome;
 import dev.omne.inspector.ui.session.RunFacts;
-import dev.omne.inspector.ui.session.RunFactsBuilder;
 
 import java.time.Duration;
 
@@ -38,7 +38,7 @@ public final class RunStatusRule {
     public static String explain(RunStatus status, RunFacts facts) {
         return switch (status) {
             case COMPLETED -> "Completed: the run wrote run.completed";
-            case FAILED -> RunFactsBuilder.RUN_FAILED.equals(facts.endType()) ? "Failed: the run wrote run.failed"
+            case FAILED -> EventTypes.RUN_FAILED.equals(facts.endType()) ? "Failed: the run wrote run.failed"
                     : "Failed: its last event is node.failed and it has no run end";
             case RUNNING -> "Running: no run end yet and the log is still changing";
             case UNKNOWN -> facts.events() == 0 ? "Unknown: the log has no events yet"
