@@ -97,14 +97,14 @@ public final class HistoryLoader {
                 listener.runRead(summaries[i], done.incrementAndGet(), n);
             }
         };
-        List<Thread> helpers = new ArrayList<>();
+        List<Thread> others = new ArrayList<>();
         for (int t = 1; t < Math.min(threads, n); t++) {
-            helpers.add(Thread.ofPlatform().daemon().name("history-loader-" + t).start(worker));
+            others.add(Thread.ofPlatform().daemon().name("history-loader-" + t).start(worker));
         }
         worker.run();
-        for (Thread helper : helpers) {
+        for (Thread other : others) {
             try {
-                helper.join();
+                other.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CancellationException("interrupted while reading the history");

@@ -34,7 +34,7 @@ public final class VolumeHistory {
         return summary;
     }
 
-    /** Sets a run's summary (one read cold, or kept from an earlier session); it grows from its rows on. */
+    /** Sets a run's summary (one read cold, or kept from an earlier start); it grows from its rows on. */
     public void put(RunSummary summary) {
         runs.put(summary.runId(), summary);
         changed = true;
