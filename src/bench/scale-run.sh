@@ -1,12 +1,8 @@
-# Sourced by the benchmark scripts (after .ci/jdk25.sh, in the repository folder): builds the jar when it is missing
-# or older than the sources, then generates the scale benchmark's run into WORK_DIR, or reuses it while
-# EVENTS, MALFORMED_EVERY and SEED are unchanged. Sets FILE to its events.jsonl.
-GEN=("$JAVA_HOME/bin/java" -cp "$REPO/target/omne-inspector.jar:$REPO/target/lib/*" dev.omne.inspector.bench.VolumeGenerator)
-if [ ! -f target/omne-inspector.jar ] || [ -n "$(find src/main -newer target/omne-inspector.jar -print -quit)" ] \
-   || ! "${GEN[@]}" --help >/dev/null 2>&1; then
-  echo "Building the jar"
-  ./mvnw -q -DskipTests package
-fi
+# Sourced by the benchmark scripts (after .ci/jdk25.sh, in the repository folder): builds the jar when needed
+# (src/bench/build.sh), then generates the scale benchmark's run into WORK_DIR with the generate command, or reuses
+# it while EVENTS, MALFORMED_EVERY and SEED are unchanged. Sets FILE to its events.jsonl.
+source "$REPO/src/bench/build.sh"
+GEN=("${OMNE[@]}" generate)
 
 stamp="events=$EVENTS malformed_every=$MALFORMED_EVERY seed=$SEED"
 mkdir -p "$WORK_DIR"

@@ -54,26 +54,7 @@ echo "File: $FILE, $BYTES bytes ($(awk -v b="$BYTES" 'BEGIN { printf "%.1f", b /
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-# run_once NAME MAX_OK_EXIT CMD... : one run under /usr/bin/time -v; appends wall s, CPU s (user + sys), peak RSS MiB
-# and the 1-minute load average at its start to $TMP/NAME.{wall,cpu,rss,load}; stdout to $TMP/NAME.out.
-run_once() {
-  local name=$1 max_ok=$2 code=0; shift 2
-  cut -d' ' -f1 /proc/loadavg >> "$TMP/$name.load"
-  /usr/bin/time -v -o "$TMP/$name.time" "$@" > "$TMP/$name.out" 2> "$TMP/$name.err" || code=$?
-  if [ "$code" -gt "$max_ok" ]; then
-    echo "$name: failed with exit code $code:" >&2
-    tail -n 5 "$TMP/$name.err" >&2
-    return 1
-  fi
-  # Elapsed is h:mm:ss or m:ss.ss
-  awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (j = 1; j <= n; j++) s = s * 60 + p[j]; print s }' \
-    "$TMP/$name.time" >> "$TMP/$name.wall"
-  awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { print u + s }' "$TMP/$name.time" >> "$TMP/$name.cpu"
-  awk -F': ' '/Maximum resident set size/ { print $2 / 1024 }' "$TMP/$name.time" >> "$TMP/$name.rss"
-  echo "  $name: $(tail -n 1 "$TMP/$name.wall") s wall, $(tail -n 1 "$TMP/$name.cpu") s CPU, $(tail -n 1 "$TMP/$name.rss") MiB, load $(tail -n 1 "$TMP/$name.load")"
-}
-
-median() { sort -g "$1" | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+source "$REPO/src/bench/measure.sh"
 
 tools=()
 
@@ -118,10 +99,10 @@ for i in $(seq 1 "$REPEAT"); do
   echo "Round $i of $REPEAT"
   for t in "${tools[@]}"; do
     case $t in
-      inspector) run_once inspector 1 "${inspector[@]}" "$FILE" || exit 1 ;;
-      inspector_aot) run_once inspector_aot 1 "$JAVA" -XX:AOTCache="$AOT_FILE" "${inspector[@]:1}" "$FILE" || exit 1 ;;
-      lnav) run_once lnav 0 lnav -n -c ';SELECT count(*) FROM all_logs' "$FILE" || exit 1 ;;
-      jq) run_once jq 0 jq -c -R 'fromjson?' "$FILE" || exit 1 ;;
+      inspector) measure_once inspector 1 "${inspector[@]}" "$FILE" || exit 1 ;;
+      inspector_aot) measure_once inspector_aot 1 "$JAVA" -XX:AOTCache="$AOT_FILE" "${inspector[@]:1}" "$FILE" || exit 1 ;;
+      lnav) measure_once lnav 0 lnav -n -c ';SELECT count(*) FROM all_logs' "$FILE" || exit 1 ;;
+      jq) measure_once jq 0 jq -c -R 'fromjson?' "$FILE" || exit 1 ;;
     esac
   done
 done
@@ -143,7 +124,6 @@ for t in "${tools[@]}"; do
   printf '  %-14s %14.2f %14.2f %20.1f %14s\n' "$t" "${wall[$t]}" "${cpu[$t]}" "${rss[$t]}" \
     "$(sort -g "$TMP/$t.load" | head -n 1)-$(sort -g "$TMP/$t.load" | tail -n 1)"
 done
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 if [ -n "${wall[inspector]:-}" ]; then
   for mine in inspector inspector_aot; do
     [ -n "${wall[$mine]:-}" ] || continue

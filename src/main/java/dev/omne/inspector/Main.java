@@ -1,10 +1,7 @@
 package dev.omne.inspector;
 
-import dev.omne.inspector.bench.VolumeGenerator;
 import dev.omne.inspector.cli.CheckRun;
 import dev.omne.inspector.cli.Cli;
-
-import java.util.Arrays;
 
 /**
  * Entry point: a known command name runs the headless command line; anything else opens the window.
@@ -19,10 +16,6 @@ public final class Main {
         if (trainingLog != null) {
             System.exit(StartupTraining.run(trainingLog));
         }
-        if (args.length > 0 && args[0].equals("generate")) {
-            // The sample-volume generator lives with the benchmarks, which build on the command line, not under it.
-            System.exit(VolumeGenerator.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
-        }
         if (CheckRun.isPlain(args)) {
             // The common CI call, run without building the command-line parser: it starts faster.
             System.exit(CheckRun.run(args, System.out, System.err));
@@ -30,7 +23,7 @@ public final class Main {
         if (args.length > 0 && Cli.isCommand(args[0])) {
             System.exit(Cli.run(args, System.out, System.err));
         }
-        Class.forName("dev.omne.inspector.ui.InspectorApp")
+        Class.forName("dev.omne.inspector.ui.app.InspectorApp")
                 .getMethod("launchWindow", String[].class)
                 .invoke(null, (Object) args);
     }

@@ -29,7 +29,7 @@ final class StartupTraining {
         }
         WindowCloser.closeSoonAfterShown();
         try {
-            Class.forName("dev.omne.inspector.ui.InspectorApp")
+            Class.forName("dev.omne.inspector.ui.app.InspectorApp")
                     .getMethod("launchWindow", String[].class)
                     .invoke(null, (Object) new String[0]);
         } catch (InvocationTargetException e) {

@@ -30,12 +30,25 @@ final class LogTargets {
     }
 
     /**
-     * The events files PATH means: PATH is a project, its {@code .omne}, a run folder, a folder holding an
-     * events.jsonl, or a file (an export, or any events.jsonl), which is one run.
+     * PATH is a project, its {@code .omne}, a run folder, a folder holding an events.jsonl, or a file. A plain
+     * file (an export, or any events.jsonl) is one run, named as {@link RunSource#ofFile} names it.
      */
+    static List<Target> resolve(Path given) throws IOException {
+        return targets(given, true);
+    }
+
+    /** The events files PATH means, as {@link #resolve} finds them, without working out the run ids of plain files. */
     static List<Path> files(Path given) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Target target : targets(given, false)) {
+            files.add(target.file());
+        }
+        return files;
+    }
+
+    private static List<Target> targets(Path given, boolean runIds) throws IOException {
         if (Files.isRegularFile(given)) {
-            return List.of(given);
+            return List.of(new Target(runIds ? RunSource.ofFile(given).runId() : null, given));
         }
         if (!Files.exists(given)) {
             throw new NoSuchFileException(given.toString());
@@ -46,7 +59,7 @@ final class LogTargets {
         } catch (NotAVolumeException e) {
             Path file = given.resolve(Volume.EVENTS_FILE);
             if (Files.isRegularFile(file)) {
-                return List.of(file);
+                return List.of(new Target(runIds ? RunSource.ofFile(file).runId() : null, file));
             }
             throw e;
         }
@@ -54,11 +67,11 @@ final class LogTargets {
         if (runs == null) {
             runs = volume.listRuns();
         }
-        List<Path> files = new ArrayList<>();
+        List<Target> targets = new ArrayList<>();
         for (String run : runs) {
-            files.add(display(given, volume.eventsFile(run)));
+            targets.add(new Target(run, display(given, volume.eventsFile(run))));
         }
-        return files;
+        return targets;
     }
 
     /**
@@ -111,7 +124,8 @@ final class LogTargets {
         return new Target(runId, display(given, volume.eventsFile(runId)));
     }
 
-    private static String describe(List<String> runs) {
+    /** {@code 3 runs: a, b, c} (at most five named), or {@code it has no runs}. */
+    static String describe(List<String> runs) {
         if (runs.isEmpty()) {
             return "it has no runs";
         }
@@ -121,7 +135,7 @@ final class LogTargets {
     }
 
     /** Keeps paths relative when the user gave a relative one, as compilers do. */
-    private static Path display(Path given, Path absolute) {
+    static Path display(Path given, Path absolute) {
         if (given.isAbsolute()) {
             return absolute;
         }

@@ -17,11 +17,16 @@ import java.io.FileOutputStream;
 import java.io.RandomAccessFile;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.util.Map;
+import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The layering of design.md, kept by test: core knows nothing above it, and only ui knows JavaFX. */
+/**
+ * The layering of design.md, kept by test: core knows nothing above it, only ui knows JavaFX, and the window's
+ * features use each other only as {@link #FEATURES} says.
+ */
 class ArchitectureTest {
     static JavaClasses classes;
 
@@ -34,7 +39,7 @@ class ArchitectureTest {
     @Test
     void coreTailAndCliNeverTouchJavaFx() {
         noClasses().that().resideInAnyPackage("..inspector.core..", "..inspector.tail..", "..inspector.cli..",
-                        "..inspector.bench..")
+                        "..inspector.generate..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.kordamp..")
                 .check(classes);
     }
@@ -42,6 +47,14 @@ class ArchitectureTest {
     @Test
     void coreDependsOnNothingAboveIt() {
         noClasses().that().resideInAPackage("..inspector.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("..inspector.tail..", "..inspector.cli..",
+                        "..inspector.ui..", "..inspector.generate..")
+                .check(classes);
+    }
+
+    @Test
+    void theGeneratorKnowsOnlyTheCore() {
+        noClasses().that().resideInAPackage("..inspector.generate..")
                 .should().dependOnClassesThat().resideInAnyPackage("..inspector.tail..", "..inspector.cli..",
                         "..inspector.ui..")
                 .check(classes);
@@ -71,14 +84,73 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("..inspector.ui..").and().haveSimpleNameEndingWith("ViewModel")
                 .should().dependOnClassesThat().haveSimpleNameEndingWith("View")
                 .check(classes);
-        noClasses().that().resideInAnyPackage("..inspector.ui.service..", "..inspector.ui.model..",
-                        "..inspector.ui.demo..")
+        noClasses().that().resideInAPackage("..inspector.ui..").and(DescribedPredicate.not(VISUAL))
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .because("only the visual classes build the scene; ViewModels and the plain logic beside them"
+                        + " are tested without a window")
                 .check(classes);
     }
+
+    /**
+     * Which features of the window may use which: each feature package holds its Views, ViewModels and the plain
+     * logic only it uses, and reaches another feature only where this table says so. {@code app} puts the
+     * window together and may use them all; {@code common} is for all.
+     */
+    static final Map<String, Set<String>> FEATURES = Map.ofEntries(
+            Map.entry("common", Set.of()),
+            Map.entry("theme", Set.of("common")),
+            Map.entry("session", Set.of("common")),
+            Map.entry("runs", Set.of("common", "session")),
+            Map.entry("filter", Set.of("common")),
+            Map.entry("events", Set.of("common", "filter")),
+            Map.entry("detail", Set.of("common")),
+            Map.entry("timeline", Set.of("common", "runs")),
+            Map.entry("inject", Set.of("common")),
+            Map.entry("export", Set.of("common")),
+            Map.entry("history", Set.of("common", "session", "runs")),
+            Map.entry("demo", Set.of()),
+            Map.entry("app", Set.of("common", "theme", "session", "runs", "filter", "events", "detail", "timeline",
+                    "inject", "export", "history", "demo")));
+
+    @Test
+    void featuresReachEachOtherOnlyThroughTheOnesNamed() {
+        for (var feature : FEATURES.entrySet()) {
+            String[] others = FEATURES.keySet().stream()
+                    .filter(f -> !f.equals(feature.getKey()) && !feature.getValue().contains(f))
+                    .map(f -> "dev.omne.inspector.ui." + f + "..").toArray(String[]::new);
+            noClasses().that().resideInAPackage("dev.omne.inspector.ui." + feature.getKey() + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .because("ui." + feature.getKey() + " may use only " + feature.getValue())
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void everyPackageOfTheWindowIsANamedFeature() {
+        Set<String> packages = new java.util.TreeSet<>();
+        for (JavaClass c : classes) {
+            String name = c.getPackageName();
+            if (name.startsWith("dev.omne.inspector.ui.")) {
+                packages.add(name.substring("dev.omne.inspector.ui.".length()).split("\\.")[0]);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(FEATURES.keySet().containsAll(packages),
+                "packages of ui that are not in FEATURES: " + packages.stream().filter(p -> !FEATURES.containsKey(p)).toList());
+        org.junit.jupiter.api.Assertions.assertTrue(classes.stream().noneMatch(c -> c.getPackageName()
+                .equals("dev.omne.inspector.ui")), "every class of the window belongs to a feature");
+    }
+
+    /** Classes that build or draw the scene: Views and their parts, and the window's own pieces. */
+    static final DescribedPredicate<JavaClass> VISUAL = DescribedPredicate.describe("visual classes", c -> {
+        String top = c.getName().substring(c.getPackageName().length() + 1).split("\\$")[0];
+        return top.matches(".*(View|Cell|Painter|Gestures)") || Set.of("InspectorApp", "WindowThemes", "WhileShowing", "Action", "AppIcon",
+                "AppIcons", "Styles").contains(top);
+    });
 
     @Test
     void noPackageCycles() {
         slices().matching("dev.omne.inspector.(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("dev.omne.inspector.ui.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

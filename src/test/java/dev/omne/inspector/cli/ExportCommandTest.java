@@ -1,7 +1,7 @@
 package dev.omne.inspector.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.omne.inspector.bench.VolumeGenerator;
+import dev.omne.inspector.generate.VolumeGenerator;
 import dev.omne.inspector.core.event.EventCodec;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.omne.inspector.core.export;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.omne.inspector.bench.VolumeGenerator;
+import dev.omne.inspector.generate.VolumeGenerator;
 import dev.omne.inspector.core.event.Event;
 import dev.omne.inspector.core.event.EventCodec;
 import dev.omne.inspector.core.filter.EventFilter;

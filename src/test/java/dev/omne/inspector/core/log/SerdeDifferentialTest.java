@@ -1,6 +1,6 @@
 package dev.omne.inspector.core.log;
 
-import dev.omne.inspector.bench.FuzzLines;
+import dev.omne.inspector.fuzz.FuzzLines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

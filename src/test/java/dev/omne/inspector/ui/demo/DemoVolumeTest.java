@@ -5,10 +5,10 @@ import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.index.RunIndex;
 import dev.omne.inspector.core.log.EventReader;
 import dev.omne.inspector.core.volume.Volume;
-import dev.omne.inspector.ui.model.RunFacts;
-import dev.omne.inspector.ui.model.RunFactsBuilder;
-import dev.omne.inspector.ui.model.RunStatus;
-import dev.omne.inspector.ui.model.RunStatusRule;
+import dev.omne.inspector.ui.session.RunFacts;
+import dev.omne.inspector.ui.session.RunFactsBuilder;
+import dev.omne.inspector.ui.runs.RunStatus;
+import dev.omne.inspector.ui.runs.RunStatusRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,0 +1,126 @@
+package dev.omne.inspector.ui.app;
+
+import dev.omne.inspector.ui.theme.WindowThemes;
+import dev.omne.inspector.ui.demo.DemoDriver;
+import dev.omne.inspector.ui.demo.DemoVolume;
+import dev.omne.inspector.ui.app.AppSettings;
+import dev.omne.inspector.ui.common.FxTaskExecutor;
+import dev.omne.inspector.ui.common.TaskExecutor;
+import dev.omne.inspector.ui.app.SettingsStore;
+import dev.omne.inspector.ui.theme.SystemColorScheme;
+import dev.omne.inspector.ui.theme.ThemeSetting;
+import dev.omne.inspector.ui.common.TextClipboard;
+import dev.omne.inspector.ui.session.VolumeSession;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.input.ClipboardContent;
+import javafx.stage.Stage;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The window. With a folder argument it opens that folder; with none it opens the working directory when
+ * that holds {@code .omne}, and otherwise the embedded demo volume.
+ */
+public final class InspectorApp extends Application {
+    /** How often the demo's live run gets a new event. */
+    static final Duration DEMO_INTERVAL = Duration.ofMillis(500);
+    /** A system property naming the theme of this session: {@code dark}, {@code light} or {@code system}. */
+    static final String THEME_PROPERTY = "omne.theme";
+
+    /** The window's background threads: the application owns them and closes them when it stops. */
+    private final FxTaskExecutor tasks = new FxTaskExecutor(3);
+    private MainWindowViewModel model;
+    private MainWindowView view;
+
+    public static void launchWindow(String[] args) {
+        Application.launch(InspectorApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        model = createModel(AppSettings.NODE, tasks);
+        model.useDocumentOpener(uri -> getHostServices().showDocument(uri.toString()));
+        model.useSystemColorScheme(SystemColorScheme.platform());
+        // -Domne.theme=dark|light|system: that theme for this session, the saved choice left as it is.
+        ThemeSetting.parse(System.getProperty(THEME_PROPERTY)).ifPresent(model::showThemeUnsaved);
+        view = new MainWindowView(model, ZoneId.systemDefault());
+        Scene scene = new Scene(view, 1280, 800, WindowThemes.fill(model.effectiveThemeProperty().get()));
+        stage.setScene(scene);
+        stage.getIcons().addAll(AppIcons.all());
+        stage.titleProperty().bind(model.titleProperty());
+        stage.setMinWidth(720);
+        stage.setMinHeight(420);
+        view.restoreBounds(stage);
+        stage.setOnCloseRequest(e -> {
+            view.saveBounds(stage);
+            view.saveLayout();
+        });
+        stage.show();
+        openFromArguments(model, getParameters().getRaw());
+    }
+
+    @Override
+    public void stop() {
+        if (model != null) {
+            model.shutdown();
+        }
+        tasks.close();
+    }
+
+    /** The window's ViewModel with the real services: background threads, the system clipboard, Preferences. */
+    static MainWindowViewModel createModel(String preferencesNode, TaskExecutor tasks) {
+        TextClipboard clipboard = text -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        };
+        return new MainWindowViewModel(tasks, VolumeSession.factory(Platform::runLater),
+                new AppSettings(SettingsStore.preferences(preferencesNode)), clipboard, InspectorApp::startDemo,
+                Clock.systemUTC(), ZoneId.systemDefault());
+    }
+
+    /** Opens the folder given, the working directory when it is a volume, or the demo. */
+    static void openFromArguments(MainWindowViewModel model, List<String> args) {
+        List<String> folders = args.stream().filter(a -> !a.startsWith("--")).toList();
+        if (!folders.isEmpty()) {
+            model.open(Path.of(folders.getFirst()));
+            return;
+        }
+        model.openFolderOrDemo(Path.of("").toAbsolutePath());
+    }
+
+    /** Copies the demo volume to a temporary folder and starts appending to its live run. */
+    public static MainWindowViewModel.Demo startDemo() throws java.io.IOException {
+        DemoVolume volume = DemoVolume.create();
+        DemoDriver driver = DemoDriver.start(volume.liveLog(), volume.liveRun(), DEMO_INTERVAL);
+        // Also clean up when the process is ended without closing the window.
+        Thread cleanup = new Thread(() -> {
+            driver.close();
+            volume.close();
+        }, "omne-demo-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        return new MainWindowViewModel.Demo() {
+            @Override
+            public Path root() {
+                return volume.root();
+            }
+
+            @Override
+            public void close() {
+                driver.close();
+                volume.close();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cleanup);
+                } catch (IllegalStateException e) {
+                    // already shutting down: the hook does the same
+                }
+            }
+        };
+    }
+}

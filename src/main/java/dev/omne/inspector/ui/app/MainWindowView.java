@@ -1,0 +1,425 @@
+package dev.omne.inspector.ui.app;
+
+import dev.omne.inspector.ui.export.ExportDialogView;
+import dev.omne.inspector.ui.export.ExportDialogViewModel;
+import dev.omne.inspector.ui.inject.InjectDialogView;
+import dev.omne.inspector.ui.inject.InjectDialogViewModel;
+import dev.omne.inspector.ui.common.Action;
+import dev.omne.inspector.ui.common.AppIcon;
+import dev.omne.inspector.ui.common.Styles;
+import dev.omne.inspector.ui.common.WhileShowing;
+import dev.omne.inspector.ui.detail.DetailView;
+import dev.omne.inspector.ui.events.EventTableView;
+import dev.omne.inspector.ui.filter.FilterBarView;
+import dev.omne.inspector.ui.runs.RunListView;
+import dev.omne.inspector.ui.theme.WindowThemes;
+import dev.omne.inspector.ui.timeline.TimelineView;
+import dev.omne.inspector.ui.app.AppSettings;
+import dev.omne.inspector.ui.theme.Theme;
+import dev.omne.inspector.ui.theme.ThemeSetting;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.ZoneId;
+
+/** The window's content: menu bar, runs | (timeline / events / detail), status bar, and the empty state. */
+public final class MainWindowView extends BorderPane {
+    static final String MAIN_SPLIT = "main";
+    static final String EVENTS_SPLIT = "events";
+
+    private final MainWindowViewModel model;
+    private final RunListView runs;
+    private final EventTableView events;
+    private final FilterBarView filterBar;
+    private final DetailView detail;
+    private final TimelineView timeline;
+    private final StatusBarView statusBar;
+    private final EmptyStateView emptyState;
+    private final SplitPane split;
+    private final SplitPane eventsSplit;
+    private Stage injectStage;
+    /** Keeps this window and the windows it opens in the effective theme. */
+    private final WindowThemes themes;
+    private final Menu recentMenu = new Menu("Open Recent", AppIcon.RECENT.icon());
+
+    public MainWindowView(MainWindowViewModel model, ZoneId zone) {
+        this.model = model;
+        getStyleClass().add("main-window");
+        getStylesheets().add(Styles.STYLESHEET);
+        runs = new RunListView(model.runList(), zone);
+        events = new EventTableView(model.eventTable());
+        filterBar = new FilterBarView(model.filterBar());
+        filterBar.setOnLeave(() -> events.table().requestFocus());
+        detail = new DetailView(model.detail());
+        timeline = new TimelineView(model.timeline(), zone);
+        statusBar = new StatusBarView(model.statusBar());
+        emptyState = new EmptyStateView(this::chooseFolder, model::openDemo);
+
+        eventsSplit = new SplitPane(timeline, events, detail);
+        eventsSplit.setOrientation(Orientation.VERTICAL);
+        SplitPane.setResizableWithParent(detail, false);
+        SplitPane.setResizableWithParent(timeline, false);
+        // A layout saved before the timeline (one divider) does not match and falls back to these.
+        eventsSplit.setDividerPositions(model.splitPositions(EVENTS_SPLIT, 0.28, 0.72));
+        javafx.scene.layout.VBox.setVgrow(eventsSplit, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.VBox eventsArea = new javafx.scene.layout.VBox(filterBar, eventsSplit);
+        split = new SplitPane(runs, eventsArea);
+        split.setOrientation(Orientation.HORIZONTAL);
+        SplitPane.setResizableWithParent(runs, false);
+        split.setDividerPositions(model.splitPositions(MAIN_SPLIT, 0.22));
+
+        StackPane center = new StackPane(split, emptyState);
+        model.emptyStateProperty().addListener((obs, old, state) -> showEmptyState(state));
+        showEmptyState(model.emptyStateProperty().get());
+
+        // Enter or Right in the runs list goes on to the run's events.
+        runs.list().addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.RIGHT) && !events.table().getItems().isEmpty()) {
+                events.table().requestFocus();
+                e.consume();
+            }
+        });
+        WindowThemes.mark(this, model.effectiveThemeProperty().get());
+        model.effectiveThemeProperty().addListener((obs, old, theme) -> WindowThemes.mark(this, theme));
+        themes = new WindowThemes(this, model.effectiveThemeProperty());
+        statusBar.getChildren().add(themeButton());
+
+        events.addTool(injectButton());
+        runs.setRunMenu(injectMenuItem());
+        setTop(menuBar());
+        setCenter(center);
+        setBottom(statusBar);
+        setMinSize(720, 420);
+        wireDragAndDrop();
+
+        Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(15), e -> model.tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        WhileShowing.play(this, ticker);
+    }
+
+    private void showEmptyState(EmptyState state) {
+        emptyState.setVisible(state != null);
+        split.setVisible(state == null);
+        if (state != null) {
+            emptyState.show(state);
+        }
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = item(Action.OPEN_FOLDER, this::chooseFolder);
+        open.setId("menu-open");
+        MenuItem export = item(Action.EXPORT, this::openExportDialog);
+        export.setId("menu-export");
+        MenuItem demo = item(Action.OPEN_DEMO, model::openDemo);
+        MenuItem quit = item(Action.QUIT, () -> {
+                    if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
+                        stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+                        if (stage.isShowing()) {
+                            stage.close();
+                        }
+                    }
+                });
+        model.recentFolders().addListener((ListChangeListener<String>) c -> rebuildRecent());
+        rebuildRecent();
+        Menu file = new Menu("File", null, open, recentMenu, demo, new SeparatorMenuItem(), export,
+                new SeparatorMenuItem(), quit);
+
+        Runnable copyRows = () -> model.eventTable().copyRows(events.selectedRows());
+        Runnable copyFileLine = () -> model.eventTable().copyFileLine(model.eventTable().selectedRow());
+        MenuItem copy = item(Action.COPY_ROWS, copyRows);
+        MenuItem fileLine = item(Action.COPY_FILE_LINE, copyFileLine);
+        MenuItem folder = item(Action.OPEN_CONTAINING_FOLDER, model::openContainingFolder);
+        MenuItem copyInMenu = item(Action.COPY_ROWS, copyRows);
+        copyInMenu.setText("Copy as JSON Lines");
+        events.table().setContextMenu(new javafx.scene.control.ContextMenu(copyInMenu,
+                item(Action.COPY_FILE_LINE, copyFileLine), item(Action.OPEN_CONTAINING_FOLDER, model::openContainingFolder)));
+        MenuItem goTo = item(Action.GO_TO_LINE, this::askLine);
+        MenuItem filter = item(Action.FILTER, filterBar::focusField);
+        filter.setId("menu-filter");
+        // Esc anywhere in the window clears the filter (a control that uses Esc itself consumes it first).
+        MenuItem clearFilter = item(Action.CLEAR_FILTER, () -> model.filterBar().clear());
+        clearFilter.disableProperty().bind(model.filterBar().activeProperty().not());
+        MenuItem failures = item(Action.FAILURES_ONLY, () -> model.filterBar().toggleFailuresOnly());
+        MenuItem find = item(Action.SEARCH_RUNS, runs::focusSearch);
+        MenuItem inject = item(Action.INJECT, this::openInjectDialog);
+        inject.setId("menu-inject");
+        inject.disableProperty().bind(model.injectRefusalProperty().isNotNull());
+        Menu edit = new Menu("Edit", null, copy, fileLine, folder, goTo, new SeparatorMenuItem(), filter, failures,
+                clearFilter, find, new SeparatorMenuItem(), inject);
+
+        CheckMenuItem relative = new CheckMenuItem(Action.RELATIVE_TIME.text(), Action.RELATIVE_TIME.icon().icon());
+        relative.setAccelerator(Action.RELATIVE_TIME.keys());
+        relative.selectedProperty().bindBidirectional(model.eventTable().relativeTimeProperty());
+        MenuItem follow = item(Action.FOLLOW, () -> model.eventTable().resumeFollowing());
+        MenuItem next = item(Action.NEXT_MALFORMED, () -> model.eventTable().nextMalformed());
+        next.setId("menu-next-malformed");
+        MenuItem previous = item(Action.PREVIOUS_MALFORMED, () -> model.eventTable().previousMalformed());
+        MenuItem list = item(Action.LIST_MALFORMED, statusBar::showDiagnostics);
+        Menu view = new Menu("View", null, relative, new SeparatorMenuItem(), follow, next, previous, list,
+                new SeparatorMenuItem(), themeMenu());
+
+        MenuBar bar = new MenuBar(file, edit, view);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    /** View > Theme: System, Light, Dark, and Ctrl+Shift+D to switch between light and dark. */
+    private Menu themeMenu() {
+        ToggleGroup group = new ToggleGroup();
+        RadioMenuItem system = themeItem("System", ThemeSetting.SYSTEM, "menu-theme-system", group);
+        RadioMenuItem light = themeItem("Light", ThemeSetting.LIGHT, "menu-theme-light", group);
+        RadioMenuItem dark = themeItem("Dark", ThemeSetting.DARK, "menu-theme-dark", group);
+        MenuItem toggle = item(Action.TOGGLE_THEME, model::toggleTheme);
+        toggle.setId("menu-theme-toggle");
+        Menu menu = new Menu("Theme", AppIcon.THEME.icon(), system, light, dark, new SeparatorMenuItem(), toggle);
+        menu.setId("menu-theme");
+        return menu;
+    }
+
+    private RadioMenuItem themeItem(String text, ThemeSetting setting, String id, ToggleGroup group) {
+        RadioMenuItem item = new RadioMenuItem(text);
+        item.setId(id);
+        item.setToggleGroup(group);
+        item.setSelected(model.themeSettingProperty().get() == setting);
+        model.themeSettingProperty().addListener((obs, old, now) -> item.setSelected(now == setting));
+        item.setOnAction(e -> model.setThemeSetting(setting));
+        return item;
+    }
+
+    /** The status bar's sun/moon button: switches between light and dark. */
+    private Node themeButton() {
+        javafx.scene.control.Button button = new javafx.scene.control.Button();
+        button.setId("button-theme");
+        button.getStyleClass().addAll(Styles.TOOL_BUTTON, "theme-button");
+        button.setFocusTraversable(false);
+        button.setOnAction(e -> model.toggleTheme());
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        button.setTooltip(tip);
+        Runnable update = () -> {
+            boolean dark = model.effectiveThemeProperty().get() == Theme.DARK;
+            button.setGraphic(dark ? AppIcon.LIGHT_THEME.icon() : AppIcon.DARK_THEME.icon());
+            tip.setText(Action.TOGGLE_THEME.hint(dark ? "Switch to the light theme" : "Switch to the dark theme"));
+        };
+        model.effectiveThemeProperty().addListener((obs, old, now) -> update.run());
+        update.run();
+        return button;
+    }
+
+    /** A menu item of an action: its words, icon and key combination from the table of actions. */
+    private static MenuItem item(Action action, Runnable command) {
+        MenuItem item = new MenuItem(action.text(), action.icon() == null ? null : action.icon().icon());
+        if (action.keys() != null) {
+            item.setAccelerator(action.keys());
+        }
+        item.setOnAction(e -> command.run());
+        return item;
+    }
+
+    private void rebuildRecent() {
+        recentMenu.getItems().clear();
+        for (String folder : model.recentFolders()) {
+            MenuItem item = new MenuItem(folder);
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> model.open(Path.of(folder)));
+            recentMenu.getItems().add(item);
+        }
+        if (model.recentFolders().isEmpty()) {
+            MenuItem none = new MenuItem("No recent folders");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+        } else {
+            MenuItem clear = new MenuItem("Clear Recent Folders");
+            clear.setOnAction(e -> model.clearRecentFolders());
+            recentMenu.getItems().addAll(new SeparatorMenuItem(), clear);
+        }
+    }
+
+    void chooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a project, its .omne folder or a run folder");
+        if (!model.recentFolders().isEmpty()) {
+            chooser.setInitialDirectory(Path.of(model.recentFolders().getFirst()).toFile());
+        }
+        File chosen;
+        try {
+            chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        } catch (IllegalArgumentException gone) {
+            // the last folder no longer exists: start from the default one
+            chooser.setInitialDirectory(null);
+            chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        }
+        if (chosen != null) {
+            model.open(chosen.toPath());
+        }
+    }
+
+    /** The events header's Inject button; disabled with the reason as its tooltip when the run cannot be written. */
+    private Node injectButton() {
+        javafx.scene.control.Button button = new javafx.scene.control.Button("Inject", Action.INJECT.icon().icon());
+        button.setId("button-inject");
+        button.getStyleClass().add(Styles.TOOL_BUTTON);
+        button.setFocusTraversable(false);
+        button.setOnAction(e -> openInjectDialog());
+        button.disableProperty().bind(model.injectRefusalProperty().isNotNull());
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                model.injectRefusalProperty().get() == null ? Action.INJECT.hint("Append an event to this run")
+                        : model.injectRefusalProperty().get(), model.injectRefusalProperty()));
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        // A disabled control gets no mouse events, so the tooltip sits on a wrapper that does.
+        StackPane wrapper = new StackPane(button);
+        wrapper.setId("inject-button-wrapper");
+        javafx.scene.control.Tooltip.install(wrapper, tip);
+        return wrapper;
+    }
+
+    private MenuItem injectMenuItem() {
+        MenuItem inject = item(Action.INJECT, this::openInjectDialog);
+        inject.setAccelerator(null); // the menu bar's item has the keys
+        inject.setId("run-menu-inject");
+        inject.disableProperty().bind(model.injectRefusalProperty().isNotNull());
+        return inject;
+    }
+
+    /** Ctrl+I: the Inject dialog for the selected run. */
+    public void openInjectDialog() {
+        if (model.injectRefusalProperty().get() != null) {
+            model.statusBar().showMessage(model.injectRefusalProperty().get());
+            return;
+        }
+        InjectDialogViewModel dialog = model.newInjectDialog();
+        if (dialog != null) {
+            injectStage = InjectDialogView.open(dialog, getScene() == null ? null : getScene().getWindow());
+        }
+    }
+
+    /** Ctrl+E: the Export dialog for the shown run. */
+    public void openExportDialog() {
+        ExportDialogViewModel dialog = model.newExportDialog(events.selectedRows());
+        if (dialog != null) {
+            ExportDialogView.open(dialog, getScene() == null ? null : getScene().getWindow());
+        }
+    }
+
+    private void askLine() {
+        if (model.eventTable().snapshot() == null) {
+            return;
+        }
+        TextInputDialog dialog = new TextInputDialog();
+        dialog.setTitle("Go to Line");
+        dialog.setHeaderText(null);
+        dialog.setContentText("Line number:");
+        dialog.getDialogPane().getStylesheets().add(Styles.STYLESHEET);
+        if (getScene() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
+        dialog.showAndWait().ifPresent(text -> {
+            if (model.eventTable().goToLine(text)) {
+                Platform.runLater(() -> events.table().requestFocus());
+            }
+        });
+    }
+
+    private void wireDragAndDrop() {
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            boolean done = false;
+            if (e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()) {
+                model.open(e.getDragboard().getFiles().getFirst().toPath());
+                done = true;
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
+    }
+
+    /** Keeps the split positions for the next start. */
+    void saveLayout() {
+        model.saveSplitPositions(MAIN_SPLIT, split.getDividerPositions());
+        model.saveSplitPositions(EVENTS_SPLIT, eventsSplit.getDividerPositions());
+    }
+
+    /** Restores the window's size and position, if they still fit a screen. */
+    void restoreBounds(Stage stage) {
+        model.windowBounds().ifPresent(b -> {
+            boolean onScreen = !javafx.stage.Screen.getScreensForRectangle(b.x(), b.y(), b.width(), b.height()).isEmpty();
+            if (onScreen) {
+                stage.setX(b.x());
+                stage.setY(b.y());
+            }
+            stage.setWidth(b.width());
+            stage.setHeight(b.height());
+            stage.setMaximized(b.maximized());
+        });
+    }
+
+    void saveBounds(Stage stage) {
+        if (!stage.isMaximized()) {
+            model.saveWindowBounds(new AppSettings.Bounds(stage.getX(), stage.getY(), stage.getWidth(),
+                    stage.getHeight(), false));
+        } else {
+            model.windowBounds().ifPresentOrElse(
+                    b -> model.saveWindowBounds(new AppSettings.Bounds(b.x(), b.y(), b.width(), b.height(), true)),
+                    () -> model.saveWindowBounds(new AppSettings.Bounds(stage.getX(), stage.getY(), 1200, 800, true)));
+        }
+    }
+
+    // For tests
+
+    RunListView runsView() {
+        return runs;
+    }
+
+    FilterBarView filterBarView() {
+        return filterBar;
+    }
+
+    public EventTableView eventsView() {
+        return events;
+    }
+
+    TimelineView timelineView() {
+        return timeline;
+    }
+
+    public StatusBarView statusBarView() {
+        return statusBar;
+    }
+
+    /** The last Inject dialog opened, or null. */
+    public Stage injectStage() {
+        return injectStage;
+    }
+
+    Node emptyStateView() {
+        return emptyState;
+    }
+}

@@ -1,7 +1,0 @@
-package dev.omne.inspector.ui.service;
-
-/** Where copied text goes: the system clipboard in the window, a field in tests. */
-@FunctionalInterface
-public interface TextClipboard {
-    void putText(String text);
-}

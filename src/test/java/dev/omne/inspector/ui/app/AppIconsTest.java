@@ -1,0 +1,60 @@
+package dev.omne.inspector.ui.app;
+
+import javafx.application.Platform;
+import javafx.scene.image.Image;
+import org.junit.jupiter.api.Test;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+class AppIconsTest {
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    @Test
+    void everySizeIsASquarePngOfThatSize() throws IOException {
+        for (int size : AppIcons.SIZES) {
+            try (InputStream in = AppIcons.class.getResourceAsStream(AppIcons.resource(size))) {
+                assertNotNull(in, AppIcons.resource(size));
+                DataInputStream data = new DataInputStream(in);
+                byte[] signature = new byte[8];
+                data.readFully(signature);
+                assertArrayEquals(PNG_SIGNATURE, signature, AppIcons.resource(size));
+                data.readInt(); // IHDR length
+                assertEquals("IHDR", new String(data.readNBytes(4), StandardCharsets.US_ASCII));
+                assertEquals(size, data.readInt(), "width of " + AppIcons.resource(size));
+                assertEquals(size, data.readInt(), "height of " + AppIcons.resource(size));
+            }
+        }
+    }
+
+    @Test
+    void allLoadsEverySizeAsAnImage() throws Exception {
+        try {
+            Platform.startup(() -> { });
+        } catch (IllegalStateException alreadyStarted) {
+            // another test started the toolkit first
+        }
+        CompletableFuture<List<Image>> loaded = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                loaded.complete(AppIcons.all());
+            } catch (RuntimeException e) {
+                loaded.completeExceptionally(e);
+            }
+        });
+        List<Image> images = loaded.get(30, TimeUnit.SECONDS);
+        assertEquals(AppIcons.SIZES, images.stream().map(i -> (int) i.getWidth()).toList());
+        assertEquals(AppIcons.SIZES, images.stream().map(i -> (int) i.getHeight()).toList());
+        images.forEach(i -> assertFalse(i.isError(), String.valueOf(i.getException())));
+    }
+}

@@ -1,0 +1,134 @@
+package dev.omne.inspector.ui.app;
+
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The README's screenshots of the window: the real app on its demo volume (the failed run with its timeline and
+ * a filter, a malformed line, the Inject dialog, the live run), taken of an Xvfb screen with ImageMagick's
+ * {@code import}. Run by {@code packaging/screenshots.sh}, which starts Xvfb and the GTK platform;
+ * {@code -Domne.theme} picks the theme, {@code SCREENSHOT_DIR} where the pictures go.
+ */
+@Tag("screenshots")
+class ScreenshotsTest {
+    static final String FAILED_RUN = "bugfix-01kp8a0nc0z1rnsax81s15v8xb";
+
+    private final FxRobot robot = new FxRobot();
+    private javafx.application.Application app;
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    /** Starts the app on its demo volume, 1280x800 at the screen's corner, its runs listed. */
+    private void startDemo() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(InspectorApp.class);
+        waitUntil(() -> Window.getWindows().stream().anyMatch(w -> w instanceof Stage s && s.getTitle() != null
+                && s.getTitle().contains("(demo)")));
+        Stage stage = (Stage) Window.getWindows().stream().filter(Window::isShowing).findFirst().orElseThrow();
+        robot.interact(() -> {
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        ListView<?> runs = robot.lookup("#run-list").queryListView();
+        waitUntil(() -> runs.getItems().size() == 4);
+    }
+
+    /** The Xvfb screen, as ImageMagick sees it, into SCREENSHOT_DIR/NAME-THEME.png. */
+    private static void grab(String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents(20);
+        Path dir = Path.of(System.getenv().getOrDefault("SCREENSHOT_DIR", "target/screenshots")).toAbsolutePath();
+        Path out = dir.resolve(name + "-" + System.getProperty("omne.theme", "light") + ".png");
+        Files.createDirectories(dir);
+        Process grab = new ProcessBuilder("import", "-window", "root", "-crop", "1280x800+0+0", out.toString())
+                .inheritIO().start();
+        assertTrue(grab.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, grab.exitValue());
+        assertTrue(Files.size(out) > 10_000, "a picture of the window");
+    }
+
+    private int rows() {
+        return robot.lookup("#event-table").queryTableView().getItems().size();
+    }
+
+    @Test
+    void timelineAndFilter() throws Exception {
+        startDemo();
+        robot.clickOn("bugfix");
+        waitUntil(() -> rows() == 12);
+        robot.clickOn("#filter-field").write("node:fix node:tests");
+        waitUntil(() -> rows() == 5);
+        // The failed node's event, its error in the detail pane.
+        robot.clickOn("node.failed");
+        waitUntil(() -> robot.lookup(".detail-text").tryQuery().isPresent());
+        robot.moveTo(robot.lookup("#filter-summary").queryLabeled());
+        grab("timeline-filter");
+    }
+
+    @Test
+    void malformedLine() throws Exception {
+        startDemo();
+        robot.clickOn("nightly");
+        waitUntil(() -> rows() == 21);
+        robot.clickOn("#event-table");
+        robot.type(javafx.scene.input.KeyCode.F8);
+        waitUntil(() -> robot.lookup("#status-message").tryQueryAs(javafx.scene.control.Label.class)
+                        .map(l -> l.getText() != null && l.getText().startsWith("Malformed line")).orElse(false));
+        robot.moveTo(robot.lookup("#status-volume").queryLabeled());
+        grab("malformed-line");
+    }
+
+    @Test
+    void injectDialog() throws Exception {
+        startDemo();
+        robot.clickOn("watch");
+        waitUntil(() -> rows() > 10);
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.I)
+                .release(javafx.scene.input.KeyCode.I, javafx.scene.input.KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#inject-type").tryQuery().isPresent());
+        robot.clickOn("#inject-type").write("node.failed");
+        robot.clickOn("#inject-node").write("deploy");
+        robot.clickOn("#inject-error-kind").write("timeout");
+        robot.clickOn("#inject-error-message").write("deploy step timed out after 600 s");
+        robot.moveTo("#inject-preview");
+        grab("inject-dialog");
+        robot.clickOn("#inject-cancel");
+    }
+
+    @Test
+    void liveRun() throws Exception {
+        startDemo();
+        robot.clickOn("watch");
+        int before = WaitForAsyncUtils.asyncFx(this::rows).get();
+        // Followed: the driver's next events arrive at the end.
+        waitUntil(() -> rows() >= before + 2);
+        robot.moveTo(robot.lookup("#status-volume").queryLabeled());
+        grab("live-run");
+    }
+}

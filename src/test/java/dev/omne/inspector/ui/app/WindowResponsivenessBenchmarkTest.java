@@ -1,0 +1,269 @@
+package dev.omne.inspector.ui.app;
+
+import dev.omne.inspector.generate.VolumeGenerator;
+import dev.omne.inspector.ui.app.AppSettings;
+import dev.omne.inspector.ui.common.FxTaskExecutor;
+import dev.omne.inspector.ui.app.SettingsStore;
+import dev.omne.inspector.ui.session.VolumeSession;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import dev.omne.inspector.ui.testing.FxStage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The window's responsiveness on the scale benchmark's run (1,000,000 lines from {@code generate}, a malformed
+ * line every 10,000), in a window that has shown a small run before: time from opening the volume (its one run
+ * is selected) to the first rows on screen and
+ * to the whole run indexed; then filter keystrokes typed one at a time, each timed from the key press to the
+ * table showing that text's rows; and all the while every pulse of the UI thread timed, the longest gap printed.
+ * Lines starting with {@code RESULT} are read by {@code src/bench/window.sh}, which runs this several times and
+ * prints medians. Run alone: {@code ./mvnw test -Dtest=WindowResponsivenessBenchmarkTest -Dsurefire.excludedGroups=none}
+ * (set {@code BENCH_VOLUME} to a generated project folder to reuse one).
+ */
+@Tag("benchmark")
+class WindowResponsivenessBenchmarkTest {
+    @RegisterExtension
+    final FxStage fx = new FxStage(3);
+
+    static final int EVENTS = 1_000_000;
+
+    @TempDir
+    Path dir;
+
+    private MainWindowViewModel model;
+    private MainWindowView view;
+    /** Pulse gaps of the UI thread, in nanoseconds, while recording. */
+    private final long[] gaps = new long[1 << 18];
+    private int pulses;
+    private long lastPulse;
+    private long longestGap;
+    /** The most CPU time the UI thread spent between two pulses: the part of a gap that is the window's own work. */
+    private long longestCpu;
+    private long lastCpu;
+    private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    private String longestDuring = "";
+    private volatile String phase = "idle";
+    private volatile long openedAt;
+    private final List<String> longGaps = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** When a result for the awaited filter text was applied, and when the next pulse after it began. */
+    private volatile String awaitedText;
+    private volatile long appliedAt;
+    private volatile long shownAt;
+
+    @BeforeEach
+    void start() throws Exception {
+        fx.start(stage -> {
+            model = new MainWindowViewModel(fx.tasks(), VolumeSession.factory(Platform::runLater),
+                    new AppSettings(SettingsStore.inMemory()), text -> { }, () -> null, Clock.systemUTC(), ZoneOffset.UTC);
+            view = new MainWindowView(model, ZoneOffset.UTC);
+            stage.setScene(new Scene(view, 1400, 900));
+            // A keystroke that leaves no filter (such as "node:" on its way to "node:plan") shows why instead.
+            model.filterBar().errorProperty().addListener((obs, old, error) -> {
+                if (error != null && model.filterBar().textProperty().get().strip().equals(awaitedText) && appliedAt == 0) {
+                    appliedAt = System.nanoTime();
+                }
+            });
+            model.filterBar().resultProperty().addListener((obs, old, r) -> {
+                if (r != null && r.text().equals(awaitedText) && appliedAt == 0) {
+                    appliedAt = System.nanoTime();
+                }
+            });
+            // Runs on every pulse: the gap between two is how long the UI thread could not draw.
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    long t = System.nanoTime();
+                    long cpu = threads.getCurrentThreadCpuTime();
+                    if (lastPulse != 0 && cpu - lastCpu > longestCpu) {
+                        longestCpu = cpu - lastCpu;
+                    }
+                    lastCpu = cpu;
+                    if (lastPulse != 0 && pulses < gaps.length) {
+                        long gap = t - lastPulse;
+                        gaps[pulses++] = gap;
+                        if (gap > 50_000_000L && longGaps.size() < 200) {
+                            longGaps.add(String.format("%.0f ms at +%.0f ms (%s)", gap / 1e6, (t - openedAt) / 1e6, phase));
+                        }
+                        if (gap > longestGap) {
+                            longestGap = gap;
+                            longestDuring = phase;
+                        }
+                    }
+                    lastPulse = t;
+                    if (appliedAt != 0 && shownAt == 0) {
+                        shownAt = t;
+                    }
+                }
+            }.start();
+        });
+    }
+
+    private static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+    }
+
+    private static void result(String key, double value, String unit) {
+        System.out.printf("RESULT %s %.1f %s%n", key, value, unit);
+    }
+
+    @Test
+    void aMillionEventRunOpensIndexesAndFiltersWithoutStallingTheWindow(FxRobot robot) throws Exception {
+        Path project = System.getenv("BENCH_VOLUME") != null ? Path.of(System.getenv("BENCH_VOLUME")) : dir.resolve("scale");
+        if (!Files.isDirectory(project.resolve(".omne"))) {
+            VolumeGenerator.generate(project, VolumeGenerator.Options.defaults().withRuns(1).withEventsPerRun(EVENTS)
+                    .withMalformedEvery(10_000).withSeed(42));
+        }
+        int lines = EVENTS;
+
+        Thread fxThread = fx(Thread::currentThread);
+        java.util.Map<String, Integer> stalls = new java.util.concurrent.ConcurrentHashMap<>();
+        Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+            // Where the UI thread is while a pulse is overdue (BENCH_PROFILE=1): the top frames of our code.
+            while (System.getenv("BENCH_PROFILE") != null && !Thread.currentThread().isInterrupted()) {
+                if (lastPulse != 0 && System.nanoTime() - lastPulse > 40_000_000L) {
+                    Thread render = Thread.getAllStackTraces().keySet().stream()
+                            .filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst().orElse(null);
+                    for (Thread sampled : render == null ? List.of(fxThread) : List.of(fxThread, render)) {
+                    StackTraceElement[] stack = sampled.getStackTrace();
+                    StringBuilder where = new StringBuilder();
+                    int shown = 0;
+                    for (StackTraceElement e : stack) {
+                        if (shown < 7 && (shown > 0 || !e.getClassName().matches(".*(Unsafe|LockSupport|AbstractQueuedSynchronizer.*|CountDownLatch|ForkJoinPool|Object|Thread)$"))) {
+                            where.append(shown == 0 ? "" : " < ").append(e.getClassName().replaceAll(".*\\.", ""))
+                                    .append('.').append(e.getMethodName());
+                            shown++;
+                        }
+                    }
+                    stalls.merge(phase + " " + (sampled == fxThread ? "ui" : "render") + ": " + where, 1, Integer::sum);
+                    }
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        // As a person would have it: the window has shown a run before this one (the demo, the last folder).
+        // The first paint of a table in a fresh JVM is a cold start of its own, reported apart.
+        Path small = dir.resolve("warm-up");
+        VolumeGenerator.generate(small, VolumeGenerator.Options.defaults().withRuns(1).withEventsPerRun(2_000).withSeed(7));
+        phase = "cold start";
+        robot.interact(() -> model.open(small));
+        waitUntil(30, () -> model.eventTable().rowCount() == 2_000 && view.eventsView().table().lookup(".table-row-cell") != null);
+        // ... and has read the summaries on screen.
+        waitUntil(10, () -> model.eventTable().pendingCount() == 0 && model.eventTable().cachedSummary(0) != null);
+        result("cold_start_longest_pulse_gap_ms", longestGap / 1e6, "ms");
+        longestGap = 0;
+        longestCpu = 0;
+        longGaps.clear();
+
+        phase = "opening";
+        long open = System.nanoTime();
+        openedAt = open;
+        robot.interact(() -> model.open(project));
+        waitUntil(30, () -> model.eventTable().rowCount() > 0 && view.eventsView().table().lookup(".table-row-cell") != null
+                && !view.eventsView().table().getItems().isEmpty());
+        long firstRows = System.nanoTime() - open;
+        phase = "indexing";
+        waitUntil(60, () -> model.eventTable().snapshot() != null && model.eventTable().snapshot().size() == lines
+                && model.runList().selected() != null && !model.runList().selected().indexing());
+        long indexed = System.nanoTime() - open;
+        System.out.println("gaps over 50 ms so far: " + longGaps);
+        result("first_rows_ms", firstRows / 1e6, "ms");
+        result("indexed_ms", indexed / 1e6, "ms");
+        result("longest_pulse_gap_loading_ms", longestGap / 1e6, "ms");
+        result("longest_ui_cpu_between_pulses_loading_ms", longestCpu / 1e6, "ms");
+
+        // Keystrokes one at a time: a node, a free text word, an event type, a regular expression.
+        phase = "filtering";
+        TextField field = robot.lookup("#filter-field").queryAs(TextField.class);
+        robot.clickOn(field);
+        List<Double> keystrokes = new ArrayList<>();
+        List<Double> complete = new ArrayList<>();
+        StringBuilder perKey = new StringBuilder();
+        for (String filter : List.of("node:verify", "timeout", "type:node.failed", "/node\\.(failed|retrying)/")) {
+            StringBuilder typed = new StringBuilder();
+            for (char c : filter.toCharArray()) {
+                typed.append(c);
+                awaitedText = typed.toString();
+                appliedAt = 0;
+                shownAt = 0;
+                long pressed = System.nanoTime();
+                robot.write(c);
+                try {
+                    waitUntil(20, () -> shownAt != 0);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new AssertionError("no rows for \"" + typed + "\": the field says \"" + fx(field::getText)
+                            + "\", the last result was for \"" + fx(() -> model.filterBar().result() == null ? null
+                            : model.filterBar().result().text()) + "\", focus on " + fx(() -> field.getScene().getFocusOwner()), e);
+                }
+                keystrokes.add((shownAt - pressed) / 1e6);
+                perKey.append(String.format(" %s=%.0f", typed.toString().replace(" ", "_"), (shownAt - pressed) / 1e6));
+                long start = pressed;
+                waitUntil(30, () -> model.filterBar().errorProperty().get() != null || model.filterBar().result() != null
+                        && model.filterBar().result().text().equals(field.getText()) && model.filterBar().result().complete());
+                complete.add((System.nanoTime() - start) / 1e6);
+            }
+            int shown = fx(() -> model.eventTable().rowCount());
+            System.out.println("keystrokes (ms):" + perKey);
+            perKey.setLength(0);
+            System.out.printf("filter %-24s %,9d rows shown%n", filter, shown);
+            robot.type(KeyCode.ESCAPE);
+            waitUntil(20, () -> !model.filterBar().isActive() && model.eventTable().rowCount() == lines);
+            robot.clickOn(field);
+        }
+        keystrokes.sort(null);
+        complete.sort(null);
+        result("keystroke_median_ms", keystrokes.get(keystrokes.size() / 2), "ms");
+        result("keystroke_p90_ms", keystrokes.get((int) (keystrokes.size() * 0.9)), "ms");
+        result("keystroke_max_ms", keystrokes.getLast(), "ms");
+        result("filter_complete_median_ms", complete.get(complete.size() / 2), "ms");
+        result("filter_complete_max_ms", complete.getLast(), "ms");
+        long[] sorted = java.util.Arrays.copyOf(gaps, pulses);
+        java.util.Arrays.sort(sorted);
+        result("pulse_gap_median_ms", sorted[sorted.length / 2] / 1e6, "ms");
+        result("pulse_gap_p99_ms", sorted[(int) (sorted.length * 0.99)] / 1e6, "ms");
+        result("longest_pulse_gap_ms", longestGap / 1e6, "ms");
+        result("longest_ui_cpu_between_pulses_ms", longestCpu / 1e6, "ms");
+        System.out.println("gaps over 50 ms: " + longGaps);
+        sampler.interrupt();
+        stalls.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
+                .forEach(e -> System.out.printf("stall samples %4d  %s%n", e.getValue(), e.getKey()));
+        System.out.printf("%d keystrokes; %,d pulses; the longest gap was while %s; load average %.1f%n",
+                keystrokes.size(), pulses, longestDuring,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        assertEquals(lines, fx(() -> model.eventTable().rowCount()));
+        assertTrue(keystrokes.size() > 30);
+        fx(() -> {
+            model.shutdown();
+            return null;
+        });
+    }
+}
