@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import dev.omne.inspector.core.index.RunIndex;
 import dev.omne.inspector.core.log.EventLog;
 import dev.omne.inspector.core.log.EventReader;
-import dev.omne.inspector.core.log.LineScanner;
+import dev.omne.inspector.core.log.LineJudge;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +71,7 @@ class ArchitectureTest {
     void viewsNeverTouchFilesOrTheLogCoreDirectly() {
         DescribedPredicate<JavaClass> fileWork = JavaClass.Predicates.belongToAnyOf(Files.class, FileChannel.class,
                         FileInputStream.class, FileOutputStream.class, RandomAccessFile.class, EventReader.class,
-                        EventLog.class, RunIndex.class, LineScanner.class)
+                        EventLog.class, RunIndex.class, LineJudge.class)
                 .or(JavaClass.Predicates.resideInAPackage("..inspector.tail.."));
         noClasses().that().resideInAPackage("..inspector.ui..").and().haveSimpleNameEndingWith("View")
                 .should().dependOnClassesThat(fileWork)
@@ -144,7 +144,7 @@ class ArchitectureTest {
     /** Classes that build or draw the scene: Views and their parts, and the window's own pieces. */
     static final DescribedPredicate<JavaClass> VISUAL = DescribedPredicate.describe("visual classes", c -> {
         String top = c.getName().substring(c.getPackageName().length() + 1).split("\\$")[0];
-        return top.matches(".*(View|Cell|Painter|Gestures)") || Set.of("InspectorApp", "WindowThemes", "AppIcon",
+        return top.matches(".*(View|Cell|Painter|Gestures)") || Set.of("InspectorApp", "WindowThemes", "WhileShowing", "Action", "AppIcon",
                 "AppIcons", "Styles").contains(top);
     });
 

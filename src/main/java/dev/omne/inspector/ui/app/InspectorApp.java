@@ -5,6 +5,7 @@ import dev.omne.inspector.ui.demo.DemoDriver;
 import dev.omne.inspector.ui.demo.DemoVolume;
 import dev.omne.inspector.ui.app.AppSettings;
 import dev.omne.inspector.ui.common.FxTaskExecutor;
+import dev.omne.inspector.ui.common.TaskExecutor;
 import dev.omne.inspector.ui.app.SettingsStore;
 import dev.omne.inspector.ui.theme.SystemColorScheme;
 import dev.omne.inspector.ui.theme.ThemeSetting;
@@ -32,6 +33,8 @@ public final class InspectorApp extends Application {
     /** A system property naming the theme of this session: {@code dark}, {@code light} or {@code system}. */
     static final String THEME_PROPERTY = "omne.theme";
 
+    /** The window's background threads: the application owns them and closes them when it stops. */
+    private final FxTaskExecutor tasks = new FxTaskExecutor(3);
     private MainWindowViewModel model;
     private MainWindowView view;
 
@@ -41,7 +44,7 @@ public final class InspectorApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        model = createModel(AppSettings.NODE);
+        model = createModel(AppSettings.NODE, tasks);
         model.useDocumentOpener(uri -> getHostServices().showDocument(uri.toString()));
         model.useSystemColorScheme(SystemColorScheme.platform());
         // -Domne.theme=dark|light|system: that theme for this session, the saved choice left as it is.
@@ -67,11 +70,11 @@ public final class InspectorApp extends Application {
         if (model != null) {
             model.shutdown();
         }
+        tasks.close();
     }
 
     /** The window's ViewModel with the real services: background threads, the system clipboard, Preferences. */
-    static MainWindowViewModel createModel(String preferencesNode) {
-        FxTaskExecutor tasks = new FxTaskExecutor(3);
+    static MainWindowViewModel createModel(String preferencesNode, TaskExecutor tasks) {
         TextClipboard clipboard = text -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(text);

@@ -4,8 +4,10 @@ import dev.omne.inspector.ui.export.ExportDialogView;
 import dev.omne.inspector.ui.export.ExportDialogViewModel;
 import dev.omne.inspector.ui.inject.InjectDialogView;
 import dev.omne.inspector.ui.inject.InjectDialogViewModel;
+import dev.omne.inspector.ui.common.Action;
 import dev.omne.inspector.ui.common.AppIcon;
 import dev.omne.inspector.ui.common.Styles;
+import dev.omne.inspector.ui.common.WhileShowing;
 import dev.omne.inspector.ui.detail.DetailView;
 import dev.omne.inspector.ui.events.EventTableView;
 import dev.omne.inspector.ui.filter.FilterBarView;
@@ -31,8 +33,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -116,7 +116,7 @@ public final class MainWindowView extends BorderPane {
 
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(15), e -> model.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
-        ticker.play();
+        WhileShowing.play(this, ticker);
     }
 
     private void showEmptyState(EmptyState state) {
@@ -128,15 +128,12 @@ public final class MainWindowView extends BorderPane {
     }
 
     private MenuBar menuBar() {
-        MenuItem open = item("Open Folder…", AppIcon.OPEN, new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
-                this::chooseFolder);
+        MenuItem open = item(Action.OPEN_FOLDER, this::chooseFolder);
         open.setId("menu-open");
-        MenuItem export = item("Export…", null, new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
-                this::openExportDialog);
+        MenuItem export = item(Action.EXPORT, this::openExportDialog);
         export.setId("menu-export");
-        MenuItem demo = item("Open Demo Volume", AppIcon.DEMO, null, model::openDemo);
-        MenuItem quit = item("Quit", AppIcon.QUIT, new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
-                () -> {
+        MenuItem demo = item(Action.OPEN_DEMO, model::openDemo);
+        MenuItem quit = item(Action.QUIT, () -> {
                     if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
                         stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
                         if (stage.isShowing()) {
@@ -149,54 +146,37 @@ public final class MainWindowView extends BorderPane {
         Menu file = new Menu("File", null, open, recentMenu, demo, new SeparatorMenuItem(), export,
                 new SeparatorMenuItem(), quit);
 
-        MenuItem copy = item("Copy Rows as JSON Lines", AppIcon.COPY,
-                new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN),
-                () -> model.eventTable().copyRows(events.selectedRows()));
-        MenuItem fileLine = item("Copy FILE:LINE", null,
-                new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                () -> model.eventTable().copyFileLine(model.eventTable().selectedRow()));
-        MenuItem folder = item("Open Containing Folder", null, null, model::openContainingFolder);
-        events.table().setContextMenu(new javafx.scene.control.ContextMenu(
-                item("Copy as JSON Lines", AppIcon.COPY, new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN),
-                        () -> model.eventTable().copyRows(events.selectedRows())),
-                item("Copy FILE:LINE", null,
-                        new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                        () -> model.eventTable().copyFileLine(model.eventTable().selectedRow())),
-                item("Open Containing Folder", null, null, model::openContainingFolder)));
-        MenuItem goTo = item("Go to Line…", AppIcon.GO_TO_LINE,
-                new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::askLine);
-        MenuItem filter = item("Filter Events", AppIcon.FILTER,
-                new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), filterBar::focusField);
+        Runnable copyRows = () -> model.eventTable().copyRows(events.selectedRows());
+        Runnable copyFileLine = () -> model.eventTable().copyFileLine(model.eventTable().selectedRow());
+        MenuItem copy = item(Action.COPY_ROWS, copyRows);
+        MenuItem fileLine = item(Action.COPY_FILE_LINE, copyFileLine);
+        MenuItem folder = item(Action.OPEN_CONTAINING_FOLDER, model::openContainingFolder);
+        MenuItem copyInMenu = item(Action.COPY_ROWS, copyRows);
+        copyInMenu.setText("Copy as JSON Lines");
+        events.table().setContextMenu(new javafx.scene.control.ContextMenu(copyInMenu,
+                item(Action.COPY_FILE_LINE, copyFileLine), item(Action.OPEN_CONTAINING_FOLDER, model::openContainingFolder)));
+        MenuItem goTo = item(Action.GO_TO_LINE, this::askLine);
+        MenuItem filter = item(Action.FILTER, filterBar::focusField);
         filter.setId("menu-filter");
         // Esc anywhere in the window clears the filter (a control that uses Esc itself consumes it first).
-        MenuItem clearFilter = item("Clear Filter", AppIcon.CLEAR, new KeyCodeCombination(KeyCode.ESCAPE),
-                () -> model.filterBar().clear());
+        MenuItem clearFilter = item(Action.CLEAR_FILTER, () -> model.filterBar().clear());
         clearFilter.disableProperty().bind(model.filterBar().activeProperty().not());
-        MenuItem failures = item("Failures Only", AppIcon.FAILED,
-                new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN),
-                () -> model.filterBar().toggleFailuresOnly());
-        MenuItem find = item("Search Runs", AppIcon.SEARCH,
-                new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                runs::focusSearch);
-        MenuItem inject = item("Inject Event…", AppIcon.INJECT,
-                new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), this::openInjectDialog);
+        MenuItem failures = item(Action.FAILURES_ONLY, () -> model.filterBar().toggleFailuresOnly());
+        MenuItem find = item(Action.SEARCH_RUNS, runs::focusSearch);
+        MenuItem inject = item(Action.INJECT, this::openInjectDialog);
         inject.setId("menu-inject");
         inject.disableProperty().bind(model.injectRefusalProperty().isNotNull());
         Menu edit = new Menu("Edit", null, copy, fileLine, folder, goTo, new SeparatorMenuItem(), filter, failures,
                 clearFilter, find, new SeparatorMenuItem(), inject);
 
-        CheckMenuItem relative = new CheckMenuItem("Times Relative to Run Start", AppIcon.TIME.icon());
-        relative.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
+        CheckMenuItem relative = new CheckMenuItem(Action.RELATIVE_TIME.text(), Action.RELATIVE_TIME.icon().icon());
+        relative.setAccelerator(Action.RELATIVE_TIME.keys());
         relative.selectedProperty().bindBidirectional(model.eventTable().relativeTimeProperty());
-        MenuItem follow = item("Follow the End", AppIcon.FOLLOWING, new KeyCodeCombination(KeyCode.END),
-                () -> model.eventTable().resumeFollowing());
-        MenuItem next = item("Next Malformed Line", AppIcon.NEXT, new KeyCodeCombination(KeyCode.F8),
-                () -> model.eventTable().nextMalformed());
+        MenuItem follow = item(Action.FOLLOW, () -> model.eventTable().resumeFollowing());
+        MenuItem next = item(Action.NEXT_MALFORMED, () -> model.eventTable().nextMalformed());
         next.setId("menu-next-malformed");
-        MenuItem previous = item("Previous Malformed Line", AppIcon.PREVIOUS,
-                new KeyCodeCombination(KeyCode.F8, KeyCombination.SHIFT_DOWN), () -> model.eventTable().previousMalformed());
-        MenuItem list = item("List Malformed Lines", AppIcon.MALFORMED,
-                new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN), statusBar::showDiagnostics);
+        MenuItem previous = item(Action.PREVIOUS_MALFORMED, () -> model.eventTable().previousMalformed());
+        MenuItem list = item(Action.LIST_MALFORMED, statusBar::showDiagnostics);
         Menu view = new Menu("View", null, relative, new SeparatorMenuItem(), follow, next, previous, list,
                 new SeparatorMenuItem(), themeMenu());
 
@@ -211,9 +191,7 @@ public final class MainWindowView extends BorderPane {
         RadioMenuItem system = themeItem("System", ThemeSetting.SYSTEM, "menu-theme-system", group);
         RadioMenuItem light = themeItem("Light", ThemeSetting.LIGHT, "menu-theme-light", group);
         RadioMenuItem dark = themeItem("Dark", ThemeSetting.DARK, "menu-theme-dark", group);
-        MenuItem toggle = item("Switch Light/Dark", null,
-                new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                model::toggleTheme);
+        MenuItem toggle = item(Action.TOGGLE_THEME, model::toggleTheme);
         toggle.setId("menu-theme-toggle");
         Menu menu = new Menu("Theme", AppIcon.THEME.icon(), system, light, dark, new SeparatorMenuItem(), toggle);
         menu.setId("menu-theme");
@@ -242,19 +220,20 @@ public final class MainWindowView extends BorderPane {
         Runnable update = () -> {
             boolean dark = model.effectiveThemeProperty().get() == Theme.DARK;
             button.setGraphic(dark ? AppIcon.LIGHT_THEME.icon() : AppIcon.DARK_THEME.icon());
-            tip.setText((dark ? "Switch to the light theme" : "Switch to the dark theme") + " (Ctrl+Shift+D)");
+            tip.setText(Action.TOGGLE_THEME.hint(dark ? "Switch to the light theme" : "Switch to the dark theme"));
         };
         model.effectiveThemeProperty().addListener((obs, old, now) -> update.run());
         update.run();
         return button;
     }
 
-    private static MenuItem item(String text, AppIcon icon, KeyCombination accelerator, Runnable action) {
-        MenuItem item = new MenuItem(text, icon == null ? null : icon.icon());
-        if (accelerator != null) {
-            item.setAccelerator(accelerator);
+    /** A menu item of an action: its words, icon and key combination from the table of actions. */
+    private static MenuItem item(Action action, Runnable command) {
+        MenuItem item = new MenuItem(action.text(), action.icon() == null ? null : action.icon().icon());
+        if (action.keys() != null) {
+            item.setAccelerator(action.keys());
         }
-        item.setOnAction(e -> action.run());
+        item.setOnAction(e -> command.run());
         return item;
     }
 
@@ -298,7 +277,7 @@ public final class MainWindowView extends BorderPane {
 
     /** The events header's Inject button; disabled with the reason as its tooltip when the run cannot be written. */
     private Node injectButton() {
-        javafx.scene.control.Button button = new javafx.scene.control.Button("Inject", AppIcon.INJECT.icon());
+        javafx.scene.control.Button button = new javafx.scene.control.Button("Inject", Action.INJECT.icon().icon());
         button.setId("button-inject");
         button.getStyleClass().add(Styles.TOOL_BUTTON);
         button.setFocusTraversable(false);
@@ -306,7 +285,7 @@ public final class MainWindowView extends BorderPane {
         button.disableProperty().bind(model.injectRefusalProperty().isNotNull());
         javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
         tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                model.injectRefusalProperty().get() == null ? "Append an event to this run (Ctrl+I)"
+                model.injectRefusalProperty().get() == null ? Action.INJECT.hint("Append an event to this run")
                         : model.injectRefusalProperty().get(), model.injectRefusalProperty()));
         tip.setWrapText(true);
         tip.setMaxWidth(420);
@@ -318,7 +297,8 @@ public final class MainWindowView extends BorderPane {
     }
 
     private MenuItem injectMenuItem() {
-        MenuItem inject = item("Inject Event…", AppIcon.INJECT, null, this::openInjectDialog);
+        MenuItem inject = item(Action.INJECT, this::openInjectDialog);
+        inject.setAccelerator(null); // the menu bar's item has the keys
         inject.setId("run-menu-inject");
         inject.disableProperty().bind(model.injectRefusalProperty().isNotNull());
         return inject;

@@ -18,6 +18,7 @@ import dev.omne.inspector.ui.common.Formats;
 import dev.omne.inspector.ui.runs.RunStatus;
 import dev.omne.inspector.ui.app.AppSettings;
 import dev.omne.inspector.ui.inject.EventAppender;
+import dev.omne.inspector.ui.common.LatestResult;
 import dev.omne.inspector.ui.common.Messages;
 import dev.omne.inspector.ui.session.RunChange;
 import dev.omne.inspector.ui.session.SessionBatch;
@@ -72,6 +73,10 @@ public final class MainWindowViewModel {
 
     private static final String APP = "omne inspector";
 
+    /** The demo started and its volume opened, in the background. */
+    private record OpenedDemo(Demo demo, Volume volume) {
+    }
+
     private final TaskExecutor tasks;
     private final VolumeSession.Factory sessions;
     private final AppSettings settings;
@@ -100,7 +105,8 @@ public final class MainWindowViewModel {
     private final ChangeListener<Theme> systemThemeChanged = (obs, old, now) -> updateEffectiveTheme();
     private boolean saveThemeSetting = true;
     private final ReadOnlyStringWrapper injectRefusal = new ReadOnlyStringWrapper(this, "injectRefusal", NO_RUN_TO_INJECT);
-    private int injectCheck;
+    /** Whether the selected run can be written to: only the latest check counts. */
+    private final LatestResult injectCheck;
 
     static final String NO_RUN_TO_INJECT = "Select a run to append an event to";
 
@@ -110,7 +116,12 @@ public final class MainWindowViewModel {
 
     private AutoCloseable session;
     private Demo demo;
-    private int openSequence;
+    /** Opening a folder or the demo: a newer open makes an older one stale. */
+    private final LatestResult openWork;
+    /** Starting the opened volume's session; a stale one is closed. */
+    private final LatestResult starting;
+    /** The volume whose session's batches are wanted (null while another is being opened). */
+    private Volume following;
     private boolean listed;
     /** The shown run was opened on a preview of its log. */
     private boolean openedWhileIndexing;
@@ -126,6 +137,9 @@ public final class MainWindowViewModel {
                                EventAppender appender) {
         this.appender = appender;
         this.tasks = tasks;
+        this.injectCheck = new LatestResult(tasks);
+        this.openWork = new LatestResult(tasks);
+        this.starting = new LatestResult(tasks);
         this.sessions = sessions;
         this.settings = settings;
         this.demoLauncher = demoLauncher;
@@ -279,23 +293,17 @@ public final class MainWindowViewModel {
 
     /** Checks, in the background, whether the selected run can be written to. */
     public void checkInjectable() {
-        int seq = ++injectCheck;
         RunItem run = runList.selected();
         Volume open = volume.get();
         if (run == null || open == null) {
+            injectCheck.cancel();
             injectRefusal.set(NO_RUN_TO_INJECT);
             return;
         }
         String runId = run.runId();
-        tasks.submit(() -> appender.whyNotWritable(open, runId), refusal -> {
-            if (seq == injectCheck) {
-                injectRefusal.set(refusal.map(r -> "Cannot append to this run: " + r).orElse(null));
-            }
-        }, e -> {
-            if (seq == injectCheck) {
-                injectRefusal.set("Cannot append to this run: " + Messages.describe(e));
-            }
-        });
+        injectCheck.submit(() -> appender.whyNotWritable(open, runId),
+                refusal -> injectRefusal.set(refusal.map(r -> "Cannot append to this run: " + r).orElse(null)),
+                e -> injectRefusal.set("Cannot append to this run: " + Messages.describe(e)));
     }
 
     /**
@@ -377,17 +385,10 @@ public final class MainWindowViewModel {
      * {@code .jsonl} file outside any volume (shown as a volume of one run, read only).
      */
     public void open(Path path) {
-        int seq = ++openSequence;
+        stopFollowing();
         opening.set(true);
         statusBar.setProgress("Opening " + path + "…", -1);
-        tasks.submit(() -> resolve(path), resolved -> {
-            if (seq == openSequence) {
-                startSession(resolved, false);
-            }
-        }, e -> {
-            if (seq != openSequence) {
-                return;
-            }
+        openWork.submit(() -> resolve(path), resolved -> startSession(resolved, false), e -> {
             closeSession();
             closeDemo();
             opening.set(false);
@@ -427,28 +428,26 @@ public final class MainWindowViewModel {
 
     /** Opens the embedded demo volume, whose live run grows by itself. */
     public void openDemo() {
-        int seq = ++openSequence;
+        stopFollowing();
         opening.set(true);
         statusBar.setProgress("Preparing the demo volume…", -1);
-        tasks.submit(() -> {
+        openWork.submit(() -> {
             Demo started = demoLauncher.start();
-            return new Object[] {started, Volume.open(started.root())};
-        }, result -> {
-            Demo started = (Demo) result[0];
-            if (seq != openSequence) {
+            try {
+                return new OpenedDemo(started, Volume.open(started.root()));
+            } catch (IOException | RuntimeException e) {
                 started.close();
-                return;
+                throw e;
             }
-            startSession((Volume) result[1], true);
-            demo = started;
+        }, opened -> {
+            startSession(opened.volume(), true);
+            demo = opened.demo();
         }, e -> {
-            if (seq == openSequence) {
-                opening.set(false);
-                statusBar.clearProgress();
-                emptyState.set(EmptyState.cannotOpen(null, "The demo volume could not be prepared: "
-                        + Messages.describe(e)));
-            }
-        });
+            opening.set(false);
+            statusBar.clearProgress();
+            emptyState.set(EmptyState.cannotOpen(null, "The demo volume could not be prepared: "
+                    + Messages.describe(e)));
+        }, stale -> stale.demo().close());
     }
 
     private void startSession(Volume opened, boolean isDemo) {
@@ -469,24 +468,16 @@ public final class MainWindowViewModel {
         if (!isDemo) {
             remember(opened.root().toString());
         }
-        int seq = openSequence;
-        tasks.submit(() -> sessions.start(opened, batch -> {
-            if (seq == openSequence) {
+        following = opened;
+        starting.submit(() -> sessions.start(opened, batch -> {
+            if (following == opened) {
                 apply(batch);
             }
-        }), started -> {
-            if (seq == openSequence) {
-                session = started;
-            } else {
-                closeQuietly(started);
-            }
-        }, e -> {
-            if (seq == openSequence) {
-                opening.set(false);
-                statusBar.clearProgress();
-                statusBar.showMessage("Cannot follow " + opened.root() + ": " + Messages.describe(e));
-            }
-        });
+        }), started -> session = started, e -> {
+            opening.set(false);
+            statusBar.clearProgress();
+            statusBar.showMessage("Cannot follow " + opened.root() + ": " + Messages.describe(e));
+        }, MainWindowViewModel::closeQuietly);
     }
 
     /** A batch of changes from the session, on the UI thread. */
@@ -647,14 +638,20 @@ public final class MainWindowViewModel {
 
     /** Stops following and the demo, and writes the settings out. */
     public void shutdown() {
-        openSequence++;
+        stopFollowing();
         closeSession();
         if (demo != null) {
             demo.close();
             demo = null;
         }
         settings.flush();
-        tasks.shutdown();
+    }
+
+    /** Another volume is being opened (or none): the one shown so far gets no more batches or sessions. */
+    private void stopFollowing() {
+        following = null;
+        openWork.cancel();
+        starting.cancel();
     }
 
     private void closeSession() {

@@ -1,5 +1,6 @@
 package dev.omne.inspector.ui.app;
 
+import dev.omne.inspector.ui.common.Action;
 import dev.omne.inspector.ui.common.AppIcon;
 import dev.omne.inspector.ui.common.Styles;
 import dev.omne.inspector.ui.events.EventTableViewModel;
@@ -106,7 +107,8 @@ public final class StatusBarView extends HBox {
         malformed.managedProperty().bind(model.runShownProperty());
         model.malformedProperty().addListener((obs, old, n) ->
                 malformed.pseudoClassStateChanged(Styles.HAS_ERRORS, n.intValue() > 0));
-        malformed.setTooltip(new Tooltip("List the malformed lines (F8: next, Shift+F8: previous)"));
+        malformed.setTooltip(new Tooltip("List the malformed lines (" + Action.NEXT_MALFORMED.keyText() + ": next, "
+                + Action.PREVIOUS_MALFORMED.keyText() + ": previous)"));
         malformed.setOnAction(e -> togglePopup());
 
         Label follow = new Label();

@@ -7,30 +7,49 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /** Background work on a few named daemon threads; results handed to the JavaFX thread. */
-public final class FxTaskExecutor implements TaskExecutor {
+public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     private final ExecutorService pool;
+    private volatile boolean shutDown;
 
     public FxTaskExecutor(int threads) {
         this.pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("omne-ui-worker"));
     }
 
     @Override
-    public <T> void submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
+    public <T> Task submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        AtomicBoolean cancelled = new AtomicBoolean();
         try {
             pool.execute(() -> {
-                try {
-                    T result = work.call();
-                    Platform.runLater(() -> onSuccess.accept(result));
-                } catch (Exception e) {
-                    Platform.runLater(() -> onFailure.accept(e));
+                if (cancelled.get()) {
+                    return;
                 }
+                T result;
+                try {
+                    result = work.call();
+                } catch (Throwable e) {
+                    // Errors too (out of memory, a stack overflow on a hostile line): whoever waits must hear of it.
+                    handOver(cancelled, () -> onFailure.accept(e));
+                    return;
+                }
+                handOver(cancelled, () -> onSuccess.accept(result));
             });
         } catch (RejectedExecutionException e) {
             // shut down: the window is closing, nothing is waiting for the result
+            return Task.DONE;
         }
+        return () -> cancelled.set(true);
+    }
+
+    private void handOver(AtomicBoolean cancelled, Runnable callback) {
+        Platform.runLater(() -> {
+            if (!cancelled.get() && !shutDown) {
+                callback.run();
+            }
+        });
     }
 
     @Override
@@ -40,11 +59,17 @@ public final class FxTaskExecutor implements TaskExecutor {
 
     @Override
     public void shutdown() {
+        shutDown = true;
         pool.shutdownNow();
         try {
             pool.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public void close() {
+        shutdown();
     }
 }

@@ -6,15 +6,16 @@ import java.util.function.Consumer;
 /** Runs work and its continuation at once, on the calling thread: for ViewModel tests without a toolkit. */
 public final class SameThreadTaskExecutor implements TaskExecutor {
     @Override
-    public <T> void submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
+    public <T> Task submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
         T result;
         try {
             result = work.call();
-        } catch (Exception e) {
+        } catch (Throwable e) {
             onFailure.accept(e);
-            return;
+            return Task.DONE;
         }
         onSuccess.accept(result);
+        return Task.DONE;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.omne.inspector.ui.detail;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.ui.detail.DetailContent;
 import dev.omne.inspector.ui.common.Formats;
+import dev.omne.inspector.ui.common.LatestResult;
 import dev.omne.inspector.ui.common.Messages;
 
 import dev.omne.inspector.ui.common.TaskExecutor;
@@ -23,7 +24,6 @@ import java.util.function.Consumer;
 public final class DetailViewModel {
     static final String NOTHING_SELECTED = "Select an event to see all of its fields";
 
-    private final TaskExecutor tasks;
     private final TextClipboard clipboard;
     private final Consumer<String> messages;
 
@@ -31,12 +31,13 @@ public final class DetailViewModel {
     private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper(this, "header", "");
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", NOTHING_SELECTED);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
-    private int sequence;
+    /** Reading the selected line: a newer selection makes an older read stale. */
+    private final LatestResult reading;
     private IndexSnapshot shownSnapshot;
     private int shownRow = -1;
 
     public DetailViewModel(TaskExecutor tasks, TextClipboard clipboard, Consumer<String> messages) {
-        this.tasks = tasks;
+        this.reading = new LatestResult(tasks);
         this.clipboard = clipboard;
         this.messages = messages;
     }
@@ -73,27 +74,22 @@ public final class DetailViewModel {
                 && shownSnapshot.offset(row) == snapshot.offset(row) && content.get() != null) {
             return;
         }
-        int seq = ++sequence;
         shownSnapshot = snapshot;
         shownRow = row;
         loading.set(true);
         header.set("Line " + snapshot.line(row) + "  ·  byte " + Formats.count(snapshot.offset(row)));
-        tasks.submit(() -> DetailContents.read(snapshot, row), detail -> {
-            if (seq == sequence) {
-                loading.set(false);
-                content.set(detail);
-            }
+        reading.submit(() -> DetailContents.read(snapshot, row), detail -> {
+            loading.set(false);
+            content.set(detail);
         }, e -> {
-            if (seq == sequence) {
-                loading.set(false);
-                content.set(null);
-                placeholder.set("Cannot read line " + snapshot.line(row) + ": " + Messages.describe(e));
-            }
+            loading.set(false);
+            content.set(null);
+            placeholder.set("Cannot read line " + snapshot.line(row) + ": " + Messages.describe(e));
         });
     }
 
     public void clear() {
-        sequence++;
+        reading.cancel();
         shownSnapshot = null;
         shownRow = -1;
         loading.set(false);

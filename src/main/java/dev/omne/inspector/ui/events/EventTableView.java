@@ -1,6 +1,7 @@
 package dev.omne.inspector.ui.events;
 
-import dev.omne.inspector.ui.common.TypeTone;
+import dev.omne.inspector.core.event.EventTypes;
+import dev.omne.inspector.ui.common.Action;
 import dev.omne.inspector.ui.common.AppIcon;
 import dev.omne.inspector.ui.common.Styles;
 import dev.omne.inspector.core.index.IndexSnapshot;
@@ -108,7 +109,7 @@ public final class EventTableView extends StackPane {
         followChip.setId("follow-chip");
         followChip.getStyleClass().add(Styles.FOLLOW_CHIP);
         followChip.setGraphic(AppIcon.FOLLOWING.icon());
-        followChip.setTooltip(new Tooltip("Go to the end and follow new events (End)"));
+        followChip.setTooltip(new Tooltip(Action.FOLLOW.hint("Go to the end and follow new events")));
         followChip.setOnAction(e -> {
             model.resumeFollowing();
             table.requestFocus();
@@ -182,14 +183,14 @@ public final class EventTableView extends StackPane {
         ToggleButton relative = new ToggleButton("Since start", AppIcon.TIME.icon());
         relative.setId("toggle-relative-time");
         relative.selectedProperty().bindBidirectional(model.relativeTimeProperty());
-        relative.setTooltip(new Tooltip("Show times relative to the run's start (Ctrl+T)"));
-        Button previous = iconButton(AppIcon.PREVIOUS, "Previous malformed line (Shift+F8)", model::previousMalformed);
-        Button next = iconButton(AppIcon.NEXT, "Next malformed line (F8)", model::nextMalformed);
+        relative.setTooltip(new Tooltip(Action.RELATIVE_TIME.hint("Show times relative to the run's start")));
+        Button previous = iconButton(Action.PREVIOUS_MALFORMED, "Previous malformed line", model::previousMalformed);
+        Button next = iconButton(Action.NEXT_MALFORMED, "Next malformed line", model::nextMalformed);
         var noErrors = javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> model.snapshot() == null || model.snapshot().errorCount() == 0, model.snapshotProperty());
         previous.disableProperty().bind(noErrors);
         next.disableProperty().bind(noErrors);
-        Button follow = iconButton(AppIcon.FOLLOWING, "Go to the end and follow new events (End)", () -> {
+        Button follow = iconButton(Action.FOLLOW, "Go to the end and follow new events", () -> {
             model.resumeFollowing();
             table.requestFocus();
         });
@@ -208,10 +209,10 @@ public final class EventTableView extends StackPane {
         return bar;
     }
 
-    private static Button iconButton(AppIcon icon, String tooltip, Runnable action) {
-        Button button = new Button(null, icon.icon());
-        button.setTooltip(new Tooltip(tooltip));
-        button.setOnAction(e -> action.run());
+    private static Button iconButton(Action action, String tooltip, Runnable command) {
+        Button button = new Button(null, action.icon().icon());
+        button.setTooltip(new Tooltip(action.hint(tooltip)));
+        button.setOnAction(e -> command.run());
         return button;
     }
 
@@ -648,7 +649,7 @@ public final class EventTableView extends StackPane {
                 return;
             }
             int row = RowList.row(item);
-            boolean malformed = model.typeTone(row) == TypeTone.MALFORMED;
+            boolean malformed = model.typeTone(row) == EventTypes.Tone.MALFORMED;
             setText(model.typeText(row));
             if (malformed && malformedIcon == null) {
                 malformedIcon = AppIcon.MALFORMED.icon();

@@ -1,12 +1,13 @@
 package dev.omne.inspector.ui.events;
 
-import dev.omne.inspector.ui.common.TypeTone;
+import dev.omne.inspector.core.event.EventTypes;
 import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.log.Diagnostic;
 import dev.omne.inspector.ui.common.Formats;
 import dev.omne.inspector.ui.events.RowText;
 import dev.omne.inspector.ui.common.DocumentOpener;
+import dev.omne.inspector.ui.common.LatestResult;
 import dev.omne.inspector.ui.common.Messages;
 import dev.omne.inspector.ui.common.RowLines;
 import dev.omne.inspector.ui.common.TaskExecutor;
@@ -84,7 +85,10 @@ public final class EventTableViewModel {
     static final String NO_MATCH = "No rows match the filter (Esc clears it)";
 
     private long startMicros = Timestamps.NONE;
-    private int generation;
+    /** Reading row texts; rows of an index that was replaced are stale. */
+    private final LatestResult rowTextReads;
+    /** Reading appended rows back to find an injected line. */
+    private final LatestResult awaitScan;
     /** The rows shown, when a filter is in force (null: every row of the snapshot). */
     private int[] shown;
     private boolean filtered;
@@ -107,6 +111,8 @@ public final class EventTableViewModel {
 
     public EventTableViewModel(TaskExecutor tasks, TextClipboard clipboard, Consumer<String> messages, ZoneId zone) {
         this.tasks = tasks;
+        this.rowTextReads = new LatestResult(tasks);
+        this.awaitScan = new LatestResult(tasks);
         this.clipboard = clipboard;
         this.messages = messages;
         this.zone = zone;
@@ -391,11 +397,10 @@ public final class EventTableViewModel {
             wanted[i] = from + i;
         }
         String line = awaitedLine;
-        int gen = generation;
         awaitScanning = true;
-        tasks.submit(() -> RowLines.lines(s, wanted), lines -> {
+        awaitScan.submit(() -> RowLines.lines(s, wanted), lines -> {
             awaitScanning = false;
-            if (line.equals(awaitedLine) && gen == generation) {
+            if (line.equals(awaitedLine)) {
                 for (int i = 0; i < lines.size(); i++) {
                     if (line.equals(lines.get(i))) {
                         awaitedLine = null;
@@ -413,7 +418,11 @@ public final class EventTableViewModel {
     }
 
     private void resetRows(IndexSnapshot newer) {
-        generation++;
+        // Texts and scans of the rows shown so far are of no use now.
+        rowTextReads.cancel();
+        loading = false;
+        awaitScan.cancel();
+        awaitScanning = false;
         cache.clear();
         pending.clear();
         queue.clear();
@@ -805,9 +814,9 @@ public final class EventTableViewModel {
         return type == null ? "malformed line" : type;
     }
 
-    public TypeTone typeTone(int position) {
+    public EventTypes.Tone typeTone(int position) {
         int row = valid(position) ? rowAt(position) : -1;
-        return row >= 0 ? TypeTone.of(snapshot.get().type(row)) : TypeTone.OTHER;
+        return row >= 0 ? EventTypes.tone(snapshot.get().type(row)) : EventTypes.Tone.OTHER;
     }
 
     public String nodeText(int position) {
@@ -906,28 +915,23 @@ public final class EventTableViewModel {
         }
         int[] batch = wanted.stream().mapToInt(Integer::intValue).toArray();
         IndexSnapshot s = snapshot.get();
-        int gen = generation;
         loading = true;
-        tasks.submit(() -> RowTexts.texts(s, batch), texts -> {
+        rowTextReads.submit(() -> RowTexts.texts(s, batch), texts -> {
             loading = false;
-            if (gen == generation) {
-                for (Map.Entry<Integer, RowText> e : texts.entrySet()) {
-                    cache.put(e.getKey(), e.getValue());
-                    SimpleStringProperty value = pending.remove(e.getKey());
-                    if (value != null) {
-                        value.set(e.getValue().summary());
-                    }
+            for (Map.Entry<Integer, RowText> e : texts.entrySet()) {
+                cache.put(e.getKey(), e.getValue());
+                SimpleStringProperty value = pending.remove(e.getKey());
+                if (value != null) {
+                    value.set(e.getValue().summary());
                 }
             }
             scheduleLoad();
         }, e -> {
             loading = false;
-            if (gen == generation) {
-                for (int row : batch) {
-                    SimpleStringProperty value = pending.remove(row);
-                    if (value != null) {
-                        value.set("(cannot read: " + Messages.describe(e) + ")");
-                    }
+            for (int row : batch) {
+                SimpleStringProperty value = pending.remove(row);
+                if (value != null) {
+                    value.set("(cannot read: " + Messages.describe(e) + ")");
                 }
             }
             scheduleLoad();

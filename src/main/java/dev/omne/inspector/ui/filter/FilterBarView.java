@@ -1,6 +1,7 @@
 package dev.omne.inspector.ui.filter;
 
-import dev.omne.inspector.ui.common.TypeTone;
+import dev.omne.inspector.core.event.EventTypes;
+import dev.omne.inspector.ui.common.Action;
 import dev.omne.inspector.ui.common.AppIcon;
 import dev.omne.inspector.ui.common.Styles;
 import dev.omne.inspector.ui.common.Formats;
@@ -70,7 +71,7 @@ public final class FilterBarView extends VBox {
         Button clear = new Button(null, AppIcon.CLEAR.icon());
         clear.setId("filter-clear");
         clear.getStyleClass().add(Styles.TOOL_BUTTON);
-        clear.setTooltip(new Tooltip("Clear the filter (Esc)"));
+        clear.setTooltip(new Tooltip(Action.CLEAR_FILTER.hint("Clear the filter")));
         clear.setFocusTraversable(false);
         clear.setOnAction(e -> model.clear());
         clear.visibleProperty().bind(model.textProperty().isNotEmpty());
@@ -164,7 +165,7 @@ public final class FilterBarView extends VBox {
     private Node chip(FilterBarViewModel.Facet facet) {
         ToggleButton chip = new ToggleButton(facet.type() + "  " + Formats.shortCount(facet.count()));
         chip.getStyleClass().add("facet-chip");
-        chip.pseudoClassStateChanged(Styles.tone(TypeTone.of(facet.type())), true);
+        chip.pseudoClassStateChanged(Styles.tone(EventTypes.tone(facet.type())), true);
         chip.setSelected(facet.chosen());
         chip.setFocusTraversable(false);
         chip.setUserData(facet.type());

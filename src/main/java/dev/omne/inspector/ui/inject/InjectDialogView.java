@@ -1,5 +1,6 @@
 package dev.omne.inspector.ui.inject;
 
+import dev.omne.inspector.ui.common.Action;
 import dev.omne.inspector.ui.common.Styles;
 import dev.omne.inspector.core.volume.RunIds;
 import javafx.animation.KeyFrame;
@@ -20,8 +21,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
@@ -206,7 +205,7 @@ public final class InjectDialogView extends BorderPane {
         });
         // Ctrl+Enter appends from anywhere, the extra-fields editor included.
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            if (Action.APPEND.keys().match(e)) {
                 e.consume();
                 model.append();
             }

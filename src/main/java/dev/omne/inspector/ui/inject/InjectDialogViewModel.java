@@ -1,11 +1,8 @@
 package dev.omne.inspector.ui.inject;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omne.inspector.core.event.EventCodec;
+import dev.omne.inspector.core.event.EventTypes;
 import dev.omne.inspector.core.event.Events;
 import dev.omne.inspector.core.event.GatePassed;
 import dev.omne.inspector.core.event.NewEvent;
@@ -14,9 +11,12 @@ import dev.omne.inspector.core.event.NodeStarted;
 import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.event.Ulid;
 import dev.omne.inspector.core.index.IndexSnapshot;
+import dev.omne.inspector.core.log.LineJudge;
 import dev.omne.inspector.core.log.LockTimeoutException;
+import dev.omne.inspector.core.log.ScannedLine;
 import dev.omne.inspector.core.volume.Volume;
 import dev.omne.inspector.ui.inject.EventAppender;
+import dev.omne.inspector.ui.common.LatestResult;
 import dev.omne.inspector.ui.common.Messages;
 import dev.omne.inspector.ui.common.TaskExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -28,7 +28,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ public final class InjectDialogViewModel {
 
     private final ObservableList<String> runs = FXCollections.observableArrayList();
     private final StringProperty run = new SimpleStringProperty(this, "run");
-    private final ObservableList<String> knownTypes = FXCollections.observableArrayList(Events.KNOWN_TYPES);
+    private final ObservableList<String> knownTypes = FXCollections.observableArrayList(EventTypes.KNOWN);
     private final StringProperty type = new SimpleStringProperty(this, "type", "");
     private final ObservableList<String> nodes = FXCollections.observableArrayList();
     private final StringProperty nodeId = new SimpleStringProperty(this, "nodeId", "");
@@ -94,12 +94,14 @@ public final class InjectDialogViewModel {
     private final ReadOnlyBooleanWrapper gatePassed = new ReadOnlyBooleanWrapper(this, "gatePassed");
     private final ReadOnlyBooleanWrapper nodeRequired = new ReadOnlyBooleanWrapper(this, "nodeRequired");
 
-    private int checkSequence;
+    /** Whether the chosen run can be written to: only the check of the run chosen last counts. */
+    private final LatestResult writableCheck;
 
     public InjectDialogViewModel(TaskExecutor tasks, EventAppender appender, Volume volume, List<String> runIds,
                                  String initialRun, Function<String, IndexSnapshot> snapshots, Clock clock,
                                  Appended appended) {
         this.tasks = tasks;
+        this.writableCheck = new LatestResult(tasks);
         this.appender = appender;
         this.volume = volume;
         this.snapshots = snapshots;
@@ -337,25 +339,21 @@ public final class InjectDialogViewModel {
         nodeId.set(keep);
         writable.set(false);
         runError.set(null);
-        int seq = ++checkSequence;
         if (runId == null) {
+            writableCheck.cancel();
             runError.set("Choose a run");
             update();
             return;
         }
         update();
-        tasks.submit(() -> appender.whyNotWritable(volume, runId), refusal -> {
-            if (seq == checkSequence) {
-                runError.set(refusal.orElse(null));
-                writable.set(refusal.isEmpty());
-                update();
-            }
+        writableCheck.submit(() -> appender.whyNotWritable(volume, runId), refusal -> {
+            runError.set(refusal.orElse(null));
+            writable.set(refusal.isEmpty());
+            update();
         }, e -> {
-            if (seq == checkSequence) {
-                runError.set("Cannot check the run: " + Messages.describe(e));
-                writable.set(false);
-                update();
-            }
+            runError.set("Cannot check the run: " + Messages.describe(e));
+            writable.set(false);
+            update();
         });
     }
 
@@ -367,7 +365,7 @@ public final class InjectDialogViewModel {
         nodeStarted.set(isNodeStarted);
         nodeFailed.set(isNodeFailed);
         gatePassed.set(isGatePassed);
-        nodeRequired.set(t.startsWith("node."));
+        nodeRequired.set(EventTypes.namesNode(t));
 
         ObjectNode json = EventCodec.mapper().createObjectNode();
         json.put("type", t);
@@ -405,7 +403,7 @@ public final class InjectDialogViewModel {
             typeProblem = "Must be lowercase dotted words, e.g. node.started or run.signal_received";
         }
         String nodeProblem = null;
-        if (t.startsWith("node.") && node.isEmpty()) {
+        if (EventTypes.namesNode(t) && node.isEmpty()) {
             nodeProblem = "A " + t + " event needs a node id";
         }
         String extraProblem = null;
@@ -441,10 +439,20 @@ public final class InjectDialogViewModel {
             }
         }
         otherError.set(other);
-        boolean ok = typeProblem == null && nodeProblem == null && extraProblem == null && other == null
-                && run.get() != null;
+        String line = null;
+        if (typeProblem == null && nodeProblem == null && extraProblem == null && other == null && run.get() != null) {
+            line = EventCodec.encode(NewEvent.complete(json, run.get(), clock.instant()));
+            // The very line to be written, judged as the runner will read it: refused rather than changed to fit.
+            ScannedLine verdict = LineJudge.judgeToWrite(line);
+            if (verdict.outcome() != ScannedLine.Outcome.EVENT) {
+                other = "The omne runner could not read this line: " + verdict.describe();
+                otherError.set(other);
+                line = null;
+            }
+        }
+        boolean ok = line != null;
         valid.set(ok);
-        preview.set(ok ? EventCodec.encode(NewEvent.complete(json, run.get(), clock.instant())) : "");
+        preview.set(ok ? line : "");
         if (!appending.get() && statusIsError.get()) {
             setStatus(null, false);
         }
@@ -465,33 +473,45 @@ public final class InjectDialogViewModel {
         }
     }
 
-    /** The extra fields: blank for none, else one JSON object (no duplicate keys, nothing after it). */
+    private static final java.util.regex.Pattern COLUMN = java.util.regex.Pattern.compile("column (\\d+)");
+
+    /**
+     * The extra fields: blank for none, else one JSON object the omne runner can read (no key given twice, nothing
+     * after it), its values kept exactly as written.
+     */
     static ObjectNode parseExtras(String text) {
         if (text.isBlank()) {
             return EventCodec.mapper().createObjectNode();
         }
-        JsonNode node;
-        try {
-            node = EventCodec.mapper().reader()
-                    .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .readTree(text);
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            String message = e.getOriginalMessage();
-            int cut = message.indexOf('\n');
-            if (cut > 0) {
-                message = message.substring(0, cut);
-            }
-            throw new IllegalArgumentException("Not valid JSON: " + message
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Not valid JSON: " + e.getMessage());
-        }
-        if (!(node instanceof ObjectNode object)) {
+        if (!text.strip().startsWith("{")) {
             throw new IllegalArgumentException("Extra fields must be one JSON object, e.g. {\"signal\": \"SIGTERM\"}");
         }
-        return object;
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        String problem = new LineJudge().jsonProblem(bytes, 0, bytes.length);
+        if (problem != null) {
+            throw new IllegalArgumentException("Not JSON the omne runner can read: " + lineAndColumn(problem, bytes));
+        }
+        try {
+            return EventCodec.readExactObject(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Not valid: " + e.getMessage());
+        }
+    }
+
+    /** The judge counts columns in bytes from the start; the field may hold several lines. */
+    private static String lineAndColumn(String problem, byte[] text) {
+        return COLUMN.matcher(problem).replaceAll(m -> {
+            long column = Long.parseLong(m.group(1));
+            int line = 1;
+            int start = 0;
+            for (int i = 0; i < column - 1 && i < text.length; i++) {
+                if (text[i] == '\n') {
+                    line++;
+                    start = i + 1;
+                }
+            }
+            return "line " + line + ", column " + (column - start);
+        });
     }
 
     /** The run's writability as last checked (for tests). */

@@ -17,8 +17,6 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
  * run's cell without disturbing the selection.
  */
 public final class RunItem {
-    private static final String ULID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
-
     private final String runId;
     private final String pipe;
     private final String shortId;
@@ -194,19 +192,7 @@ public final class RunItem {
 
     /** Milliseconds encoded in the ULID of an id like {@code feature-01kpfntqeej7vhn935kc0tm9vn}, else 0. */
     static long ulidMillis(String runId) {
-        int dash = runId.lastIndexOf('-');
-        if (dash < 0 || runId.length() - dash - 1 != 26) {
-            return 0;
-        }
-        long t = 0;
-        for (int i = dash + 1; i < dash + 11; i++) {
-            int v = ULID_ALPHABET.indexOf(runId.charAt(i));
-            if (v < 0) {
-                return 0;
-            }
-            t = (t << 5) | v;
-        }
-        return t;
+        return Math.max(0, RunIds.startMillis(runId));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.omne.inspector.ui.runs;
 
+import dev.omne.inspector.ui.common.Action;
 import dev.omne.inspector.ui.common.AppIcon;
 import dev.omne.inspector.ui.common.Styles;
 import dev.omne.inspector.ui.common.Formats;
@@ -39,7 +40,7 @@ public final class RunListView extends VBox {
 
         Label title = new Label("Runs");
         title.getStyleClass().add(Styles.TITLE);
-        search.setPromptText("Search runs  (Ctrl+Shift+F)");
+        search.setPromptText("Search runs  (" + Action.SEARCH_RUNS.keyText() + ")");
         search.textProperty().bindBidirectional(model.searchProperty());
         search.setId("run-search");
         // From the search field, Down or Enter goes on to the list; Escape clears the search.

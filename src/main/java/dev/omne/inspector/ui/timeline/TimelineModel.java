@@ -1,6 +1,7 @@
 package dev.omne.inspector.ui.timeline;
 
 import dev.omne.inspector.ui.runs.RunStatusRule;
+import dev.omne.inspector.core.event.EventTypes;
 import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.index.IndexSnapshot;
 
@@ -437,26 +438,15 @@ public final class TimelineModel {
     }
 
     private static byte kindOf(String type) {
-        switch (type) {
-            case "node.started":
-                return K_START;
-            case "node.completed":
-                return K_COMPLETED;
-            case "node.failed":
-                return K_FAILED;
-            default:
-                break;
-        }
-        if (type.startsWith("gate.")) {
-            return K_GATE;
-        }
-        if (type.startsWith("run.")) {
-            return K_RUN;
-        }
-        if (type.contains("iteration")) {
-            return K_ITERATION;
-        }
-        return K_UNKNOWN;
+        return switch (EventTypes.mark(type)) {
+            case NODE_STARTED -> K_START;
+            case NODE_COMPLETED -> K_COMPLETED;
+            case NODE_FAILED -> K_FAILED;
+            case GATE -> K_GATE;
+            case RUN -> K_RUN;
+            case ITERATION -> K_ITERATION;
+            case OTHER -> K_UNKNOWN;
+        };
     }
 
     /** Growable columns; {@code lane} holds node ids until {@link #finish} renumbers them. */

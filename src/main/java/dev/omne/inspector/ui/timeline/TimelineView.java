@@ -2,6 +2,7 @@ package dev.omne.inspector.ui.timeline;
 
 import dev.omne.inspector.ui.common.AppIcon;
 import dev.omne.inspector.ui.common.Styles;
+import dev.omne.inspector.ui.common.WhileShowing;
 import dev.omne.inspector.ui.common.Formats;
 import dev.omne.inspector.ui.timeline.TimelineModel;
 import javafx.animation.KeyFrame;
@@ -165,7 +166,7 @@ public final class TimelineView extends Region {
             }
         }));
         ticker.setCycleCount(Timeline.INDEFINITE);
-        ticker.play();
+        WhileShowing.play(this, ticker);
     }
 
     private StyleableObjectProperty<Paint> colour(String name, String css,

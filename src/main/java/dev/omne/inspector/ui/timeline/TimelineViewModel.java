@@ -4,6 +4,7 @@ import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.ui.common.Formats;
 import dev.omne.inspector.ui.timeline.TimelineModel;
+import dev.omne.inspector.ui.common.LatestResult;
 import dev.omne.inspector.ui.common.TaskExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -35,7 +36,6 @@ public final class TimelineViewModel {
     public static final String NO_NODES = "No node events with a time in this run yet";
     static final String BUILDING = "Laying out the timeline…";
 
-    private final TaskExecutor tasks;
     private final LongSupplier clock;
     private final ZoneId zone;
     private final long rebuildGapMillis;
@@ -56,9 +56,7 @@ public final class TimelineViewModel {
     private BiConsumer<Long, Long> onRangeChosen = (from, to) -> { };
 
     // Background builds: one at a time, the newest request waiting; results of another run are dropped.
-    private int generation;
-    private int runGeneration;
-    private int appliedGeneration;
+    private final LatestResult builds;
     private boolean building;
     private IndexSnapshot pendingSnapshot;
     private int[] pendingRows;
@@ -75,7 +73,7 @@ public final class TimelineViewModel {
     }
 
     TimelineViewModel(TaskExecutor tasks, LongSupplier clock, ZoneId zone, long rebuildGapMillis) {
-        this.tasks = tasks;
+        this.builds = new LatestResult(tasks);
         this.clock = clock;
         this.zone = zone;
         this.rebuildGapMillis = rebuildGapMillis;
@@ -181,7 +179,7 @@ public final class TimelineViewModel {
             return;
         }
         if (!snapshot.file().equals(shownFile) || snapshot.size() < shownSize) {
-            runGeneration++;
+            stopBuilding();
             shownFile = snapshot.file();
             chosenNode.set(null);
             fitted.set(true);
@@ -206,30 +204,31 @@ public final class TimelineViewModel {
         hasPending = false;
         pendingSnapshot = null;
         pendingRows = null;
-        int gen = ++generation;
-        int run = runGeneration;
         long wait = lastBuildNanos == Long.MIN_VALUE ? 0
                 : rebuildGapMillis * 1_000_000 - (System.nanoTime() - lastBuildNanos);
         lastBuildNanos = System.nanoTime() + Math.max(0, wait);
         long at = clock.getAsLong();
         building = true;
-        tasks.submit(() -> {
+        builds.submit(() -> {
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000)); // throttles rebuilds of a growing run
             }
             return TimelineModel.build(s, rows, at);
         }, built -> {
             building = false;
-            if (run == runGeneration && gen > appliedGeneration) {
-                appliedGeneration = gen;
-                shownSnapshot = s;
-                show(built);
-            }
+            shownSnapshot = s;
+            show(built);
             startBuild();
         }, e -> {
             building = false;
             startBuild();
         });
+    }
+
+    /** A build under way is of another run (or of none): its result is dropped, and the next build may start. */
+    private void stopBuilding() {
+        builds.cancel();
+        building = false;
     }
 
     /** Shows a finished model: a fitted window stays fitted, a zoomed one stays where it is. */
@@ -244,8 +243,7 @@ public final class TimelineViewModel {
 
     /** No run: nothing to draw. */
     public void clear() {
-        generation++;
-        runGeneration++;
+        stopBuilding();
         hasPending = false;
         pendingSnapshot = null;
         pendingRows = null;

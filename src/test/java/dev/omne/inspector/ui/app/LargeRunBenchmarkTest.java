@@ -11,12 +11,12 @@ import javafx.scene.Scene;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
+import dev.omne.inspector.ui.testing.FxStage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.BufferedWriter;
@@ -39,8 +39,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code ./mvnw test -Dtest=LargeRunBenchmarkTest -Dsurefire.excludedGroups=none}.
  */
 @Tag("benchmark")
-@ExtendWith(ApplicationExtension.class)
 class LargeRunBenchmarkTest {
+    @RegisterExtension
+    final FxStage fx = new FxStage(2);
+
     static final int EVENTS = 1_000_000;
     static final String RUN = "bulk-01kpfntqeej7vhn935kc0tm9vn";
 
@@ -56,25 +58,26 @@ class LargeRunBenchmarkTest {
     private long lastFrame;
     private volatile boolean recording;
 
-    @Start
-    void start(Stage stage) {
-        model = new MainWindowViewModel(new FxTaskExecutor(2), VolumeSession.factory(Platform::runLater),
-                new AppSettings(SettingsStore.inMemory()), text -> { }, () -> null, Clock.systemUTC(), ZoneOffset.UTC);
-        view = new MainWindowView(model, ZoneOffset.UTC);
-        stage.setScene(new Scene(view, 1400, 900));
-        stage.show();
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-                if (recording && lastFrame != 0 && frames < frameGaps.length) {
-                    frameCpu[frames] = cpu - lastCpu;
-                    frameGaps[frames++] = now - lastFrame;
+    @BeforeEach
+    void start() throws Exception {
+        fx.start(stage -> {
+            model = new MainWindowViewModel(fx.tasks(), VolumeSession.factory(Platform::runLater),
+                    new AppSettings(SettingsStore.inMemory()), text -> { }, () -> null, Clock.systemUTC(), ZoneOffset.UTC);
+            view = new MainWindowView(model, ZoneOffset.UTC);
+            stage.setScene(new Scene(view, 1400, 900));
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                    if (recording && lastFrame != 0 && frames < frameGaps.length) {
+                        frameCpu[frames] = cpu - lastCpu;
+                        frameGaps[frames++] = now - lastFrame;
+                    }
+                    lastFrame = now;
+                    lastCpu = cpu;
                 }
-                lastFrame = now;
-                lastCpu = cpu;
-            }
-        }.start();
+            }.start();
+        });
     }
 
     static Path generate(Path project) throws Exception {

@@ -22,13 +22,12 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
+import dev.omne.inspector.ui.testing.FxStage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
@@ -49,8 +48,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real window, headless: opening volumes, the empty state, selecting, malformed lines, following. */
-@ExtendWith(ApplicationExtension.class)
 class MainWindowFxTest {
+    @RegisterExtension
+    final FxStage fx = new FxStage(2);
+
     static final String FAILED_RUN = "bugfix-01kp8a0nc0z1rnsax81s15v8xb";
     static final String LIVE_RUN = "watch-01kp8g2ehgx5d13nf8d4dden90";
 
@@ -61,22 +62,19 @@ class MainWindowFxTest {
     private MainWindowView view;
     private final StringBuilder clipboard = new StringBuilder();
 
-    @Start
-    void start(Stage stage) {
-        model = new MainWindowViewModel(new FxTaskExecutor(2), VolumeSession.factory(Platform::runLater),
-                new AppSettings(SettingsStore.inMemory()), clipboard::append, InspectorApp::startDemo,
-                Clock.systemUTC(), ZoneOffset.UTC);
-        view = new MainWindowView(model, ZoneOffset.UTC);
-        stage.setScene(new Scene(view, 1200, 760));
-        // The stage is shared by the test classes: take this scene's size, not the last one's.
-        stage.sizeToScene();
-        stage.show();
+    @BeforeEach
+    void start() throws Exception {
+        fx.start(stage -> {
+            model = new MainWindowViewModel(fx.tasks(), VolumeSession.factory(Platform::runLater),
+                    new AppSettings(SettingsStore.inMemory()), clipboard::append, InspectorApp::startDemo,
+                    Clock.systemUTC(), ZoneOffset.UTC);
+            view = new MainWindowView(model, ZoneOffset.UTC);
+            stage.setScene(new Scene(view, 1200, 760));
+        });
+        // The window's ViewModel stops following before the fixture closes its executor.
+        fx.onClose(model::shutdown);
     }
 
-    @AfterEach
-    void shutdown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> model.shutdown()).get(5, TimeUnit.SECONDS);
-    }
 
     private static String now(int plusMillis) {
         return Timestamps.format(Instant.now().plusMillis(plusMillis));
@@ -84,7 +82,8 @@ class MainWindowFxTest {
 
     private static String line(String type, String run, String node, int plusMillis) {
         return "{\"type\":\"" + type + "\",\"id\":\"ev-" + System.nanoTime() + "\",\"ts\":\"" + now(plusMillis)
-                + "\",\"run_id\":\"" + run + "\"" + (node == null ? "" : ",\"node_id\":\"" + node + "\"") + "}";
+                + "\",\"run_id\":\"" + run + "\"" + (node == null ? "" : ",\"node_id\":\"" + node + "\"")
+                + (type.equals("node.started") ? ",\"kind\":\"bash\"" : "") + "}";
     }
 
     /** A volume: a failed run with two malformed lines, and a live run of {@code liveRows} events. */

@@ -12,12 +12,12 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
+import dev.omne.inspector.ui.testing.FxStage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
@@ -43,8 +43,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (set {@code BENCH_VOLUME} to a generated project folder to reuse one).
  */
 @Tag("benchmark")
-@ExtendWith(ApplicationExtension.class)
 class WindowResponsivenessBenchmarkTest {
+    @RegisterExtension
+    final FxStage fx = new FxStage(3);
+
     static final int EVENTS = 1_000_000;
 
     @TempDir
@@ -70,51 +72,52 @@ class WindowResponsivenessBenchmarkTest {
     private volatile long appliedAt;
     private volatile long shownAt;
 
-    @Start
-    void start(Stage stage) {
-        model = new MainWindowViewModel(new FxTaskExecutor(3), VolumeSession.factory(Platform::runLater),
-                new AppSettings(SettingsStore.inMemory()), text -> { }, () -> null, Clock.systemUTC(), ZoneOffset.UTC);
-        view = new MainWindowView(model, ZoneOffset.UTC);
-        stage.setScene(new Scene(view, 1400, 900));
-        stage.show();
-        // A keystroke that leaves no filter (such as "node:" on its way to "node:plan") shows why instead.
-        model.filterBar().errorProperty().addListener((obs, old, error) -> {
-            if (error != null && model.filterBar().textProperty().get().strip().equals(awaitedText) && appliedAt == 0) {
-                appliedAt = System.nanoTime();
-            }
-        });
-        model.filterBar().resultProperty().addListener((obs, old, r) -> {
-            if (r != null && r.text().equals(awaitedText) && appliedAt == 0) {
-                appliedAt = System.nanoTime();
-            }
-        });
-        // Runs on every pulse: the gap between two is how long the UI thread could not draw.
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                long t = System.nanoTime();
-                long cpu = threads.getCurrentThreadCpuTime();
-                if (lastPulse != 0 && cpu - lastCpu > longestCpu) {
-                    longestCpu = cpu - lastCpu;
+    @BeforeEach
+    void start() throws Exception {
+        fx.start(stage -> {
+            model = new MainWindowViewModel(fx.tasks(), VolumeSession.factory(Platform::runLater),
+                    new AppSettings(SettingsStore.inMemory()), text -> { }, () -> null, Clock.systemUTC(), ZoneOffset.UTC);
+            view = new MainWindowView(model, ZoneOffset.UTC);
+            stage.setScene(new Scene(view, 1400, 900));
+            // A keystroke that leaves no filter (such as "node:" on its way to "node:plan") shows why instead.
+            model.filterBar().errorProperty().addListener((obs, old, error) -> {
+                if (error != null && model.filterBar().textProperty().get().strip().equals(awaitedText) && appliedAt == 0) {
+                    appliedAt = System.nanoTime();
                 }
-                lastCpu = cpu;
-                if (lastPulse != 0 && pulses < gaps.length) {
-                    long gap = t - lastPulse;
-                    gaps[pulses++] = gap;
-                    if (gap > 50_000_000L && longGaps.size() < 200) {
-                        longGaps.add(String.format("%.0f ms at +%.0f ms (%s)", gap / 1e6, (t - openedAt) / 1e6, phase));
+            });
+            model.filterBar().resultProperty().addListener((obs, old, r) -> {
+                if (r != null && r.text().equals(awaitedText) && appliedAt == 0) {
+                    appliedAt = System.nanoTime();
+                }
+            });
+            // Runs on every pulse: the gap between two is how long the UI thread could not draw.
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    long t = System.nanoTime();
+                    long cpu = threads.getCurrentThreadCpuTime();
+                    if (lastPulse != 0 && cpu - lastCpu > longestCpu) {
+                        longestCpu = cpu - lastCpu;
                     }
-                    if (gap > longestGap) {
-                        longestGap = gap;
-                        longestDuring = phase;
+                    lastCpu = cpu;
+                    if (lastPulse != 0 && pulses < gaps.length) {
+                        long gap = t - lastPulse;
+                        gaps[pulses++] = gap;
+                        if (gap > 50_000_000L && longGaps.size() < 200) {
+                            longGaps.add(String.format("%.0f ms at +%.0f ms (%s)", gap / 1e6, (t - openedAt) / 1e6, phase));
+                        }
+                        if (gap > longestGap) {
+                            longestGap = gap;
+                            longestDuring = phase;
+                        }
+                    }
+                    lastPulse = t;
+                    if (appliedAt != 0 && shownAt == 0) {
+                        shownAt = t;
                     }
                 }
-                lastPulse = t;
-                if (appliedAt != 0 && shownAt == 0) {
-                    shownAt = t;
-                }
-            }
-        }.start();
+            }.start();
+        });
     }
 
     private static <T> T fx(Callable<T> read) throws Exception {

@@ -15,12 +15,7 @@ class RowLinesTest {
     @TempDir
     Path dir;
 
-    private final List<String> lines = List.of(
-            TestLogs.started(1, "n1", "bash"),
-            "",
-            "{\"type\":\"gate.passed\",\"node_id\":\"n1\",\"gate\":\"lint\",\"exit_code\":0}",
-            "{\"type\":\"node.completed\",\"node_id\":\"n1\",",
-            "{\"type\":\"run.completed\",\"run_id\":\"r\",\"took\":\"3 s\"}");
+    private final List<String> lines = TestLogs.mixedLines();
 
     @Test
     void copiesLinesAsTheyAreInTheFile() throws Exception {

@@ -20,12 +20,7 @@ class DetailContentsTest {
     @TempDir
     Path dir;
 
-    private final List<String> fileLines = List.of(
-            TestLogs.started(1, "n1", "bash"),
-            "",
-            "{\"type\":\"gate.passed\",\"node_id\":\"n1\",\"gate\":\"lint\",\"exit_code\":0}",
-            "{\"type\":\"node.completed\",\"node_id\":\"n1\",",
-            "{\"type\":\"run.completed\",\"run_id\":\"r\",\"took\":\"3 s\"}");
+    private final List<String> fileLines = TestLogs.mixedLines();
 
     @Test
     void anEventIsPrettyPrintedInItsOwnFieldOrder() {
@@ -83,5 +78,16 @@ class DetailContentsTest {
         assertEquals(fileLines.get(3), bad.text());
         assertEquals(4, bad.line());
         assertTrue(bad.markStart() >= 0);
+    }
+
+    @Test
+    void anEventLongerThanTheDetailShowsIsShownFromItsStartAndSaysSo() throws Exception {
+        String big = "{\"type\":\"x.y\",\"ts\":\"2026-04-15T10:00:00Z\",\"big\":\"" + "b".repeat(17 << 20) + "\"}";
+        IndexSnapshot s = TestLogs.index(dir, List.of(fileLines.get(0), big));
+        assertFalse(s.isError(1), "a long good line is an event");
+        DetailContent detail = DetailContents.read(s, 1);
+        assertTrue(detail.truncated());
+        assertTrue(detail.text().startsWith("{\"type\":\"x.y\""), detail.text().substring(0, 40));
+        assertEquals(DetailContents.DETAIL_CAP, detail.text().length());
     }
 }

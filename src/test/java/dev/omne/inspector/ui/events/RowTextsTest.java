@@ -17,12 +17,7 @@ class RowTextsTest {
     @TempDir
     Path dir;
 
-    private final List<String> lines = List.of(
-            TestLogs.started(1, "n1", "bash"),
-            "",
-            "{\"type\":\"gate.passed\",\"node_id\":\"n1\",\"gate\":\"lint\",\"exit_code\":0}",
-            "{\"type\":\"node.completed\",\"node_id\":\"n1\",",
-            "{\"type\":\"run.completed\",\"run_id\":\"r\",\"took\":\"3 s\"}");
+    private final List<String> lines = TestLogs.mixedLines();
 
     @Test
     void readsTheLinesOfRowsByOffsetAndSummarizesThem() throws Exception {
@@ -30,8 +25,18 @@ class RowTextsTest {
         assertEquals(4, s.size());
         Map<Integer, RowText> texts = RowTexts.texts(s, new int[] {3, 1, 0, 2});
         assertEquals("", texts.get(0).summary());
-        assertEquals("gate=lint  exit_code=0", texts.get(1).summary());
+        assertEquals("gate=lint exit_code=0", texts.get(1).summary());
         assertTrue(texts.get(2).summary().contains("{\"type\":\"node.completed\""), texts.get(2).summary());
         assertEquals("took=\"3 s\"", texts.get(3).summary());
+    }
+
+    @Test
+    void anEventLongerThanASummaryReadsSaysSo() throws Exception {
+        String big = "{\"type\":\"x.y\",\"ts\":\"2026-04-15T10:00:00Z\",\"big\":\"" + "b".repeat(17 << 20) + "\"}";
+        IndexSnapshot s = TestLogs.index(dir, List.of(lines.get(0), big, lines.get(0)));
+        assertEquals(3, s.size());
+        assertEquals("x.y", s.type(1), "a long good line is an event");
+        String summary = RowTexts.texts(s, new int[] {1}).get(1).summary();
+        assertTrue(summary.startsWith("(a long line: 64+ KiB"), summary);
     }
 }

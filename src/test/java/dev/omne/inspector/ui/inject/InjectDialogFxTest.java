@@ -17,13 +17,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
+import dev.omne.inspector.ui.testing.FxStage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.BufferedReader;
@@ -47,8 +46,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Inject dialog in the real window, headless: filling it in, appending, a held lock, the keyboard alone. */
-@ExtendWith(ApplicationExtension.class)
 class InjectDialogFxTest {
+    @RegisterExtension
+    final FxStage fx = new FxStage(2);
+
     static final String RUN = TestLogs.RUN;
     /** A short lock budget, so that the held-lock test does not wait the runner's 5 s. */
     static final Duration BUDGET = Duration.ofMillis(500);
@@ -59,27 +60,19 @@ class InjectDialogFxTest {
     private MainWindowViewModel model;
     private MainWindowView view;
 
-    @Start
-    void start(Stage stage) {
-        model = new MainWindowViewModel(new FxTaskExecutor(2), VolumeSession.factory(Platform::runLater),
-                new AppSettings(SettingsStore.inMemory()), text -> { }, InspectorApp::startDemo,
-                Clock.systemUTC(), ZoneOffset.UTC, EventAppender.locked(new AppendOptions(BUDGET, Duration.ofMillis(20))));
-        view = new MainWindowView(model, ZoneOffset.UTC);
-        stage.setScene(new Scene(view, 1200, 760));
-        // The stage is shared by the test classes: take this scene's size, not the last one's.
-        stage.sizeToScene();
-        stage.show();
+    @BeforeEach
+    void start() throws Exception {
+        fx.start(stage -> {
+            model = new MainWindowViewModel(fx.tasks(), VolumeSession.factory(Platform::runLater),
+                    new AppSettings(SettingsStore.inMemory()), text -> { }, InspectorApp::startDemo,
+                    Clock.systemUTC(), ZoneOffset.UTC, EventAppender.locked(new AppendOptions(BUDGET, Duration.ofMillis(20))));
+            view = new MainWindowView(model, ZoneOffset.UTC);
+            stage.setScene(new Scene(view, 1200, 760));
+        });
+        // The window's ViewModel stops following before the fixture closes its executor.
+        fx.onClose(model::shutdown);
     }
 
-    @AfterEach
-    void shutdown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            if (view.injectStage() != null) {
-                view.injectStage().close();
-            }
-            model.shutdown();
-        }).get(5, TimeUnit.SECONDS);
-    }
 
     /** Opens a volume of one run with six events and waits until it is shown and writable. */
     private Volume openRun(FxRobot robot) throws Exception {

@@ -12,17 +12,22 @@ public final class ManualTaskExecutor implements TaskExecutor {
     private final Deque<Runnable> queue = new ArrayDeque<>();
 
     @Override
-    public <T> void submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
+    public <T> Task submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        boolean[] cancelled = new boolean[1];
         queue.add(() -> {
+            if (cancelled[0]) {
+                return;
+            }
             T result;
             try {
                 result = work.call();
-            } catch (Exception e) {
+            } catch (Throwable e) {
                 onFailure.accept(e);
                 return;
             }
             onSuccess.accept(result);
         });
+        return () -> cancelled[0] = true;
     }
 
     @Override

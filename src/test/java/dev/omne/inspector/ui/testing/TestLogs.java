@@ -24,7 +24,21 @@ public final class TestLogs {
     public static String event(String type, int second, String node) {
         return "{\"type\":\"" + type + "\",\"id\":\"ev-" + type.hashCode() + "-" + second + "\",\"ts\":\"2026-04-15T10:00:"
                 + String.format("%02d", second) + ".000Z\",\"run_id\":\"" + RUN + "\""
-                + (node == null ? "" : ",\"node_id\":\"" + node + "\"") + "}";
+                + (node == null ? "" : ",\"node_id\":\"" + node + "\"")
+                + (type.equals("node.started") ? ",\"kind\":\"bash\"" : "") + "}";
+    }
+
+    /**
+     * Five lines of every sort a row is read back from: an event, a blank line (no row), an event with fields, a
+     * malformed line and a run end; rows 0 to 3 are lines 1, 3, 4 and 5.
+     */
+    public static List<String> mixedLines() {
+        return List.of(
+                started(1, "n1", "bash"),
+                "",
+                "{\"type\":\"gate.passed\",\"node_id\":\"n1\",\"gate\":\"lint\",\"exit_code\":0}",
+                "{\"type\":\"node.completed\",\"node_id\":\"n1\",",
+                "{\"type\":\"run.completed\",\"run_id\":\"r\",\"took\":\"3 s\"}");
     }
 
     public static String started(int second, String node, String kind) {

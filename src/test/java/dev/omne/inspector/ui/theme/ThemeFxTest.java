@@ -31,13 +31,12 @@ import javafx.scene.paint.Paint;
 import javafx.stage.Popup;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
+import dev.omne.inspector.ui.testing.FxStage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
@@ -57,8 +56,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real window, headless: the theme button, Ctrl+Shift+D and the Theme menu restyle every window. */
-@ExtendWith(ApplicationExtension.class)
 class ThemeFxTest {
+    @RegisterExtension
+    final FxStage fx = new FxStage(2);
+
     /** The stylesheet's -omne-text in each theme: a table cell's text fill. */
     static final Color LIGHT_TEXT = Color.web("#1f2328");
     static final Color DARK_TEXT = Color.web("#e6e9ee");
@@ -70,21 +71,18 @@ class ThemeFxTest {
     private MainWindowViewModel model;
     private MainWindowView view;
 
-    @Start
-    void start(Stage stage) {
-        model = new MainWindowViewModel(new FxTaskExecutor(2), VolumeSession.factory(Platform::runLater),
-                new AppSettings(store), text -> { }, InspectorApp::startDemo, Clock.systemUTC(), ZoneOffset.UTC);
-        view = new MainWindowView(model, ZoneOffset.UTC);
-        stage.setScene(new Scene(view, 1100, 700));
-        // The stage is shared by the test classes: take this scene's size, not the last one's.
-        stage.sizeToScene();
-        stage.show();
+    @BeforeEach
+    void start() throws Exception {
+        fx.start(stage -> {
+            model = new MainWindowViewModel(fx.tasks(), VolumeSession.factory(Platform::runLater),
+                    new AppSettings(store), text -> { }, InspectorApp::startDemo, Clock.systemUTC(), ZoneOffset.UTC);
+            view = new MainWindowView(model, ZoneOffset.UTC);
+            stage.setScene(new Scene(view, 1100, 700));
+        });
+        // The window's ViewModel stops following before the fixture closes its executor.
+        fx.onClose(model::shutdown);
     }
 
-    @AfterEach
-    void shutdown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> model.shutdown()).get(5, TimeUnit.SECONDS);
-    }
 
     private TableView<Long> table() {
         return view.eventsView().table();

@@ -15,13 +15,12 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
+import dev.omne.inspector.ui.testing.FxStage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
@@ -38,39 +37,35 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real timeline on a small run log: clicking a bar, dragging a range on the axis, zoom keys, CSS colours. */
-@ExtendWith(ApplicationExtension.class)
 class TimelineFxTest {
+    @RegisterExtension
+    final FxStage fx = new FxStage(1);
+
     static final long T0 = Timestamps.parseMicros("2026-04-15T10:00:00Z");
     static final long S = 1_000_000;
 
     @TempDir
     Path dir;
 
-    private final TaskExecutor tasks = new FxTaskExecutor(1);
     private TimelineViewModel model;
     private TimelineView view;
     private StackPane root;
     private final List<String> chosen = new CopyOnWriteArrayList<>();
     private final List<long[]> ranges = new CopyOnWriteArrayList<>();
 
-    @Start
-    void start(Stage stage) {
-        model = new TimelineViewModel(tasks, () -> T0 + 60 * S, ZoneOffset.UTC);
-        model.setOnNodeChosen(chosen::add);
-        model.setOnRangeChosen((from, to) -> ranges.add(new long[] {from, to}));
-        view = new TimelineView(model, ZoneOffset.UTC);
-        root = new StackPane(view);
-        root.getStylesheets().add(Styles.STYLESHEET);
-        stage.setScene(new Scene(root, 900, 320));
-        // The stage is shared by the test classes: take this scene's size, not the last one's.
-        stage.sizeToScene();
-        stage.show();
+    @BeforeEach
+    void start() throws Exception {
+        fx.start(stage -> {
+            model = new TimelineViewModel(fx.tasks(), () -> T0 + 60 * S, ZoneOffset.UTC);
+            model.setOnNodeChosen(chosen::add);
+            model.setOnRangeChosen((from, to) -> ranges.add(new long[] {from, to}));
+            view = new TimelineView(model, ZoneOffset.UTC);
+            root = new StackPane(view);
+            root.getStylesheets().add(Styles.STYLESHEET);
+            stage.setScene(new Scene(root, 900, 320));
+        });
     }
 
-    @AfterEach
-    void shutdown() {
-        tasks.shutdown();
-    }
 
     private void showRun() throws Exception {
         IndexSnapshot s = TestLogs.index(dir, List.of(

@@ -1,0 +1,71 @@
+package dev.omne.inspector.ui.common;
+
+import javafx.application.Platform;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The window's executor: results and failures of any kind reach the FX thread; cancelled work never does. */
+class FxTaskExecutorTest {
+    private final FxTaskExecutor tasks = new FxTaskExecutor(1);
+
+    @BeforeAll
+    static void toolkit() {
+        try {
+            Platform.startup(() -> { });
+        } catch (IllegalStateException alreadyStarted) {
+            // another test started the toolkit first
+        }
+    }
+
+    @AfterEach
+    void close() {
+        tasks.close();
+    }
+
+    @Test
+    void anErrorInTheWorkReachesOnFailureOnTheFxThread() throws Exception {
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        CompletableFuture<Boolean> onFxThread = new CompletableFuture<>();
+        tasks.submit(() -> {
+            throw new StackOverflowError("a hostile line");
+        }, result -> failure.complete(null), e -> {
+            onFxThread.complete(Platform.isFxApplicationThread());
+            failure.complete(e);
+        });
+        assertInstanceOf(StackOverflowError.class, failure.get(10, TimeUnit.SECONDS));
+        assertTrue(onFxThread.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void cancelledWorkIsNeitherRunNorHandedOver() throws Exception {
+        CountDownLatch blocker = new CountDownLatch(1);
+        CompletableFuture<String> first = new CompletableFuture<>();
+        tasks.submit(() -> {
+            blocker.await(10, TimeUnit.SECONDS); // the one thread is busy until the second is cancelled
+            return "first";
+        }, first::complete, first::completeExceptionally);
+        boolean[] ran = new boolean[1];
+        TaskExecutor.Task second = tasks.submit(() -> {
+            ran[0] = true;
+            return "second";
+        }, r -> first.completeExceptionally(new AssertionError("handed over")), first::completeExceptionally);
+        second.cancel();
+        blocker.countDown();
+        assertEquals("first", first.get(10, TimeUnit.SECONDS));
+        // The second ran after the first on the same thread, if at all: a last task on the queue shows when.
+        CompletableFuture<String> last = new CompletableFuture<>();
+        tasks.submit(() -> "last", last::complete, last::completeExceptionally);
+        assertEquals("last", last.get(10, TimeUnit.SECONDS));
+        assertFalse(ran[0], "cancelled before it started: never run");
+    }
+}
