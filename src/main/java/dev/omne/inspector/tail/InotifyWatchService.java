@@ -1,21 +1,21 @@
 package dev.omne.inspector.tail;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+import dev.omne.inspector.core.os.NativeCalls;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.NoSuchFileException;
@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -75,8 +76,7 @@ final class InotifyWatchService implements WatchService {
     /** Events a key holds before they collapse into one OVERFLOW, as the JDK's keys do. */
     private static final int MAX_EVENTS = 512;
     private static final int BUFFER = 64 * 1024;
-    private static final Charset NAMES = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"),
-            StandardCharsets.UTF_8);
+    private static final Charset NAMES = NativeCalls.PATH_CHARSET;
 
     /** libc, linked once: absent (null) where this cannot run. */
     private static final Calls CALLS = Calls.link();
@@ -87,7 +87,6 @@ final class InotifyWatchService implements WatchService {
     private final MemorySegment capture;
     private final MemorySegment buffer;
     private final MemorySegment pollFds;
-    private final MemorySegment one;
     private final Map<Integer, Key> keys = new HashMap<>();
     private final ArrayDeque<Key> signalled = new ArrayDeque<>();
     /** Held while a call is in the kernel, so that {@link #close()} never closes a descriptor in use. */
@@ -100,7 +99,6 @@ final class InotifyWatchService implements WatchService {
         this.capture = arena.allocate(Calls.CAPTURE);
         this.buffer = arena.allocate(BUFFER, 8);
         this.pollFds = arena.allocate(16, 8);
-        this.one = arena.allocate(8, 8);
     }
 
     /** Whether this system has it: Linux on x86-64, aarch64 or riscv64, with native access granted. */
@@ -256,10 +254,10 @@ final class InotifyWatchService implements WatchService {
 
     private String name(long from, int length) {
         int end = 0;
-        while (end < length && buffer.get(java.lang.foreign.ValueLayout.JAVA_BYTE, from + end) != 0) {
+        while (end < length && buffer.get(JAVA_BYTE, from + end) != 0) {
             end++;
         }
-        byte[] bytes = buffer.asSlice(from, end).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+        byte[] bytes = buffer.asSlice(from, end).toArray(JAVA_BYTE);
         return new String(bytes, NAMES);
     }
 
@@ -340,7 +338,7 @@ final class InotifyWatchService implements WatchService {
         void signal(WatchEvent.Kind<?> kind, Path context) {
             if (!events.isEmpty()) {
                 Event last = (Event) events.getLast();
-                if (last.kind == kind && java.util.Objects.equals(last.context, context)) {
+                if (last.kind == kind && Objects.equals(last.context, context)) {
                     last.count++;
                     signalOnly();
                     return;
@@ -443,8 +441,7 @@ final class InotifyWatchService implements WatchService {
 
     /** The libc functions, linked once per JVM. */
     private static final class Calls {
-        static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
-        private static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+        static final StructLayout CAPTURE = NativeCalls.CAPTURE;
 
         private final MethodHandle inotifyInit;
         private final MethodHandle inotifyAddWatch;
@@ -454,10 +451,9 @@ final class InotifyWatchService implements WatchService {
         private final MethodHandle read;
         private final MethodHandle write;
         private final MethodHandle close;
-        private final MethodHandle strerror;
 
         private Calls() {
-            Linker.Option errno = Linker.Option.captureCallState("errno");
+            Linker.Option errno = NativeCalls.ERRNO_OPTION;
             inotifyInit = link("inotify_init1", FunctionDescriptor.of(JAVA_INT, JAVA_INT), errno);
             inotifyAddWatch = link("inotify_add_watch", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT),
                     errno);
@@ -467,7 +463,6 @@ final class InotifyWatchService implements WatchService {
             read = link("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), errno);
             write = link("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), errno);
             close = link("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT), errno);
-            strerror = link("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
         }
 
         /** The calls, or null: not Linux on a known architecture, or native access not granted. */
@@ -485,14 +480,11 @@ final class InotifyWatchService implements WatchService {
         }
 
         private static MethodHandle link(String name, FunctionDescriptor descriptor, Linker.Option... options) {
-            Linker linker = Linker.nativeLinker();
-            MemorySegment symbol = linker.defaultLookup().find(name)
-                    .orElseThrow(() -> new IllegalStateException("libc has no " + name + "()"));
-            return linker.downcallHandle(symbol, descriptor, options);
+            return NativeCalls.link(name, descriptor, options);
         }
 
         static int errno(MemorySegment capture) {
-            return (int) ERRNO.get(capture, 0L);
+            return NativeCalls.errno(capture);
         }
 
         int inotifyInit(MemorySegment capture, int flags) {
@@ -560,22 +552,11 @@ final class InotifyWatchService implements WatchService {
         }
 
         String describe(int errno) {
-            try {
-                MemorySegment text = (MemorySegment) strerror.invokeExact(errno);
-                return text.reinterpret(256).getString(0) + " (errno " + errno + ")";
-            } catch (Throwable t) {
-                return "errno " + errno;
-            }
+            return NativeCalls.strerror(errno) + " (errno " + errno + ")";
         }
 
-        private static IllegalStateException unexpected(Throwable t) {
-            if (t instanceof RuntimeException r) {
-                throw r;
-            }
-            if (t instanceof Error e) {
-                throw e;
-            }
-            return new IllegalStateException(t);
+        private static RuntimeException unexpected(Throwable t) {
+            return NativeCalls.unexpected(t);
         }
     }
 }

@@ -5,17 +5,16 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
+import dev.omne.inspector.core.os.NativeCalls;
+
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
@@ -23,9 +22,8 @@ import java.util.function.IntSupplier;
 /** The libc calls of the append path on one {@link PosixPlatform}, linked once; linking fails without native access. */
 @SuppressWarnings("restricted") // calling libc is the point; the manifest and surefire enable it
 final class Libc {
-    static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
-    static final Charset PATH_CHARSET = pathCharset();
-    private static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    static final StructLayout CAPTURE = NativeCalls.CAPTURE;
+    static final Charset PATH_CHARSET = NativeCalls.PATH_CHARSET;
     private static final ConcurrentHashMap<PosixPlatform, Libc> LINKED = new ConcurrentHashMap<>();
     /** statx: everything up to the device numbers (the buffer itself is 256 bytes). */
     private static final int STATX_SIZE = 256;
@@ -46,13 +44,12 @@ final class Libc {
     private final MethodHandle unlinkat;
     private final MethodHandle stat;
     private final MethodHandle statAt;
-    private final MethodHandle strerror;
     /** Set once openat2 answered that it does not exist (kernel before 5.6, or a filter that hides it). */
     private volatile boolean openat2Missing;
 
     private Libc(PosixPlatform platform) {
         this.platform = platform;
-        Linker.Option errno = Linker.Option.captureCallState("errno");
+        Linker.Option errno = NativeCalls.ERRNO_OPTION;
         // open, openat and syscall are variadic: the mode (or the system call's arguments) are the variadic part.
         open = link("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
                 errno, Linker.Option.firstVariadicArg(2));
@@ -74,7 +71,6 @@ final class Libc {
             statAt = link(platform.statAtSymbol(), FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS,
                     JAVA_INT), errno);
         }
-        strerror = link("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
     }
 
     /** The calls for {@code platform}, linked on first use. */
@@ -90,27 +86,15 @@ final class Libc {
     }
 
     private static MethodHandle link(String name, FunctionDescriptor descriptor, Linker.Option... options) {
-        Linker linker = Linker.nativeLinker();
-        MemorySegment symbol = linker.defaultLookup().find(name)
-                .orElseThrow(() -> new IllegalStateException("libc has no " + name + "()"));
-        return linker.downcallHandle(symbol, descriptor, options);
-    }
-
-    /** Java encodes file names with sun.jnu.encoding; use the same bytes. */
-    private static Charset pathCharset() {
-        try {
-            return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
-        } catch (RuntimeException e) {
-            return StandardCharsets.UTF_8;
-        }
+        return NativeCalls.link(name, descriptor, options);
     }
 
     static int errno(MemorySegment capture) {
-        return (int) ERRNO.get(capture, 0L);
+        return NativeCalls.errno(capture);
     }
 
     static void setErrno(MemorySegment capture, int value) {
-        ERRNO.set(capture, 0L, value);
+        NativeCalls.setErrno(capture, value);
     }
 
     /** Repeats a call that was interrupted by a signal before it did anything. */
@@ -277,23 +261,10 @@ final class Libc {
     }
 
     String strerror(int e) {
-        try {
-            MemorySegment text = (MemorySegment) strerror.invokeExact(e);
-            return text.equals(MemorySegment.NULL)
-                    ? "error " + e
-                    : text.reinterpret(4096).getString(0, StandardCharsets.UTF_8);
-        } catch (Throwable t) {
-            return "error " + e;
-        }
+        return NativeCalls.strerror(e);
     }
 
     private static RuntimeException unexpected(Throwable t) {
-        if (t instanceof RuntimeException r) {
-            return r;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return new IllegalStateException(t);
+        return NativeCalls.unexpected(t);
     }
 }
