@@ -1,5 +1,6 @@
 package dev.omne.inspector.cli;
 
+import dev.omne.inspector.core.Messages;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.index.RunIndex;
 import dev.omne.inspector.core.log.Diagnostic;
@@ -63,7 +64,7 @@ final class CheckCommand implements Callable<Integer> {
                     index = RunIndex.build(target.file()).snapshot();
                 } catch (IOException e) {
                     // One unreadable log is reported like a bad line; the other runs are still checked.
-                    out.println(target.file() + ": error: cannot read: " + CliMessages.describe(e));
+                    out.println(target.file() + ": error: cannot read: " + Messages.describeFileFirst(e));
                     errors++;
                     continue;
                 }

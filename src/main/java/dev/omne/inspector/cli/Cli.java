@@ -1,5 +1,6 @@
 package dev.omne.inspector.cli;
 
+import dev.omne.inspector.core.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -51,7 +52,7 @@ public final class Cli {
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // One clear line, never a stack trace: every failure here is the user's file or arguments.
-            cmd.getErr().println("omne-inspector: " + CliMessages.describe(e));
+            cmd.getErr().println("omne-inspector: " + Messages.describeFileFirst(e));
             return USAGE_OR_IO;
         });
         return commandLine.execute(args);

@@ -19,7 +19,7 @@ import dev.omne.inspector.ui.runs.RunStatus;
 import dev.omne.inspector.ui.app.AppSettings;
 import dev.omne.inspector.ui.inject.EventAppender;
 import dev.omne.inspector.ui.common.LatestResult;
-import dev.omne.inspector.ui.common.Messages;
+import dev.omne.inspector.core.Messages;
 import dev.omne.inspector.ui.session.RunChange;
 import dev.omne.inspector.ui.session.SessionBatch;
 import dev.omne.inspector.ui.theme.SystemColorScheme;

@@ -8,7 +8,7 @@ import dev.omne.inspector.ui.common.Formats;
 import dev.omne.inspector.ui.events.RowText;
 import dev.omne.inspector.ui.common.DocumentOpener;
 import dev.omne.inspector.ui.common.LatestResult;
-import dev.omne.inspector.ui.common.Messages;
+import dev.omne.inspector.core.Messages;
 import dev.omne.inspector.ui.common.RowLines;
 import dev.omne.inspector.ui.common.TaskExecutor;
 import dev.omne.inspector.ui.common.TextClipboard;

@@ -8,7 +8,7 @@ import dev.omne.inspector.ui.filter.FilterComputation;
 import dev.omne.inspector.ui.filter.FilterResult;
 import dev.omne.inspector.ui.filter.FilterText;
 import dev.omne.inspector.ui.common.Formats;
-import dev.omne.inspector.ui.common.Messages;
+import dev.omne.inspector.core.Messages;
 import dev.omne.inspector.ui.common.TaskExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

@@ -19,7 +19,7 @@ import dev.omne.inspector.core.log.LockTimeoutException;
 import dev.omne.inspector.core.volume.Volume;
 import dev.omne.inspector.ui.inject.EventAppender;
 import dev.omne.inspector.ui.common.LatestResult;
-import dev.omne.inspector.ui.common.Messages;
+import dev.omne.inspector.core.Messages;
 import dev.omne.inspector.ui.common.TaskExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

@@ -1,7 +1,7 @@
 package dev.omne.inspector.ui.session;
 
 import dev.omne.inspector.ui.common.DaemonThreads;
-import dev.omne.inspector.ui.common.Messages;
+import dev.omne.inspector.core.Messages;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.index.RunIndex;
 import dev.omne.inspector.core.volume.Volume;
