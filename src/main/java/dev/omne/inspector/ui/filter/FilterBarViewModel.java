@@ -2,6 +2,7 @@ package dev.omne.inspector.ui.filter;
 
 import dev.omne.inspector.core.filter.EventFilter;
 import dev.omne.inspector.core.filter.FilterSyntaxException;
+import dev.omne.inspector.core.filter.FilterTerm;
 import dev.omne.inspector.core.filter.RowFilter;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.ui.filter.FilterComputation;
@@ -130,7 +131,7 @@ public final class FilterBarViewModel {
 
     /** A facet clicked: its type is added to the filter's types, or taken out. */
     public void toggleType(String type) {
-        text.set(FilterText.toggle(text.get(), "type:" + type));
+        text.set(FilterText.toggle(text.get(), FilterTerm.of(FilterTerm.Key.TYPE, type)));
     }
 
     /** A range dragged on the timeline: [from, to) in epoch microseconds. */
