@@ -181,7 +181,7 @@ class MainWindowFxTest {
         waitUntil("n3's rows are marked", () -> robot.lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class)
                 .stream().filter(r -> r.getItem() != null && r.isVisible())
                 .allMatch(r -> r.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("chosen-node"))
-                        == "n3".equals(model.eventTable().nodeText(r.getIndex()))));
+                        == "n3".equals(model.eventTable().cells().nodeText(r.getIndex()))));
 
         // A range dragged on the axis over the first nodes' time becomes the filter's time range.
         long from = fx(() -> model.timeline().model().barStart(model.timeline().model().laneBarFrom(0)));
@@ -270,7 +270,7 @@ class MainWindowFxTest {
             int r = row;
             String shown = cellText(robot, row, "Type");
             if (shown != null) {
-                assertEquals(fx(() -> model.eventTable().typeText(r)), shown, "row " + row + " shows the failed run");
+                assertEquals(fx(() -> model.eventTable().cells().typeText(r)), shown, "row " + row + " shows the failed run");
                 checked++;
             }
         }

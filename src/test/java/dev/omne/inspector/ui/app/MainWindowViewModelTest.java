@@ -215,12 +215,12 @@ class MainWindowViewModelTest {
         model.runList().select(OTHER);
         model.filterBar().textProperty().set("type:node.completed");
         assertEquals(2, model.eventTable().rowCount());
-        assertEquals("node.completed", model.eventTable().typeText(0));
+        assertEquals("node.completed", model.eventTable().cells().typeText(0));
         model.runList().select(TestLogs.RUN);
         assertEquals(0, model.eventTable().rowCount(), "the other run has no node.completed");
         model.filterBar().textProperty().set("is:failure");
         assertEquals(1, model.eventTable().rowCount());
-        assertTrue(model.eventTable().isMalformed(0));
+        assertTrue(model.eventTable().cells().isMalformed(0));
         assertEquals("is:failure", model.newExportDialog(List.of()).filterTextProperty().get());
         model.filterBar().clear();
         assertEquals(3, model.eventTable().rowCount());

@@ -123,7 +123,7 @@ class InjectDialogFxTest {
         waitUntil("and is selected", () -> model.eventTable().selectedRow() == 6
                 && view.eventsView().table().getSelectionModel().getSelectedIndex() == 6);
         waitUntil("the detail shows it", () -> model.detail().content() != null && model.detail().content().line() == 7);
-        assertEquals("node.failed", fx(() -> model.eventTable().typeText(6)));
+        assertEquals("node.failed", fx(() -> model.eventTable().cells().typeText(6)));
     }
 
     @Test
