@@ -154,7 +154,7 @@ class MainWindowViewModelTest {
     void injectIsRefusedWithoutARunOrForALinkedLogAndAppendsThroughTheLockedPath() throws Exception {
         Path project = dir.resolve("proj");
         Volume volume = twoRuns(project);
-        assertEquals(MainWindowViewModel.NO_RUN_TO_INJECT, model.injectRefusalProperty().get());
+        assertEquals(RunDialogs.NO_RUN_TO_INJECT, model.injectRefusalProperty().get());
         assertNull(model.newInjectDialog());
         model.open(project);
         listeners.getFirst().onBatch(new SessionBatch(List.of(TestLogs.RUN, OTHER), List.of(),

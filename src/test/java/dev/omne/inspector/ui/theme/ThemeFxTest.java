@@ -140,7 +140,7 @@ class ThemeFxTest {
     @Test
     void theButtonAndCtrlShiftDRestyleTheTableAndTheChoiceIsSaved(FxRobot robot) throws Exception {
         openRun(robot);
-        assertEquals(Theme.LIGHT, fx(() -> model.effectiveThemeProperty().get()));
+        assertEquals(Theme.LIGHT, fx(() -> model.theme().effectiveProperty().get()));
         waitForTheme(robot, Theme.LIGHT);
         List<Paint> light = rendered(robot);
 
@@ -177,7 +177,7 @@ class ThemeFxTest {
         robot.interact(light::fire);
         waitForTheme(robot, Theme.LIGHT);
         assertEquals(ThemeSetting.LIGHT, new AppSettings(store).themeSetting());
-        robot.interact(() -> model.toggleTheme());
+        robot.interact(() -> model.theme().toggle());
         assertTrue(fx(dark::isSelected), "the switch shows as the explicit choice");
         robot.interact(system::fire);
         waitForTheme(robot, Theme.LIGHT);
@@ -230,7 +230,7 @@ class ThemeFxTest {
                 .map(w -> ((Popup) w).getContent().getFirst()).findFirst().orElseThrow());
         assertTrue(fx(() -> box.getStyleClass().contains("theme-dark")));
         waitUntil("the popup is drawn dark", () -> WindowThemes.DARK_FILL.equals(background((Region) box)));
-        robot.interact(() -> model.toggleTheme());
+        robot.interact(() -> model.theme().toggle());
         waitUntil("the open popup turns light", () -> box.getStyleClass().contains("theme-light")
                 && WindowThemes.LIGHT_FILL.equals(background((Region) box)));
         robot.interact(() -> view.statusBarView().showDiagnostics());
