@@ -1,16 +1,16 @@
 package dev.omne.inspector.ui.runs;
 
-import dev.omne.inspector.ui.session.RunFacts;
 import dev.omne.inspector.core.event.EventTypes;
-import dev.omne.inspector.core.event.NodeFailed;
+import dev.omne.inspector.core.history.RunOutcome;
+import dev.omne.inspector.ui.session.RunFacts;
 
 import java.time.Duration;
 
 /**
- * Derives a run's status from its events: {@code run.completed} means completed; {@code run.failed}, or no
- * run end and a {@code node.failed} last, means failed; events but no end mean running while the log keeps
- * changing (or is being followed) and unknown once it has been quiet for {@link #QUIET_AFTER}; no events at
- * all mean unknown.
+ * Derives a run's status from its events ({@link RunOutcome}: {@code run.completed} means completed;
+ * {@code run.failed}, or no run end and a {@code node.failed} last, means failed) and from its file: events but
+ * no end mean running while the log keeps changing (or is being followed) and unknown once it has been quiet for
+ * {@link #QUIET_AFTER}; no events at all mean unknown.
  */
 public final class RunStatusRule {
     /** A log with no end event that has not changed for this long is no longer called running. */
@@ -27,13 +27,11 @@ public final class RunStatusRule {
         if (facts.events() == 0) {
             return RunStatus.UNKNOWN;
         }
-        if (EventTypes.RUN_COMPLETED.equals(facts.endType())) {
-            return RunStatus.COMPLETED;
-        }
-        if (EventTypes.RUN_FAILED.equals(facts.endType()) || NodeFailed.TYPE.equals(facts.lastType())) {
-            return RunStatus.FAILED;
-        }
-        return quietForMillis < QUIET_AFTER.toMillis() ? RunStatus.RUNNING : RunStatus.UNKNOWN;
+        return switch (RunOutcome.of(facts.endType(), facts.lastType())) {
+            case COMPLETED -> RunStatus.COMPLETED;
+            case FAILED -> RunStatus.FAILED;
+            case UNFINISHED -> quietForMillis < QUIET_AFTER.toMillis() ? RunStatus.RUNNING : RunStatus.UNKNOWN;
+        };
     }
 
     /** A sentence for the status's tooltip. */
