@@ -7,7 +7,6 @@ import dev.omne.inspector.ui.common.TaskExecutor;
 import dev.omne.inspector.ui.common.TextClipboard;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -51,8 +50,7 @@ public final class EventTableViewModel {
     private final ReadOnlyIntegerWrapper selectedRow = new ReadOnlyIntegerWrapper(this, "selectedRow", -1);
     private final ReadOnlyIntegerWrapper selectedPosition = new ReadOnlyIntegerWrapper(this, "selectedPosition", -1);
     private final ReadOnlyStringWrapper chosenNode = new ReadOnlyStringWrapper(this, "chosenNode");
-    private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper(this, "following", true);
-    private final ReadOnlyIntegerWrapper unseenRows = new ReadOnlyIntegerWrapper(this, "unseenRows");
+    private final Following following = new Following();
     private final ReadOnlyObjectWrapper<Reveal> reveal = new ReadOnlyObjectWrapper<>(this, "reveal");
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", NO_RUN);
 
@@ -155,16 +153,16 @@ public final class EventTableViewModel {
 
     /** Whether the table stays at the end as rows arrive. */
     public ReadOnlyBooleanProperty followingProperty() {
-        return following.getReadOnlyProperty();
+        return following.onProperty();
     }
 
     public boolean isFollowing() {
-        return following.get();
+        return following.isOn();
     }
 
     /** Rows that arrived while following was paused. */
     public ReadOnlyIntegerProperty unseenRowsProperty() {
-        return unseenRows.getReadOnlyProperty();
+        return following.unseenProperty();
     }
 
     /** Times relative to the run's start instead of the time of day. */
@@ -202,8 +200,7 @@ public final class EventTableViewModel {
         resetRows(rowsOf);
         emptyText.set(rowsOf == null ? READING : NO_EVENTS);
         selectedRow.set(-1);
-        following.set(live);
-        unseenRows.set(0);
+        following.start(live);
         if (rowCount() > 0) {
             reveal(live ? rowCount() - 1 : 0, live ? Placement.END : Placement.TOP);
         }
@@ -216,8 +213,7 @@ public final class EventTableViewModel {
         resetRows(null);
         emptyText.set(NO_RUN);
         selectedRow.set(-1);
-        following.set(true);
-        unseenRows.set(0);
+        following.start(true);
     }
 
     /**
@@ -238,7 +234,7 @@ public final class EventTableViewModel {
             int keep = selectedRow.get();
             resetRows(newer);
             selectedRow.set(-1);
-            if (following.get() && rowCount() > 0) {
+            if (following.isOn() && rowCount() > 0) {
                 reveal(rowCount() - 1, Placement.END);
             }
             if (keep >= 0) {
@@ -261,10 +257,8 @@ public final class EventTableViewModel {
         int before = rows.get().size();
         if (count > before) {
             rows.get().growTo(count);
-            if (following.get()) {
+            if (following.arrived(count - before)) {
                 reveal(count - 1, Placement.END);
-            } else {
-                unseenRows.set(unseenRows.get() + count - before);
             }
         }
     }
@@ -301,12 +295,12 @@ public final class EventTableViewModel {
         shown.set(next);
         syncPosition();
         rows.set(new RowList(shown.count()));
-        unseenRows.set(0);
+        following.allSeen();
         int at = selectedPosition.get();
         if (at >= 0) {
             reveal(at, Placement.CENTER);
         } else if (rowCount() > 0) {
-            reveal(following.get() ? rowCount() - 1 : 0, following.get() ? Placement.END : Placement.TOP);
+            reveal(following.isOn() ? rowCount() - 1 : 0, following.isOn() ? Placement.END : Placement.TOP);
         }
     }
 
@@ -335,17 +329,15 @@ public final class EventTableViewModel {
     /** The user moved the view: at the end it follows, anywhere else following pauses. */
     public void userScrolled(boolean atEnd) {
         if (atEnd) {
-            following.set(true);
-            unseenRows.set(0);
+            following.start(true);
         } else {
-            following.set(false);
+            following.pause();
         }
     }
 
     /** Goes to the end and follows it again (End). */
     public void resumeFollowing() {
-        following.set(true);
-        unseenRows.set(0);
+        following.start(true);
         int last = rowCount() - 1;
         if (last >= 0) {
             selectedRow.set(rowAt(last));
@@ -355,8 +347,7 @@ public final class EventTableViewModel {
 
     /** Goes to the end and follows it, leaving the selection alone. */
     public void followEnd() {
-        following.set(true);
-        unseenRows.set(0);
+        following.start(true);
         if (rowCount() > 0) {
             reveal(rowCount() - 1, Placement.END);
         }
@@ -388,7 +379,7 @@ public final class EventTableViewModel {
         }
         selectedRow.set(rowAt(position));
         if (position < rowCount() - 1) {
-            following.set(false);
+            following.pause();
         }
         reveal(position, Placement.CENTER);
     }
