@@ -1,5 +1,6 @@
 package dev.omne.inspector.cli;
 
+import dev.omne.inspector.testing.Waits;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omne.inspector.core.event.EventCodec;
 import dev.omne.inspector.core.log.EventReader;
@@ -153,11 +154,7 @@ class InjectCommandTest {
         Process holder = new ProcessBuilder("flock", "-x", file.toString(), "sh", "-c",
                 "touch \"$1\"; exec sleep 60", "sh", ready.toString()).start();
         try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (!Files.exists(ready) && System.nanoTime() < deadline && holder.isAlive()) {
-                Thread.sleep(5); // polling interval of the condition wait
-            }
-            assertTrue(Files.exists(ready), "the holder took the lock");
+            Waits.forFile(ready, holder, Duration.ofSeconds(10)); // the holder took the lock
             for (int attempt = 1; attempt <= 3; attempt++) {
                 long start = System.nanoTime();
                 CliRun r = CliRun.of("inject", project.toString(), "--run", "r", "--type", "a.b", "--lock-timeout", "1");

@@ -56,6 +56,11 @@ final class PendingBatch {
         tailNotices.add(notice);
     }
 
+    /** A run's change waiting to be handed over, or null. */
+    RunChange change(String runId) {
+        return changes.get(runId);
+    }
+
     boolean isEmpty() {
         return added.isEmpty() && removed.isEmpty() && changes.isEmpty() && notices.isEmpty() && tailNotices.isEmpty();
     }

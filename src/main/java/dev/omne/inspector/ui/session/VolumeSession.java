@@ -367,6 +367,13 @@ public final class VolumeSession implements AutoCloseable {
         }
     }
 
+    /** A run's change that waits for the window to take it, or null (for tests: what the watcher has delivered). */
+    RunChange pendingChange(String runId) {
+        synchronized (lock) {
+            return pending.change(runId);
+        }
+    }
+
     @Override
     public void close() {
         VolumeWatcher running;

@@ -143,9 +143,12 @@ class WindowResponsivenessBenchmarkTest {
 
         Thread fxThread = fx(Thread::currentThread);
         java.util.Map<String, Integer> stalls = new java.util.concurrent.ConcurrentHashMap<>();
-        Thread sampler = Thread.ofPlatform().daemon().start(() -> {
-            // Where the UI thread is while a pulse is overdue (BENCH_PROFILE=1): the top frames of our code.
-            while (System.getenv("BENCH_PROFILE") != null && !Thread.currentThread().isInterrupted()) {
+        // Where the UI thread is while a pulse is overdue (BENCH_PROFILE=1): the top frames of our code, sampled
+        // every 5 ms.
+        java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().unstarted(r));
+        if (System.getenv("BENCH_PROFILE") != null) {
+            sampler.scheduleAtFixedRate(() -> {
                 if (lastPulse != 0 && System.nanoTime() - lastPulse > 40_000_000L) {
                     Thread render = Thread.getAllStackTraces().keySet().stream()
                             .filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst().orElse(null);
@@ -163,13 +166,8 @@ class WindowResponsivenessBenchmarkTest {
                     stalls.merge(phase + " " + (sampled == fxThread ? "ui" : "render") + ": " + where, 1, Integer::sum);
                     }
                 }
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
+            }, 0, 5, TimeUnit.MILLISECONDS);
+        }
         // As a person would have it: the window has shown a run before this one (the demo, the last folder).
         // The first paint of a table in a fresh JVM is a cold start of its own, reported apart.
         Path small = dir.resolve("warm-up");
@@ -253,7 +251,7 @@ class WindowResponsivenessBenchmarkTest {
         result("longest_pulse_gap_ms", longestGap / 1e6, "ms");
         result("longest_ui_cpu_between_pulses_ms", longestCpu / 1e6, "ms");
         System.out.println("gaps over 50 ms: " + longGaps);
-        sampler.interrupt();
+        sampler.shutdownNow();
         stalls.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
                 .forEach(e -> System.out.printf("stall samples %4d  %s%n", e.getValue(), e.getKey()));
         System.out.printf("%d keystrokes; %,d pulses; the longest gap was while %s; load average %.1f%n",

@@ -1,6 +1,7 @@
 package dev.omne.inspector.ui.session;
 
 import dev.omne.inspector.core.volume.Volume;
+import dev.omne.inspector.testing.Waits;
 import dev.omne.inspector.ui.testing.TestLogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -121,10 +123,14 @@ class VolumeSessionTest {
         Volume volume = TestLogs.volume(project, TestLogs.RUN, TestLogs.events(1));
         start(volume);
         drainUntil(t -> rows(TestLogs.RUN) == 1);
-        // Let several polls find appended lines while the UI thread is busy.
+        // The watcher delivers each appended line to the session while the UI thread is busy.
         for (int i = 0; i < 3; i++) {
             TestLogs.append(volume.eventsFile(TestLogs.RUN), List.of(TestLogs.event("node.progress", 10 + i, "n")));
-            Thread.sleep(300);
+            int rows = 2 + i;
+            Waits.until("the session to hold " + rows + " rows of the run", Duration.ofSeconds(10), () -> {
+                RunChange pending = session.pendingChange(TestLogs.RUN);
+                return pending != null && pending.toRow() == rows;
+            }, () -> String.valueOf(session.pendingChange(TestLogs.RUN)));
         }
         assertEquals(1, ui.size(), "one hand-over pending, however many batches the watcher sent");
         runs.clear();
@@ -147,11 +153,8 @@ class VolumeSessionTest {
         List<RunChange> seen = java.util.Collections.synchronizedList(new ArrayList<>());
         // Hand-overs run at once, on the session's threads: nothing is merged, every step is seen.
         session = VolumeSession.start(volume, Runnable::run, batch -> seen.addAll(batch.runs()), Clock.systemUTC());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (seen.isEmpty() || seen.getLast().size() < lines.size()) {
-            Thread.sleep(20);
-            assertTrue(System.nanoTime() < deadline, "timed out: " + seen);
-        }
+        Waits.until("the full index", Duration.ofSeconds(20),
+                () -> !seen.isEmpty() && seen.getLast().size() >= lines.size(), seen::toString);
         RunChange last = seen.getLast();
         assertEquals(lines.size(), last.facts().events());
         assertTrue(seen.size() > 1, "a preview, then the full index");
