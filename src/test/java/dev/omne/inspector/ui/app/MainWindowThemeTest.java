@@ -1,8 +1,6 @@
 package dev.omne.inspector.ui.app;
 
-import dev.omne.inspector.ui.app.AppSettings;
 import dev.omne.inspector.ui.common.SameThreadTaskExecutor;
-import dev.omne.inspector.ui.app.SettingsStore;
 import dev.omne.inspector.ui.theme.SystemColorScheme;
 import dev.omne.inspector.ui.theme.Theme;
 import dev.omne.inspector.ui.theme.ThemeSetting;

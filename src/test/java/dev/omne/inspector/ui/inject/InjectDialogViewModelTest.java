@@ -5,7 +5,6 @@ import dev.omne.inspector.ui.testing.TestLogs;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.log.LockTimeoutException;
 import dev.omne.inspector.core.volume.Volume;
-import dev.omne.inspector.ui.inject.EventAppender;
 import dev.omne.inspector.ui.common.SameThreadTaskExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
