@@ -13,7 +13,6 @@ import dev.omne.inspector.core.event.NewEvent;
 import dev.omne.inspector.core.event.NodeFailed;
 import dev.omne.inspector.core.event.NodeStarted;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,8 +145,6 @@ record EventDraft(String typeProblem, String nodeProblem, String extraProblem, S
             }
             throw new IllegalArgumentException("Not valid JSON: " + message
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Not valid JSON: " + e.getMessage());
         }
         if (!(node instanceof ObjectNode object)) {
             throw new IllegalArgumentException("Extra fields must be one JSON object, e.g. {\"signal\": \"SIGTERM\"}");
