@@ -101,6 +101,8 @@ class MainWindowFxTest {
         Volume volume = volume(5);
         robot.interact(() -> model.open(volume.root()));
         waitUntil("runs listed", () -> model.runList().visibleRuns().size() == 2);
+        // The list draws its rows at the next pulse after its ViewModel has them.
+        waitUntil("the failed run drawn in the list", () -> robot.lookup("bugfix").tryQuery().isPresent());
         robot.clickOn("bugfix");
         waitUntil("the failed run's rows show", () -> FAILED_RUN.equals(model.eventTable().runId())
                 && table().getItems().size() == 25);
