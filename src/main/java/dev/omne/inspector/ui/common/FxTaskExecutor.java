@@ -22,20 +22,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
                            Consumer<? super Throwable> onFailure) {
         Task task = Task.flag();
         try {
-            pool.execute(() -> {
-                if (task.isCancelled()) {
-                    return;
-                }
-                T result;
-                try {
-                    result = work.call(task::isCancelled);
-                } catch (Throwable e) {
-                    // Errors too (out of memory, a stack overflow on a hostile line): whoever waits must hear of it.
-                    handOver(task, () -> onFailure.accept(e));
-                    return;
-                }
-                handOver(task, () -> onSuccess.accept(result));
-            });
+            pool.execute(() -> TaskExecutor.runAs(task, work, callback -> handOver(task, callback), onSuccess, onFailure));
         } catch (RejectedExecutionException e) {
             // shut down: the window is closing, nothing is waiting for the result
             return Task.DONE;

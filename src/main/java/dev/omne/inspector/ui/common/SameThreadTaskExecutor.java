@@ -7,15 +7,9 @@ public final class SameThreadTaskExecutor implements TaskExecutor {
     @Override
     public <T> Task submit(CancellableWork<T> work, Consumer<? super T> onSuccess,
                            Consumer<? super Throwable> onFailure) {
-        T result;
-        try {
-            result = work.call(() -> false);
-        } catch (Throwable e) {
-            onFailure.accept(e);
-            return Task.DONE;
-        }
-        onSuccess.accept(result);
-        return Task.DONE;
+        Task task = Task.flag();
+        TaskExecutor.runAs(task, work, Runnable::run, onSuccess, onFailure);
+        return task;
     }
 
     @Override

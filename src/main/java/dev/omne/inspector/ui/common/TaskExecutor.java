@@ -32,6 +32,27 @@ public interface TaskExecutor {
         return submit(cancelled -> work.call(), onSuccess, onFailure);
     }
 
+    /**
+     * What every executor does once it is the work's turn: runs {@code work} as {@code task}, unless the task was
+     * cancelled before it started, and passes the callback for its result or its failure (of any kind) to
+     * {@code handOver}, which runs it on the UI thread.
+     */
+    static <T> void runAs(Task task, CancellableWork<T> work, Consumer<Runnable> handOver,
+                          Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        if (task.isCancelled()) {
+            return;
+        }
+        T result;
+        try {
+            result = work.call(task::isCancelled);
+        } catch (Throwable e) {
+            // Errors too (out of memory, a stack overflow on a hostile line): whoever waits must hear of it.
+            handOver.accept(() -> onFailure.accept(e));
+            return;
+        }
+        handOver.accept(() -> onSuccess.accept(result));
+    }
+
     /** Runs an action on the UI thread, later (or now, for the same-thread implementation). */
     void runOnUiThread(Runnable action);
 

@@ -14,19 +14,7 @@ public final class ManualTaskExecutor implements TaskExecutor {
     public <T> Task submit(CancellableWork<T> work, Consumer<? super T> onSuccess,
                            Consumer<? super Throwable> onFailure) {
         Task task = Task.flag();
-        queue.add(() -> {
-            if (task.isCancelled()) {
-                return;
-            }
-            T result;
-            try {
-                result = work.call(task::isCancelled);
-            } catch (Throwable e) {
-                onFailure.accept(e);
-                return;
-            }
-            onSuccess.accept(result);
-        });
+        queue.add(() -> TaskExecutor.runAs(task, work, Runnable::run, onSuccess, onFailure));
         return task;
     }
 
