@@ -33,16 +33,7 @@ final class EventJumps {
             messages.accept("No lines to go to");
             return false;
         }
-        int lo = 0;
-        int hi = s.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (s.line(mid) < line) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
+        int lo = Bisect.firstNot(s.size(), row -> s.line(row) < line);
         if (lo >= s.size()) {
             messages.accept("The log has " + s.line(s.size() - 1) + " lines; showing the last");
             lo = s.size() - 1;

@@ -16,17 +16,7 @@ final class MalformedLines {
     /** The first error row after {@code row}, or -1. */
     static int next(IndexSnapshot s, int row) {
         int n = s.diagnosticCount();
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (s.diagnosticRow(mid) <= row) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        for (int i = lo; i < n; i++) {
+        for (int i = Bisect.firstNot(n, d -> s.diagnosticRow(d) <= row); i < n; i++) {
             if (s.isError(s.diagnosticRow(i))) {
                 return s.diagnosticRow(i);
             }
@@ -36,17 +26,7 @@ final class MalformedLines {
 
     /** The last error row before {@code row}, or -1. */
     static int previous(IndexSnapshot s, int row) {
-        int lo = 0;
-        int hi = s.diagnosticCount();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (s.diagnosticRow(mid) < row) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        for (int i = lo - 1; i >= 0; i--) {
+        for (int i = Bisect.firstNot(s.diagnosticCount(), d -> s.diagnosticRow(d) < row) - 1; i >= 0; i--) {
             if (s.isError(s.diagnosticRow(i))) {
                 return s.diagnosticRow(i);
             }
