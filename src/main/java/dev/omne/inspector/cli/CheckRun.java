@@ -1,5 +1,6 @@
 package dev.omne.inspector.cli;
 
+import dev.omne.inspector.core.Messages;
 import dev.omne.inspector.core.log.Diagnostic;
 import dev.omne.inspector.core.log.LogCheck;
 import dev.omne.inspector.core.volume.FileKinds;
@@ -59,7 +60,7 @@ public final class CheckRun {
         } catch (Exception e) {
             // One clear line, never a stack trace, as the command line says it everywhere.
             writer.flush();
-            err.println("omne-inspector: " + CliMessages.describe(e));
+            err.println("omne-inspector: " + Messages.describeFileFirst(e));
             return Cli.USAGE_OR_IO;
         }
     }
@@ -93,7 +94,7 @@ public final class CheckRun {
                     result = LogCheck.check(file);
                 } catch (IOException e) {
                     // One unreadable log is reported like a bad line; the other runs are still checked.
-                    out.println(file + ": error: cannot read: " + CliMessages.describe(e));
+                    out.println(file + ": error: cannot read: " + Messages.describeFileFirst(e));
                     errors++;
                     continue;
                 }

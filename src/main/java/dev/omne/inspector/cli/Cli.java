@@ -1,14 +1,18 @@
 package dev.omne.inspector.cli;
 
+import dev.omne.inspector.core.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.Properties;
 import java.util.Set;
 
 /** The headless command line over the log core. No JavaFX class is reachable from here. */
-@Command(name = "omne-inspector", mixinStandardHelpOptions = true, version = "omne-inspector 0.1.0",
+@Command(name = "omne-inspector", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Inspect omne run event logs. With no command (or a FOLDER), opens the window.",
         subcommands = {CheckCommand.class, InjectCommand.class, FollowCommand.class, ExportCommand.class,
                 StatsCommand.class, CompareCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
@@ -21,6 +25,21 @@ public final class Cli {
 
     private static final Set<String> COMMANDS = Set.of("check", "inject", "follow", "export", "stats", "compare", "generate", "help",
             "--help", "-h", "--version", "-V");
+
+    /** The version, as pom.xml gives it (written into {@code version.properties} when the build copies it). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties properties = new Properties();
+            try (InputStream in = Cli.class.getResourceAsStream("/dev/omne/inspector/version.properties")) {
+                if (in == null) {
+                    throw new IOException("version.properties is missing from the build");
+                }
+                properties.load(in);
+            }
+            return new String[] {"omne-inspector " + properties.getProperty("version")};
+        }
+    }
 
     /** Whether {@code word} names a command (anything else is a folder for the window). */
     public static boolean isCommand(String word) {
@@ -51,7 +70,7 @@ public final class Cli {
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // One clear line, never a stack trace: every failure here is the user's file or arguments.
-            cmd.getErr().println("omne-inspector: " + CliMessages.describe(e));
+            cmd.getErr().println("omne-inspector: " + Messages.describeFileFirst(e));
             return USAGE_OR_IO;
         });
         return commandLine.execute(args);

@@ -1,6 +1,7 @@
 package dev.omne.inspector.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.omne.inspector.core.Messages;
 import dev.omne.inspector.core.history.NodeExecution;
 import dev.omne.inspector.core.history.NodeRun;
 import dev.omne.inspector.core.history.RunComparison;
@@ -109,7 +110,7 @@ final class CompareCommand implements Callable<Integer> {
         try {
             return RunSummaryBuilder.read(runId, file);
         } catch (IOException e) {
-            throw new Refused(file + ": cannot read: " + CliMessages.describe(e));
+            throw new Refused(file + ": cannot read: " + Messages.describeFileFirst(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.omne.inspector.cli;
 
+import dev.omne.inspector.core.Messages;
 import dev.omne.inspector.generate.VolumeGenerator;
 import dev.omne.inspector.generate.VolumeGenerator.Options;
 import dev.omne.inspector.generate.VolumeGenerator.Result;
@@ -130,7 +131,7 @@ final class GenerateCommand implements Callable<Integer> {
             out.flush();
             return Cli.OK;
         } catch (IOException e) {
-            spec.commandLine().getErr().println("omne-inspector: " + CliMessages.describe(e));
+            spec.commandLine().getErr().println("omne-inspector: " + Messages.describeFileFirst(e));
             return 1;
         }
     }

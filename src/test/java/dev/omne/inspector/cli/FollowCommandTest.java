@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.omne.inspector.testing.Waits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -173,28 +174,15 @@ class FollowCommandTest {
                 System.getProperty("java.class.path"), "dev.omne.inspector.Main", "follow", project.toString())
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         try {
-            awaitFile(out, p, "# following every run");
+            Waits.forText(out, p, "# following every run", WAIT);
             Files.writeString(a, NEW, StandardOpenOption.APPEND);
-            awaitFile(out, p, "a 2 2026-04-15T00:00:01.500Z node.failed build");
+            Waits.forText(out, p, "a 2 2026-04-15T00:00:01.500Z node.failed build", WAIT);
             Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start();
             assertTrue(kill.waitFor(10, TimeUnit.SECONDS));
             assertTrue(p.waitFor(WAIT.toMillis(), TimeUnit.MILLISECONDS), "follow ended on Ctrl-C");
             assertEquals(130, p.exitValue(), Files.readString(out));
         } finally {
             p.destroyForcibly();
-        }
-    }
-
-    private static void awaitFile(Path file, Process owner, String text) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!Files.readString(file).contains(text)) {
-            if (!owner.isAlive()) {
-                fail("follow exited (" + owner.exitValue() + "): " + Files.readString(file));
-            }
-            if (System.nanoTime() - deadline > 0) {
-                fail("no '" + text + "' within " + WAIT + ": " + Files.readString(file));
-            }
-            Thread.sleep(10); // polling interval of the condition wait, not a stand-in for it
         }
     }
 

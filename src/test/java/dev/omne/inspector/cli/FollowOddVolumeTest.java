@@ -1,11 +1,11 @@
 package dev.omne.inspector.cli;
 
+import dev.omne.inspector.testing.Waits;
 import static dev.omne.inspector.cli.FollowCommandTest.NEW;
 import static dev.omne.inspector.cli.FollowCommandTest.OLD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.omne.inspector.testing.Tools;
@@ -140,12 +140,12 @@ class FollowOddVolumeTest {
                 "dev.omne.inspector.Main", "follow", project.toString()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         try {
-            awaitFile(out, p, "# notice UNREADABLE locked: events.jsonl cannot be read: permission denied;"
-                    + " looking again on every change");
+            Waits.forText(out, p, "# notice UNREADABLE locked: events.jsonl cannot be read: permission denied;"
+                    + " looking again on every change", WAIT);
             Files.writeString(open, NEW, StandardOpenOption.APPEND);
-            awaitFile(out, p, "open 2 2026-04-15T00:00:01.500Z node.failed");
+            Waits.forText(out, p, "open 2 2026-04-15T00:00:01.500Z node.failed", WAIT);
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-r--r--"));
-            awaitFile(out, p, "locked 1 2026-04-15T00:00:00.000Z node.started plan");
+            Waits.forText(out, p, "locked 1 2026-04-15T00:00:00.000Z node.started plan", WAIT);
             assertTrue(p.isAlive(), Files.readString(out));
         } finally {
             p.destroy();
@@ -156,16 +156,4 @@ class FollowOddVolumeTest {
         assertFalse(Files.readString(out).contains("Exception"), Files.readString(out));
     }
 
-    private static void awaitFile(Path file, Process owner, String text) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!Files.readString(file).contains(text)) {
-            if (!owner.isAlive()) {
-                fail("follow exited (" + owner.exitValue() + "): " + Files.readString(file));
-            }
-            if (System.nanoTime() - deadline > 0) {
-                fail("no '" + text + "' within " + WAIT + ": " + Files.readString(file));
-            }
-            Thread.sleep(10); // polling interval of the condition wait, not a stand-in for it
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.omne.inspector.cli;
 
+import dev.omne.inspector.testing.Waits;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omne.inspector.core.event.EventCodec;
 import dev.omne.inspector.core.log.EventReader;

@@ -3,6 +3,8 @@ package dev.omne.inspector.tail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.omne.inspector.testing.RunnerAppend;
+
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +33,7 @@ final class Writers {
         Files.createDirectories(logs);
         List<String> command = new ArrayList<>(List.of("python3", script().toString()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true)
+        return RunnerAppend.onPath(new ProcessBuilder(command)).redirectErrorStream(true)
                 .redirectOutput(logs.resolve(name + ".out").toFile()).start();
     }
 

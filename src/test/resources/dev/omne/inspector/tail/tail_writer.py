@@ -1,15 +1,16 @@
-# Stand-in for the omne runner in the tail tests: every line is appended under flock(LOCK_EX) on the events
-# file itself, as the runner does (open append + create, lock, write, unlock, close).
+# Stand-in for the omne runner in the tail tests: every line is appended as the runner does (runner_append.py,
+# on PYTHONPATH).
 #   append FILE COUNT SPLIT_EVERY PAUSE_MS   COUNT lines; every SPLIT_EVERY-th is written in two halves
 #                                            with a pause between (the lock held), so a reader sees half a line
 #   runs RUNS_DIR COUNT LINES                COUNT run folders at once, each with LINES lines
 #   copy SOURCE TARGET BURST PAUSE_MS        SOURCE's lines, a line per append (every 7th in two halves), BURST
 #                                            lines at a time with PAUSE_MS between bursts; makes TARGET's folder
 # The lines match Lines.line in the tests: the sequence number is in the timestamp's microseconds.
-import fcntl
 import os
 import sys
 import time
+
+from runner_append import append as locked_append
 
 
 def line(seq):
@@ -17,42 +18,21 @@ def line(seq):
             % (seq, seq // 1000000, seq % 1000000, seq)).encode()
 
 
-def write_all(fd, data):
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
-
-
-def locked_append(path, parts, pause):
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        try:
-            for i, part in enumerate(parts):
-                if i > 0:
-                    time.sleep(pause)
-                write_all(fd, part)
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
-
-
 def append(path, count, split_every, pause_ms):
     for seq in range(count):
         data = line(seq)
         if split_every > 0 and seq % split_every == split_every - 1:
             half = len(data) // 2
-            locked_append(path, [data[:half], data[half:]], pause_ms / 1000.0)
+            locked_append(path, data, [data[:half], data[half:]], pause_ms / 1000.0)
         else:
-            locked_append(path, [data], 0)
+            locked_append(path, data)
 
 
 def runs(runs_dir, count, lines):
     for i in range(count):
         run = os.path.join(runs_dir, "bulk-%04d" % i)
         os.mkdir(run)
-        locked_append(os.path.join(run, "events.jsonl"), [b"".join(line(s) for s in range(lines))], 0)
+        locked_append(os.path.join(run, "events.jsonl"), b"".join(line(s) for s in range(lines)))
 
 
 def copy(source, target, burst, pause_ms):
@@ -62,7 +42,7 @@ def copy(source, target, burst, pause_ms):
     for n, text in enumerate(lines, 1):
         data = text + b"\n"
         half = len(data) // 2
-        locked_append(target, [data[:half], data[half:]] if n % 7 == 0 else [data], 0.002)
+        locked_append(target, data, [data[:half], data[half:]] if n % 7 == 0 else None, 0.002)
         if n % burst == 0:
             time.sleep(pause_ms / 1000.0)
 

@@ -6,7 +6,7 @@ import dev.omne.inspector.core.index.IndexSnapshot;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,48 +50,48 @@ public final class EventFilter {
         if (expression == null || expression.isBlank()) {
             return ALL;
         }
-        Map<String, List<String>> positive = new LinkedHashMap<>();
-        Map<String, List<String>> negative = new LinkedHashMap<>();
+        Map<FilterTerm.Key, List<String>> positive = new EnumMap<>(FilterTerm.Key.class);
+        Map<FilterTerm.Key, List<String>> negative = new EnumMap<>(FilterTerm.Key.class);
         List<TextTerm> texts = new ArrayList<>();
         long after = Timestamps.NONE;
         long before = Timestamps.NONE;
-        for (String word : split(expression)) {
-            boolean negated = word.length() > 1 && word.startsWith("-");
-            String term = negated ? word.substring(1) : word;
-            int colon = term.indexOf(':');
-            String key = colon > 0 && !term.startsWith("\"") && !term.startsWith("/")
-                    ? term.substring(0, colon).toLowerCase(Locale.ROOT) : null;
-            if (key != null && List.of("type", "node", "kind", "is").contains(key)) {
-                String value = term.substring(colon + 1);
-                if (value.isEmpty()) {
-                    throw new FilterSyntaxException("\"" + word + "\": say which " + key);
+        for (FilterTerm term : FilterTerm.parse(expression)) {
+            String word = term.source();
+            String value = term.value();
+            switch (term.key()) {
+                case TYPE, NODE, KIND, IS -> {
+                    String key = term.key().prefix();
+                    if (value.isEmpty()) {
+                        throw new FilterSyntaxException("\"" + word + "\": say which " + key.substring(0, key.length() - 1));
+                    }
+                    if (term.key() == FilterTerm.Key.IS && FilterTerm.Condition.of(value) == null) {
+                        throw new FilterSyntaxException("\"" + word + "\": is: takes error, warning or failure");
+                    }
+                    (term.negated() ? negative : positive).computeIfAbsent(term.key(), k -> new ArrayList<>()).add(value);
                 }
-                if (key.equals("is") && !List.of("error", "warning", "failure").contains(value)) {
-                    throw new FilterSyntaxException("\"" + word + "\": is: takes error, warning or failure");
+                case AFTER, BEFORE -> {
+                    long micros = Timestamps.parseMicros(value);
+                    if (micros == Timestamps.NONE) {
+                        throw new FilterSyntaxException("\"" + word + "\": " + term.key().prefix()
+                                + " takes an RFC 3339 time such as 2026-04-15T00:00:00Z");
+                    }
+                    if (term.key() == FilterTerm.Key.AFTER) {
+                        after = micros;
+                    } else {
+                        before = micros;
+                    }
                 }
-                (negated ? negative : positive).computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-            } else if (key != null && (key.equals("after") || key.equals("before"))) {
-                long micros = Timestamps.parseMicros(term.substring(colon + 1));
-                if (micros == Timestamps.NONE) {
-                    throw new FilterSyntaxException("\"" + word + "\": " + key
-                            + ": takes an RFC 3339 time such as 2026-04-15T00:00:00Z");
+                case REGEX -> {
+                    try {
+                        texts.add(new TextTerm(null, Pattern.compile(value), term.negated()));
+                    } catch (PatternSyntaxException e) {
+                        throw new FilterSyntaxException("\"" + word + "\": not a regular expression: " + e.getDescription());
+                    }
                 }
-                if (key.equals("after")) {
-                    after = micros;
-                } else {
-                    before = micros;
-                }
-            } else if (term.length() >= 2 && term.startsWith("/") && term.endsWith("/")) {
-                try {
-                    texts.add(new TextTerm(null, Pattern.compile(term.substring(1, term.length() - 1)), negated));
-                } catch (PatternSyntaxException e) {
-                    throw new FilterSyntaxException("\"" + word + "\": not a regular expression: " + e.getDescription());
-                }
-            } else {
-                String text = term.startsWith("\"") && term.endsWith("\"") && term.length() >= 2
-                        ? term.substring(1, term.length() - 1) : term;
-                if (!text.isEmpty()) {
-                    texts.add(new TextTerm(text.toLowerCase(Locale.ROOT), null, negated));
+                case TEXT -> {
+                    if (!value.isEmpty()) {
+                        texts.add(new TextTerm(value.toLowerCase(Locale.ROOT), null, term.negated()));
+                    }
                 }
             }
         }
@@ -99,46 +99,6 @@ public final class EventFilter {
         positive.forEach((key, values) -> columns.add(new ColumnTerm(key, List.copyOf(values), false)));
         negative.forEach((key, values) -> columns.add(new ColumnTerm(key, List.copyOf(values), true)));
         return new EventFilter(expression.strip(), List.copyOf(columns), List.copyOf(texts), after, before);
-    }
-
-    /** The terms of an expression as the parser sees them ({@code "phrases"} and {@code /regexes/} whole). */
-    public static List<String> terms(String expression) {
-        return split(expression);
-    }
-
-    /** Words, keeping {@code "quoted phrases"} and {@code /regex with spaces/} whole. */
-    static List<String> split(String expression) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        char quote = 0;
-        for (int i = 0; i < expression.length(); i++) {
-            char c = expression.charAt(i);
-            if (quote != 0) {
-                word.append(c);
-                if (c == quote && !(quote == '/' && word.length() > 1 && word.charAt(word.length() - 2) == '\\')) {
-                    quote = 0;
-                }
-            } else if (Character.isWhitespace(c)) {
-                if (!word.isEmpty()) {
-                    words.add(word.toString());
-                    word.setLength(0);
-                }
-            } else {
-                boolean startsTerm = word.isEmpty() || (word.length() == 1 && word.charAt(0) == '-');
-                if ((c == '"' || c == '/') && startsTerm) {
-                    quote = c;
-                }
-                word.append(c);
-            }
-        }
-        if (quote != 0) {
-            throw new FilterSyntaxException("unclosed " + (quote == '"' ? "quote" : "regular expression") + " in \""
-                    + expression.strip() + "\"");
-        }
-        if (!word.isEmpty()) {
-            words.add(word.toString());
-        }
-        return words;
     }
 
     public boolean isAll() {
@@ -161,12 +121,12 @@ public final class EventFilter {
 
     /** Whether the filter has {@code type:} terms (given or negated). */
     public boolean hasTypeTerms() {
-        return columns.stream().anyMatch(c -> c.key.equals("type"));
+        return columns.stream().anyMatch(c -> c.key == FilterTerm.Key.TYPE);
     }
 
     /** A copy without its {@code type:} terms: what type facets count against. */
     public EventFilter withoutTypes() {
-        List<ColumnTerm> kept = columns.stream().filter(c -> !c.key.equals("type")).toList();
+        List<ColumnTerm> kept = columns.stream().filter(c -> c.key != FilterTerm.Key.TYPE).toList();
         return new EventFilter(source, kept, texts, afterMicros, beforeMicros);
     }
 
@@ -216,9 +176,9 @@ public final class EventFilter {
         List<String> kinds = java.util.stream.IntStream.range(0, nodes.size()).mapToObj(s::nodeKind).toList();
         for (ColumnTerm term : columns) {
             java.util.function.IntPredicate one = switch (term.key) {
-                case "type" -> byId(types, term, s::typeId);
-                case "node" -> byId(nodes, term, s::nodeId);
-                case "kind" -> byId(kinds, term, s::nodeId);
+                case TYPE -> byId(types, term, s::typeId);
+                case NODE -> byId(nodes, term, s::nodeId);
+                case KIND -> byId(kinds, term, s::nodeId);
                 default -> row -> term.matches(s, row);
             };
             java.util.function.IntPredicate decided = term.negated ? one.negate() : one;
@@ -298,7 +258,7 @@ public final class EventFilter {
         return source;
     }
 
-    private record ColumnTerm(String key, List<String> values, boolean negated) {
+    private record ColumnTerm(FilterTerm.Key key, List<String> values, boolean negated) {
         boolean matches(IndexSnapshot s, int row) {
             for (String value : values) {
                 if (matchesOne(s, row, value)) {
@@ -310,13 +270,13 @@ public final class EventFilter {
 
         private boolean matchesOne(IndexSnapshot s, int row, String value) {
             return switch (key) {
-                case "type" -> glob(value, s.type(row));
-                case "node" -> glob(value, s.node(row));
-                case "kind" -> glob(value, s.nodeKind(s.nodeId(row)));
-                case "is" -> switch (value) {
-                    case "error" -> s.isError(row);
-                    case "warning" -> s.hasWarning(row);
-                    default -> s.isError(row) || EventTypes.isFailure(s.type(row));
+                case TYPE -> glob(value, s.type(row));
+                case NODE -> glob(value, s.node(row));
+                case KIND -> glob(value, s.nodeKind(s.nodeId(row)));
+                case IS -> switch (FilterTerm.Condition.of(value)) {
+                    case ERROR -> s.isError(row);
+                    case WARNING -> s.hasWarning(row);
+                    case FAILURE -> s.isError(row) || EventTypes.isFailure(s.type(row));
                 };
                 default -> false;
             };

@@ -1,12 +1,10 @@
 package dev.omne.inspector.core.history;
 
-import dev.omne.inspector.core.volume.FileKinds;
+import dev.omne.inspector.core.Messages;
 import dev.omne.inspector.core.volume.RunIds;
 import dev.omne.inspector.core.volume.Volume;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -127,15 +125,6 @@ public final class HistoryLoader {
 
     /** The reason alone: the file is named beside it. */
     private static String message(Exception e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof IOException io) {
-            return FileKinds.reason(io);
-        }
-        return String.valueOf(e.getMessage());
+        return Messages.reason(e);
     }
 }

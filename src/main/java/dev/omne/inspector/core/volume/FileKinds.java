@@ -1,8 +1,8 @@
 package dev.omne.inspector.core.volume;
 
+import dev.omne.inspector.core.Messages;
+
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -56,21 +56,12 @@ public final class FileKinds {
             if (e instanceof NoSuchFileException) {
                 return "a link to " + target + ", which does not exist";
             }
-            return "a link to " + target + " that cannot be followed (" + reason(e) + ")";
+            return "a link to " + target + " that cannot be followed (" + Messages.reason(e) + ")";
         }
         if (e instanceof NoSuchFileException) {
             return "nothing";
         }
-        return "unreachable (" + reason(e) + ")";
-    }
-
-    /** The reason of a file system error without the file name in front of it. */
-    public static String reason(IOException e) {
-        String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
-        if (reason == null || reason.isBlank()) {
-            return e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
-        }
-        return reason.strip();
+        return "unreachable (" + Messages.reason(e) + ")";
     }
 
     /** Neither a file nor a folder: the "unix" view tells which (Linux, macOS); elsewhere a general word. */

@@ -3,10 +3,8 @@ package dev.omne.inspector.ui.app;
 import dev.omne.inspector.ui.theme.WindowThemes;
 import dev.omne.inspector.ui.demo.DemoDriver;
 import dev.omne.inspector.ui.demo.DemoVolume;
-import dev.omne.inspector.ui.app.AppSettings;
 import dev.omne.inspector.ui.common.FxTaskExecutor;
 import dev.omne.inspector.ui.common.TaskExecutor;
-import dev.omne.inspector.ui.app.SettingsStore;
 import dev.omne.inspector.ui.theme.SystemColorScheme;
 import dev.omne.inspector.ui.theme.ThemeSetting;
 import dev.omne.inspector.ui.common.TextClipboard;
@@ -46,11 +44,11 @@ public final class InspectorApp extends Application {
     public void start(Stage stage) {
         model = createModel(AppSettings.NODE, tasks);
         model.useDocumentOpener(uri -> getHostServices().showDocument(uri.toString()));
-        model.useSystemColorScheme(SystemColorScheme.platform());
+        model.theme().useSystemColorScheme(SystemColorScheme.platform());
         // -Domne.theme=dark|light|system: that theme for this session, the saved choice left as it is.
-        ThemeSetting.parse(System.getProperty(THEME_PROPERTY)).ifPresent(model::showThemeUnsaved);
+        ThemeSetting.parse(System.getProperty(THEME_PROPERTY)).ifPresent(model.theme()::showUnsaved);
         view = new MainWindowView(model, ZoneId.systemDefault());
-        Scene scene = new Scene(view, 1280, 800, WindowThemes.fill(model.effectiveThemeProperty().get()));
+        Scene scene = new Scene(view, 1280, 800, WindowThemes.fill(model.theme().effectiveProperty().get()));
         stage.setScene(scene);
         stage.getIcons().addAll(AppIcons.all());
         stage.titleProperty().bind(model.titleProperty());
@@ -96,7 +94,7 @@ public final class InspectorApp extends Application {
     }
 
     /** Copies the demo volume to a temporary folder and starts appending to its live run. */
-    public static MainWindowViewModel.Demo startDemo() throws java.io.IOException {
+    public static VolumeOpener.Demo startDemo() throws java.io.IOException {
         DemoVolume volume = DemoVolume.create();
         DemoDriver driver = DemoDriver.start(volume.liveLog(), volume.liveRun(), DEMO_INTERVAL);
         // Also clean up when the process is ended without closing the window.
@@ -105,7 +103,7 @@ public final class InspectorApp extends Application {
             volume.close();
         }, "omne-demo-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
-        return new MainWindowViewModel.Demo() {
+        return new VolumeOpener.Demo() {
             @Override
             public Path root() {
                 return volume.root();

@@ -14,24 +14,15 @@ import dev.omne.inspector.ui.filter.FilterBarView;
 import dev.omne.inspector.ui.runs.RunListView;
 import dev.omne.inspector.ui.theme.WindowThemes;
 import dev.omne.inspector.ui.timeline.TimelineView;
-import dev.omne.inspector.ui.app.AppSettings;
 import dev.omne.inspector.ui.theme.Theme;
-import dev.omne.inspector.ui.theme.ThemeSetting;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
-import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputDialog;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -62,7 +53,6 @@ public final class MainWindowView extends BorderPane {
     private Stage injectStage;
     /** Keeps this window and the windows it opens in the effective theme. */
     private final WindowThemes themes;
-    private final Menu recentMenu = new Menu("Open Recent", AppIcon.RECENT.icon());
 
     public MainWindowView(MainWindowViewModel model, ZoneId zone) {
         this.model = model;
@@ -82,13 +72,13 @@ public final class MainWindowView extends BorderPane {
         SplitPane.setResizableWithParent(detail, false);
         SplitPane.setResizableWithParent(timeline, false);
         // A layout saved before the timeline (one divider) does not match and falls back to these.
-        eventsSplit.setDividerPositions(model.splitPositions(EVENTS_SPLIT, 0.28, 0.72));
+        eventsSplit.setDividerPositions(model.settings().splits(EVENTS_SPLIT, 0.28, 0.72));
         javafx.scene.layout.VBox.setVgrow(eventsSplit, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.layout.VBox eventsArea = new javafx.scene.layout.VBox(filterBar, eventsSplit);
         split = new SplitPane(runs, eventsArea);
         split.setOrientation(Orientation.HORIZONTAL);
         SplitPane.setResizableWithParent(runs, false);
-        split.setDividerPositions(model.splitPositions(MAIN_SPLIT, 0.22));
+        split.setDividerPositions(model.settings().splits(MAIN_SPLIT, 0.22));
 
         StackPane center = new StackPane(split, emptyState);
         model.emptyStateProperty().addListener((obs, old, state) -> showEmptyState(state));
@@ -101,14 +91,14 @@ public final class MainWindowView extends BorderPane {
                 e.consume();
             }
         });
-        WindowThemes.mark(this, model.effectiveThemeProperty().get());
-        model.effectiveThemeProperty().addListener((obs, old, theme) -> WindowThemes.mark(this, theme));
-        themes = new WindowThemes(this, model.effectiveThemeProperty());
+        WindowThemes.mark(this, model.theme().effectiveProperty().get());
+        model.theme().effectiveProperty().addListener((obs, old, theme) -> WindowThemes.mark(this, theme));
+        themes = new WindowThemes(this, model.theme().effectiveProperty());
         statusBar.getChildren().add(themeButton());
 
         events.addTool(injectButton());
         runs.setRunMenu(injectMenuItem());
-        setTop(menuBar());
+        setTop(new MenuBarView(model, this));
         setCenter(center);
         setBottom(statusBar);
         setMinSize(720, 420);
@@ -127,133 +117,23 @@ public final class MainWindowView extends BorderPane {
         }
     }
 
-    private MenuBar menuBar() {
-        MenuItem open = item(Action.OPEN_FOLDER, this::chooseFolder);
-        open.setId("menu-open");
-        MenuItem export = item(Action.EXPORT, this::openExportDialog);
-        export.setId("menu-export");
-        MenuItem demo = item(Action.OPEN_DEMO, model::openDemo);
-        MenuItem quit = item(Action.QUIT, () -> {
-                    if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
-                        stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
-                        if (stage.isShowing()) {
-                            stage.close();
-                        }
-                    }
-                });
-        model.recentFolders().addListener((ListChangeListener<String>) c -> rebuildRecent());
-        rebuildRecent();
-        Menu file = new Menu("File", null, open, recentMenu, demo, new SeparatorMenuItem(), export,
-                new SeparatorMenuItem(), quit);
-
-        Runnable copyRows = () -> model.eventTable().copyRows(events.selectedRows());
-        Runnable copyFileLine = () -> model.eventTable().copyFileLine(model.eventTable().selectedRow());
-        MenuItem copy = item(Action.COPY_ROWS, copyRows);
-        MenuItem fileLine = item(Action.COPY_FILE_LINE, copyFileLine);
-        MenuItem folder = item(Action.OPEN_CONTAINING_FOLDER, model::openContainingFolder);
-        MenuItem copyInMenu = item(Action.COPY_ROWS, copyRows);
-        copyInMenu.setText("Copy as JSON Lines");
-        events.table().setContextMenu(new javafx.scene.control.ContextMenu(copyInMenu,
-                item(Action.COPY_FILE_LINE, copyFileLine), item(Action.OPEN_CONTAINING_FOLDER, model::openContainingFolder)));
-        MenuItem goTo = item(Action.GO_TO_LINE, this::askLine);
-        MenuItem filter = item(Action.FILTER, filterBar::focusField);
-        filter.setId("menu-filter");
-        // Esc anywhere in the window clears the filter (a control that uses Esc itself consumes it first).
-        MenuItem clearFilter = item(Action.CLEAR_FILTER, () -> model.filterBar().clear());
-        clearFilter.disableProperty().bind(model.filterBar().activeProperty().not());
-        MenuItem failures = item(Action.FAILURES_ONLY, () -> model.filterBar().toggleFailuresOnly());
-        MenuItem find = item(Action.SEARCH_RUNS, runs::focusSearch);
-        MenuItem inject = item(Action.INJECT, this::openInjectDialog);
-        inject.setId("menu-inject");
-        inject.disableProperty().bind(model.injectRefusalProperty().isNotNull());
-        Menu edit = new Menu("Edit", null, copy, fileLine, folder, goTo, new SeparatorMenuItem(), filter, failures,
-                clearFilter, find, new SeparatorMenuItem(), inject);
-
-        CheckMenuItem relative = new CheckMenuItem(Action.RELATIVE_TIME.text(), Action.RELATIVE_TIME.icon().icon());
-        relative.setAccelerator(Action.RELATIVE_TIME.keys());
-        relative.selectedProperty().bindBidirectional(model.eventTable().relativeTimeProperty());
-        MenuItem follow = item(Action.FOLLOW, () -> model.eventTable().resumeFollowing());
-        MenuItem next = item(Action.NEXT_MALFORMED, () -> model.eventTable().nextMalformed());
-        next.setId("menu-next-malformed");
-        MenuItem previous = item(Action.PREVIOUS_MALFORMED, () -> model.eventTable().previousMalformed());
-        MenuItem list = item(Action.LIST_MALFORMED, statusBar::showDiagnostics);
-        Menu view = new Menu("View", null, relative, new SeparatorMenuItem(), follow, next, previous, list,
-                new SeparatorMenuItem(), themeMenu());
-
-        MenuBar bar = new MenuBar(file, edit, view);
-        bar.setUseSystemMenuBar(true);
-        return bar;
-    }
-
-    /** View > Theme: System, Light, Dark, and Ctrl+Shift+D to switch between light and dark. */
-    private Menu themeMenu() {
-        ToggleGroup group = new ToggleGroup();
-        RadioMenuItem system = themeItem("System", ThemeSetting.SYSTEM, "menu-theme-system", group);
-        RadioMenuItem light = themeItem("Light", ThemeSetting.LIGHT, "menu-theme-light", group);
-        RadioMenuItem dark = themeItem("Dark", ThemeSetting.DARK, "menu-theme-dark", group);
-        MenuItem toggle = item(Action.TOGGLE_THEME, model::toggleTheme);
-        toggle.setId("menu-theme-toggle");
-        Menu menu = new Menu("Theme", AppIcon.THEME.icon(), system, light, dark, new SeparatorMenuItem(), toggle);
-        menu.setId("menu-theme");
-        return menu;
-    }
-
-    private RadioMenuItem themeItem(String text, ThemeSetting setting, String id, ToggleGroup group) {
-        RadioMenuItem item = new RadioMenuItem(text);
-        item.setId(id);
-        item.setToggleGroup(group);
-        item.setSelected(model.themeSettingProperty().get() == setting);
-        model.themeSettingProperty().addListener((obs, old, now) -> item.setSelected(now == setting));
-        item.setOnAction(e -> model.setThemeSetting(setting));
-        return item;
-    }
-
     /** The status bar's sun/moon button: switches between light and dark. */
     private Node themeButton() {
         javafx.scene.control.Button button = new javafx.scene.control.Button();
         button.setId("button-theme");
         button.getStyleClass().addAll(Styles.TOOL_BUTTON, "theme-button");
         button.setFocusTraversable(false);
-        button.setOnAction(e -> model.toggleTheme());
+        button.setOnAction(e -> model.theme().toggle());
         javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
         button.setTooltip(tip);
         Runnable update = () -> {
-            boolean dark = model.effectiveThemeProperty().get() == Theme.DARK;
+            boolean dark = model.theme().effectiveProperty().get() == Theme.DARK;
             button.setGraphic(dark ? AppIcon.LIGHT_THEME.icon() : AppIcon.DARK_THEME.icon());
             tip.setText(Action.TOGGLE_THEME.hint(dark ? "Switch to the light theme" : "Switch to the dark theme"));
         };
-        model.effectiveThemeProperty().addListener((obs, old, now) -> update.run());
+        model.theme().effectiveProperty().addListener((obs, old, now) -> update.run());
         update.run();
         return button;
-    }
-
-    /** A menu item of an action: its words, icon and key combination from the table of actions. */
-    private static MenuItem item(Action action, Runnable command) {
-        MenuItem item = new MenuItem(action.text(), action.icon() == null ? null : action.icon().icon());
-        if (action.keys() != null) {
-            item.setAccelerator(action.keys());
-        }
-        item.setOnAction(e -> command.run());
-        return item;
-    }
-
-    private void rebuildRecent() {
-        recentMenu.getItems().clear();
-        for (String folder : model.recentFolders()) {
-            MenuItem item = new MenuItem(folder);
-            item.setMnemonicParsing(false);
-            item.setOnAction(e -> model.open(Path.of(folder)));
-            recentMenu.getItems().add(item);
-        }
-        if (model.recentFolders().isEmpty()) {
-            MenuItem none = new MenuItem("No recent folders");
-            none.setDisable(true);
-            recentMenu.getItems().add(none);
-        } else {
-            MenuItem clear = new MenuItem("Clear Recent Folders");
-            clear.setOnAction(e -> model.clearRecentFolders());
-            recentMenu.getItems().addAll(new SeparatorMenuItem(), clear);
-        }
     }
 
     void chooseFolder() {
@@ -297,7 +177,7 @@ public final class MainWindowView extends BorderPane {
     }
 
     private MenuItem injectMenuItem() {
-        MenuItem inject = item(Action.INJECT, this::openInjectDialog);
+        MenuItem inject = MenuBarView.item(Action.INJECT, this::openInjectDialog);
         inject.setAccelerator(null); // the menu bar's item has the keys
         inject.setId("run-menu-inject");
         inject.disableProperty().bind(model.injectRefusalProperty().isNotNull());
@@ -324,7 +204,7 @@ public final class MainWindowView extends BorderPane {
         }
     }
 
-    private void askLine() {
+    void askLine() {
         if (model.eventTable().snapshot() == null) {
             return;
         }
@@ -363,13 +243,13 @@ public final class MainWindowView extends BorderPane {
 
     /** Keeps the split positions for the next start. */
     void saveLayout() {
-        model.saveSplitPositions(MAIN_SPLIT, split.getDividerPositions());
-        model.saveSplitPositions(EVENTS_SPLIT, eventsSplit.getDividerPositions());
+        model.settings().setSplits(MAIN_SPLIT, split.getDividerPositions());
+        model.settings().setSplits(EVENTS_SPLIT, eventsSplit.getDividerPositions());
     }
 
     /** Restores the window's size and position, if they still fit a screen. */
     void restoreBounds(Stage stage) {
-        model.windowBounds().ifPresent(b -> {
+        model.settings().bounds().ifPresent(b -> {
             boolean onScreen = !javafx.stage.Screen.getScreensForRectangle(b.x(), b.y(), b.width(), b.height()).isEmpty();
             if (onScreen) {
                 stage.setX(b.x());
@@ -383,12 +263,12 @@ public final class MainWindowView extends BorderPane {
 
     void saveBounds(Stage stage) {
         if (!stage.isMaximized()) {
-            model.saveWindowBounds(new AppSettings.Bounds(stage.getX(), stage.getY(), stage.getWidth(),
+            model.settings().setBounds(new AppSettings.Bounds(stage.getX(), stage.getY(), stage.getWidth(),
                     stage.getHeight(), false));
         } else {
-            model.windowBounds().ifPresentOrElse(
-                    b -> model.saveWindowBounds(new AppSettings.Bounds(b.x(), b.y(), b.width(), b.height(), true)),
-                    () -> model.saveWindowBounds(new AppSettings.Bounds(stage.getX(), stage.getY(), 1200, 800, true)));
+            model.settings().bounds().ifPresentOrElse(
+                    b -> model.settings().setBounds(new AppSettings.Bounds(b.x(), b.y(), b.width(), b.height(), true)),
+                    () -> model.settings().setBounds(new AppSettings.Bounds(stage.getX(), stage.getY(), 1200, 800, true)));
         }
     }
 

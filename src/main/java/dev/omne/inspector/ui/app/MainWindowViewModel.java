@@ -12,44 +12,30 @@ import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.log.AppendOptions;
 import dev.omne.inspector.core.volume.NotAVolumeException;
-import dev.omne.inspector.ui.session.SingleFileVolume;
 import dev.omne.inspector.core.volume.Volume;
 import dev.omne.inspector.ui.common.Formats;
 import dev.omne.inspector.ui.runs.RunStatus;
-import dev.omne.inspector.ui.app.AppSettings;
 import dev.omne.inspector.ui.inject.EventAppender;
-import dev.omne.inspector.ui.common.LatestResult;
-import dev.omne.inspector.ui.common.Messages;
+import dev.omne.inspector.core.Messages;
 import dev.omne.inspector.ui.session.RunChange;
 import dev.omne.inspector.ui.session.SessionBatch;
-import dev.omne.inspector.ui.theme.SystemColorScheme;
-import dev.omne.inspector.ui.theme.Theme;
-import dev.omne.inspector.ui.theme.ThemeSetting;
+import dev.omne.inspector.ui.theme.ThemeChoice;
 import dev.omne.inspector.ui.common.DocumentOpener;
 import dev.omne.inspector.ui.common.TaskExecutor;
 import dev.omne.inspector.ui.common.TextClipboard;
 import dev.omne.inspector.ui.session.VolumeSession;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The window: which volume is open (or why none is), its session, recent folders, and the ViewModels of the
@@ -57,32 +43,10 @@ import java.util.Optional;
  * selecting an event shows it in full.
  */
 public final class MainWindowViewModel {
-    /** Opens the embedded demo volume; closing the result stops its driver and deletes the folder. */
-    @FunctionalInterface
-    public interface DemoLauncher {
-        Demo start() throws IOException;
-    }
-
-    /** A running demo: its folder and the run that keeps growing. */
-    public interface Demo extends AutoCloseable {
-        Path root();
-
-        @Override
-        void close();
-    }
-
     private static final String APP = "omne inspector";
 
-    /** The demo started and its volume opened, in the background. */
-    private record OpenedDemo(Demo demo, Volume volume) {
-    }
-
-    private final TaskExecutor tasks;
-    private final VolumeSession.Factory sessions;
     private final AppSettings settings;
-    private final DemoLauncher demoLauncher;
-    private final Clock clock;
-    private final EventAppender appender;
+    private final VolumeOpener opener;
 
     private final RunListViewModel runList;
     private final EventTableViewModel eventTable;
@@ -96,54 +60,57 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP);
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(this, "opening");
     private final ReadOnlyBooleanWrapper demoOpen = new ReadOnlyBooleanWrapper(this, "demoOpen");
-    private final ObservableList<String> recentFolders = FXCollections.observableArrayList();
-    private final ObjectProperty<ThemeSetting> themeSetting = new SimpleObjectProperty<>(this, "themeSetting",
-            ThemeSetting.SYSTEM);
-    private final ReadOnlyObjectWrapper<Theme> effectiveTheme = new ReadOnlyObjectWrapper<>(this, "effectiveTheme",
-            Theme.LIGHT);
-    private ObservableValue<Theme> systemTheme = SystemColorScheme.fixed(Theme.LIGHT).preferredTheme();
-    private final ChangeListener<Theme> systemThemeChanged = (obs, old, now) -> updateEffectiveTheme();
-    private boolean saveThemeSetting = true;
-    private final ReadOnlyStringWrapper injectRefusal = new ReadOnlyStringWrapper(this, "injectRefusal", NO_RUN_TO_INJECT);
-    /** Whether the selected run can be written to: only the latest check counts. */
-    private final LatestResult injectCheck;
-
-    static final String NO_RUN_TO_INJECT = "Select a run to append an event to";
+    private final RecentFolders recentFolders;
+    private final ThemeChoice theme;
+    private final RunDialogs dialogs;
 
     private DocumentOpener documentOpener = uri -> {
         throw new UnsupportedOperationException("no desktop to open " + uri + " with");
     };
 
-    private AutoCloseable session;
-    private Demo demo;
-    /** Opening a folder or the demo: a newer open makes an older one stale. */
-    private final LatestResult openWork;
-    /** Starting the opened volume's session; a stale one is closed. */
-    private final LatestResult starting;
-    /** The volume whose session's batches are wanted (null while another is being opened). */
-    private Volume following;
     private boolean listed;
     /** The shown run was opened on a preview of its log. */
     private boolean openedWhileIndexing;
     private String focusRun;
 
     public MainWindowViewModel(TaskExecutor tasks, VolumeSession.Factory sessions, AppSettings settings,
-                               TextClipboard clipboard, DemoLauncher demoLauncher, Clock clock, ZoneId zone) {
+                               TextClipboard clipboard, VolumeOpener.DemoLauncher demoLauncher, Clock clock, ZoneId zone) {
         this(tasks, sessions, settings, clipboard, demoLauncher, clock, zone, EventAppender.locked(AppendOptions.DEFAULT));
     }
 
     public MainWindowViewModel(TaskExecutor tasks, VolumeSession.Factory sessions, AppSettings settings,
-                               TextClipboard clipboard, DemoLauncher demoLauncher, Clock clock, ZoneId zone,
+                               TextClipboard clipboard, VolumeOpener.DemoLauncher demoLauncher, Clock clock, ZoneId zone,
                                EventAppender appender) {
-        this.appender = appender;
-        this.tasks = tasks;
-        this.injectCheck = new LatestResult(tasks);
-        this.openWork = new LatestResult(tasks);
-        this.starting = new LatestResult(tasks);
-        this.sessions = sessions;
         this.settings = settings;
-        this.demoLauncher = demoLauncher;
-        this.clock = clock;
+        this.opener = new VolumeOpener(tasks, sessions, demoLauncher, new VolumeOpener.Window() {
+            @Override
+            public void opening(String progress) {
+                opening.set(true);
+                statusBar.setProgress(progress, -1);
+            }
+
+            @Override
+            public void opened(Volume volume, boolean demo) {
+                show(volume, demo);
+            }
+
+            @Override
+            public void failed(Path path, Throwable e) {
+                cannotOpen(path, e);
+            }
+
+            @Override
+            public void batch(SessionBatch batch) {
+                apply(batch);
+            }
+
+            @Override
+            public void cannotFollow(Volume volume, Throwable e) {
+                opening.set(false);
+                statusBar.clearProgress();
+                statusBar.showMessage("Cannot follow " + volume.root() + ": " + Messages.describe(e));
+            }
+        });
         this.runList = new RunListViewModel(clock);
         this.eventTable = new EventTableViewModel(tasks, clipboard, statusBar::showMessage, zone);
         this.detail = new DetailViewModel(tasks, clipboard, statusBar::showMessage);
@@ -152,20 +119,10 @@ public final class MainWindowViewModel {
         statusBar.connect(eventTable::diagnostics, eventTable::goToRow, eventTable::selectedRow);
         this.timeline = new TimelineViewModel(tasks, () -> micros(clock), zone);
         wireTimeline(zone);
-        recentFolders.setAll(settings.recentFolders());
-        themeSetting.set(settings.themeSetting());
-        themeSetting.addListener((obs, old, now) -> {
-            if (now == null) {
-                themeSetting.set(ThemeSetting.SYSTEM);
-                return;
-            }
-            if (saveThemeSetting) {
-                settings.setThemeSetting(now);
-            }
-            updateEffectiveTheme();
-        });
-        systemTheme.addListener(systemThemeChanged);
-        updateEffectiveTheme();
+        this.dialogs = new RunDialogs(tasks, appender, clock, volume::get, runList, eventTable, filterBar, statusBar,
+                this::updateCounts);
+        this.recentFolders = new RecentFolders(settings);
+        this.theme = new ThemeChoice(settings.themeSetting(), settings::setThemeSetting);
         eventTable.relativeTimeProperty().set(settings.relativeTime());
         eventTable.relativeTimeProperty().addListener((obs, old, relative) -> settings.setRelativeTime(relative));
 
@@ -227,19 +184,14 @@ public final class MainWindowViewModel {
         return demoOpen.getReadOnlyProperty();
     }
 
-    /** The chosen theme (System, Light, Dark); a change is saved at once. */
-    public ObjectProperty<ThemeSetting> themeSettingProperty() {
-        return themeSetting;
-    }
-
-    /** The theme shown: the chosen one, or under {@link ThemeSetting#SYSTEM} the one the OS prefers now. */
-    public ReadOnlyObjectProperty<Theme> effectiveThemeProperty() {
-        return effectiveTheme.getReadOnlyProperty();
+    /** The theme chosen and the theme shown. */
+    public ThemeChoice theme() {
+        return theme;
     }
 
     /** Most recent first. */
     public ObservableList<String> recentFolders() {
-        return recentFolders;
+        return recentFolders.list();
     }
 
     public AppSettings settings() {
@@ -251,82 +203,19 @@ public final class MainWindowViewModel {
      * null when Inject may be used.
      */
     public ReadOnlyStringProperty injectRefusalProperty() {
-        return injectRefusal.getReadOnlyProperty();
+        return dialogs.injectRefusalProperty();
     }
 
     // Commands
 
-    /** Follows the operating system's light or dark preference (the window passes the platform's). */
-    public void useSystemColorScheme(SystemColorScheme scheme) {
-        systemTheme.removeListener(systemThemeChanged);
-        systemTheme = scheme.preferredTheme();
-        systemTheme.addListener(systemThemeChanged);
-        updateEffectiveTheme();
-    }
-
-    public void setThemeSetting(ThemeSetting setting) {
-        themeSetting.set(setting);
-    }
-
-    /** Ctrl+Shift+D: light if dark is shown, else dark, chosen explicitly (no longer following the OS). */
-    public void toggleTheme() {
-        themeSetting.set(ThemeSetting.of(effectiveTheme.get().opposite()));
-    }
-
-    /**
-     * Shows {@code setting} for this session without saving it (e.g. {@code -Domne.theme=dark} for a screenshot);
-     * a later choice in the window is saved as usual.
-     */
-    public void showThemeUnsaved(ThemeSetting setting) {
-        saveThemeSetting = false;
-        try {
-            themeSetting.set(setting);
-        } finally {
-            saveThemeSetting = true;
-        }
-    }
-
-    private void updateEffectiveTheme() {
-        Theme system = systemTheme.getValue();
-        effectiveTheme.set(themeSetting.get().resolve(system == null ? Theme.LIGHT : system));
-    }
-
     /** Checks, in the background, whether the selected run can be written to. */
     public void checkInjectable() {
-        RunItem run = runList.selected();
-        Volume open = volume.get();
-        if (run == null || open == null) {
-            injectCheck.cancel();
-            injectRefusal.set(NO_RUN_TO_INJECT);
-            return;
-        }
-        String runId = run.runId();
-        injectCheck.submit(() -> appender.whyNotWritable(open, runId),
-                refusal -> injectRefusal.set(refusal.map(r -> "Cannot append to this run: " + r).orElse(null)),
-                e -> injectRefusal.set("Cannot append to this run: " + Messages.describe(e)));
+        dialogs.checkInjectable();
     }
 
-    /**
-     * The Inject dialog for the selected run, or null when there is none. Once an event is appended, its run is
-     * shown and the event's row selected when live follow brings it.
-     */
+    /** The Inject dialog for the selected run, or null when there is none. */
     public InjectDialogViewModel newInjectDialog() {
-        RunItem selected = runList.selected();
-        Volume open = volume.get();
-        if (selected == null || open == null) {
-            return null;
-        }
-        List<String> ids = new ArrayList<>();
-        for (RunItem run : runList.visibleRuns()) {
-            ids.add(run.runId());
-        }
-        if (!ids.contains(selected.runId())) {
-            ids.addFirst(selected.runId());
-        }
-        return new InjectDialogViewModel(tasks, appender, open, ids, selected.runId(), runId -> {
-            RunItem run = runList.find(runId);
-            return run == null ? null : run.snapshot();
-        }, clock, this::injected);
+        return dialogs.newInjectDialog();
     }
 
     /** How folders are shown on this desktop (the window passes its HostServices). */
@@ -341,43 +230,7 @@ public final class MainWindowViewModel {
 
     /** The Export dialog for the shown run ({@code selected}: its selected rows), or null when no run is shown. */
     public ExportDialogViewModel newExportDialog(List<Integer> selected) {
-        IndexSnapshot s = eventTable.snapshot();
-        if (s == null) {
-            statusBar.showMessage("Select a run to export");
-            return null;
-        }
-        ExportDialogViewModel dialog = new ExportDialogViewModel(tasks, s, eventTable.runId(), selected,
-                statusBar::showMessage, text -> {
-                    if (text == null) {
-                        updateCounts();
-                    } else {
-                        statusBar.setProgress(text, -1);
-                    }
-                });
-        // Exporting what is shown: the window's filter starts as the export's (selected rows all match it).
-        if (filterBar.isActive()) {
-            dialog.filterTextProperty().set(filterBar.textProperty().get().strip());
-        }
-        return dialog;
-    }
-
-    private void injected(String runId, String line, int rowsBefore) {
-        RunItem shown = runList.selected();
-        if (shown == null || !shown.runId().equals(runId)) {
-            runList.select(runId);
-        }
-        eventTable.selectWhenAppended(runId, line, rowsBefore);
-        statusBar.showMessage("Appended a " + typeOf(line) + " event to " + runId);
-    }
-
-    private static String typeOf(String line) {
-        int at = line.indexOf("\"type\":\"");
-        if (at < 0) {
-            return "new";
-        }
-        int from = at + 8;
-        int end = line.indexOf('"', from);
-        return end < 0 ? "new" : line.substring(from, end);
+        return dialogs.newExportDialog(selected);
     }
 
     /**
@@ -385,74 +238,21 @@ public final class MainWindowViewModel {
      * {@code .jsonl} file outside any volume (shown as a volume of one run, read only).
      */
     public void open(Path path) {
-        stopFollowing();
-        opening.set(true);
-        statusBar.setProgress("Opening " + path + "…", -1);
-        openWork.submit(() -> resolve(path), resolved -> startSession(resolved, false), e -> {
-            closeSession();
-            closeDemo();
-            opening.set(false);
-            statusBar.clearProgress();
-            if (e instanceof NotAVolumeException nv) {
-                emptyState.set(EmptyState.noVolume(nv.path()));
-                statusBar.showMessage("No .omne folder in " + nv.path());
-            } else {
-                emptyState.set(EmptyState.cannotOpen(path, Messages.describe(e)));
-                statusBar.showMessage("Cannot open " + path + ": " + Messages.describe(e));
-            }
-            title.set(APP);
-        });
-    }
-
-    private static Volume resolve(Path path) throws IOException {
-        Path p = path.toAbsolutePath().normalize();
-        if (SingleFileVolume.isLooseFile(p)) {
-            return SingleFileVolume.create(p); // a .jsonl outside any volume: one run, read only
-        }
-        if (Files.isRegularFile(p) && p.getParent() != null) {
-            p = p.getParent();
-        }
-        return Volume.open(p);
+        opener.open(path);
     }
 
     /** Opens {@code folder} when it holds {@code .omne}, else the demo volume (a start with no argument). */
     public void openFolderOrDemo(Path folder) {
-        tasks.submit(() -> Files.isDirectory(folder.resolve(Volume.OMNE_DIR)), isVolume -> {
-            if (isVolume) {
-                open(folder);
-            } else {
-                openDemo();
-            }
-        }, e -> openDemo());
+        opener.openFolderOrDemo(folder);
     }
 
     /** Opens the embedded demo volume, whose live run grows by itself. */
     public void openDemo() {
-        stopFollowing();
-        opening.set(true);
-        statusBar.setProgress("Preparing the demo volume…", -1);
-        openWork.submit(() -> {
-            Demo started = demoLauncher.start();
-            try {
-                return new OpenedDemo(started, Volume.open(started.root()));
-            } catch (IOException | RuntimeException e) {
-                started.close();
-                throw e;
-            }
-        }, opened -> {
-            startSession(opened.volume(), true);
-            demo = opened.demo();
-        }, e -> {
-            opening.set(false);
-            statusBar.clearProgress();
-            emptyState.set(EmptyState.cannotOpen(null, "The demo volume could not be prepared: "
-                    + Messages.describe(e)));
-        }, stale -> stale.demo().close());
+        opener.openDemo();
     }
 
-    private void startSession(Volume opened, boolean isDemo) {
-        closeSession();
-        closeDemo();
+    /** A volume was opened: it replaces what was shown. */
+    private void show(Volume opened, boolean isDemo) {
         runList.clear();
         eventTable.clear();
         detail.clear();
@@ -466,18 +266,27 @@ public final class MainWindowViewModel {
         statusBar.setProgress("Reading runs…", -1);
         title.set(opened.root().getFileName() + (isDemo ? " (demo)" : "") + " — " + APP);
         if (!isDemo) {
-            remember(opened.root().toString());
+            recentFolders.remember(opened.root().toString());
         }
-        following = opened;
-        starting.submit(() -> sessions.start(opened, batch -> {
-            if (following == opened) {
-                apply(batch);
-            }
-        }), started -> session = started, e -> {
-            opening.set(false);
-            statusBar.clearProgress();
-            statusBar.showMessage("Cannot follow " + opened.root() + ": " + Messages.describe(e));
-        }, MainWindowViewModel::closeQuietly);
+    }
+
+    /** {@code path} (null: the demo) could not be opened: the empty state says why. */
+    private void cannotOpen(Path path, Throwable e) {
+        opening.set(false);
+        statusBar.clearProgress();
+        if (path == null) {
+            emptyState.set(EmptyState.cannotOpen(null, "The demo volume could not be prepared: " + Messages.describe(e)));
+            return;
+        }
+        demoOpen.set(false);
+        if (e instanceof NotAVolumeException nv) {
+            emptyState.set(EmptyState.noVolume(nv.path()));
+            statusBar.showMessage("No .omne folder in " + nv.path());
+        } else {
+            emptyState.set(EmptyState.cannotOpen(path, Messages.describe(e)));
+            statusBar.showMessage("Cannot open " + path + ": " + Messages.describe(e));
+        }
+        title.set(APP);
     }
 
     /** A batch of changes from the session, on the UI thread. */
@@ -604,81 +413,11 @@ public final class MainWindowViewModel {
 
     public void clearRecentFolders() {
         recentFolders.clear();
-        settings.setRecentFolders(List.of());
-    }
-
-    private void remember(String folder) {
-        List<String> list = new ArrayList<>(recentFolders);
-        list.remove(folder);
-        list.addFirst(folder);
-        while (list.size() > AppSettings.MAX_RECENT) {
-            list.removeLast();
-        }
-        recentFolders.setAll(list);
-        settings.setRecentFolders(list);
-    }
-
-    // Window state kept between starts
-
-    public Optional<AppSettings.Bounds> windowBounds() {
-        return settings.bounds();
-    }
-
-    public void saveWindowBounds(AppSettings.Bounds bounds) {
-        settings.setBounds(bounds);
-    }
-
-    public double[] splitPositions(String name, double... fallback) {
-        return settings.splits(name, fallback);
-    }
-
-    public void saveSplitPositions(String name, double... positions) {
-        settings.setSplits(name, positions);
     }
 
     /** Stops following and the demo, and writes the settings out. */
     public void shutdown() {
-        stopFollowing();
-        closeSession();
-        if (demo != null) {
-            demo.close();
-            demo = null;
-        }
+        opener.shutdown();
         settings.flush();
-    }
-
-    /** Another volume is being opened (or none): the one shown so far gets no more batches or sessions. */
-    private void stopFollowing() {
-        following = null;
-        openWork.cancel();
-        starting.cancel();
-    }
-
-    private void closeSession() {
-        if (session != null) {
-            closeQuietly(session);
-            session = null;
-        }
-    }
-
-    private void closeDemo() {
-        if (demo != null) {
-            Demo closing = demo;
-            demo = null;
-            // Stops the driver and deletes the temporary folder: file work, so not on the UI thread.
-            tasks.submit(() -> {
-                closing.close();
-                return null;
-            }, done -> { }, e -> { });
-        }
-        demoOpen.set(false);
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            // closing is best effort
-        }
     }
 }

@@ -2,12 +2,10 @@ package dev.omne.inspector.ui.common;
 
 import javafx.application.Platform;
 
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /** Background work on a few named daemon threads; results handed to the JavaFX thread. */
@@ -20,33 +18,21 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     }
 
     @Override
-    public <T> Task submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
-        AtomicBoolean cancelled = new AtomicBoolean();
+    public <T> Task submit(CancellableWork<T> work, Consumer<? super T> onSuccess,
+                           Consumer<? super Throwable> onFailure) {
+        Task task = Task.flag();
         try {
-            pool.execute(() -> {
-                if (cancelled.get()) {
-                    return;
-                }
-                T result;
-                try {
-                    result = work.call();
-                } catch (Throwable e) {
-                    // Errors too (out of memory, a stack overflow on a hostile line): whoever waits must hear of it.
-                    handOver(cancelled, () -> onFailure.accept(e));
-                    return;
-                }
-                handOver(cancelled, () -> onSuccess.accept(result));
-            });
+            pool.execute(() -> TaskExecutor.runAs(task, work, callback -> handOver(task, callback), onSuccess, onFailure));
         } catch (RejectedExecutionException e) {
             // shut down: the window is closing, nothing is waiting for the result
             return Task.DONE;
         }
-        return () -> cancelled.set(true);
+        return task;
     }
 
-    private void handOver(AtomicBoolean cancelled, Runnable callback) {
+    private void handOver(Task task, Runnable callback) {
         Platform.runLater(() -> {
-            if (!cancelled.get() && !shutDown) {
+            if (!task.isCancelled() && !shutDown) {
                 callback.run();
             }
         });

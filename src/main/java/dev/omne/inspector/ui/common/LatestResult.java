@@ -19,6 +19,15 @@ public final class LatestResult {
 
     /** Submits {@code work} (see {@link TaskExecutor#submit}); the work before it is cancelled. */
     public <T> void submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        submit(cancelled -> work.call(), onSuccess, onFailure);
+    }
+
+    /**
+     * Submits work that polls whether it is still wanted: a newer submission, or {@link #cancel()}, stops it where
+     * it polls, besides dropping its result.
+     */
+    public <T> void submit(TaskExecutor.CancellableWork<T> work, Consumer<? super T> onSuccess,
+                           Consumer<? super Throwable> onFailure) {
         current.cancel();
         Object mine = newest();
         current = tasks.submit(work, result -> {

@@ -1,21 +1,15 @@
 package dev.omne.inspector.ui.common;
 
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /** Runs work and its continuation at once, on the calling thread: for ViewModel tests without a toolkit. */
 public final class SameThreadTaskExecutor implements TaskExecutor {
     @Override
-    public <T> Task submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
-        T result;
-        try {
-            result = work.call();
-        } catch (Throwable e) {
-            onFailure.accept(e);
-            return Task.DONE;
-        }
-        onSuccess.accept(result);
-        return Task.DONE;
+    public <T> Task submit(CancellableWork<T> work, Consumer<? super T> onSuccess,
+                           Consumer<? super Throwable> onFailure) {
+        Task task = Task.flag();
+        TaskExecutor.runAs(task, work, Runnable::run, onSuccess, onFailure);
+        return task;
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.ui.detail.DetailContent;
 import dev.omne.inspector.ui.common.Formats;
 import dev.omne.inspector.ui.common.LatestResult;
-import dev.omne.inspector.ui.common.Messages;
+import dev.omne.inspector.core.Messages;
 
 import dev.omne.inspector.ui.common.TaskExecutor;
 import dev.omne.inspector.ui.common.TextClipboard;

@@ -6,7 +6,7 @@ import dev.omne.inspector.core.export.Exports;
 import dev.omne.inspector.core.filter.EventFilter;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.ui.common.Formats;
-import dev.omne.inspector.ui.common.Messages;
+import dev.omne.inspector.core.Messages;
 import dev.omne.inspector.ui.common.TaskExecutor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;

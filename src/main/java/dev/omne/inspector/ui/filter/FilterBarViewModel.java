@@ -2,13 +2,15 @@ package dev.omne.inspector.ui.filter;
 
 import dev.omne.inspector.core.filter.EventFilter;
 import dev.omne.inspector.core.filter.FilterSyntaxException;
+import dev.omne.inspector.core.filter.FilterTerm;
 import dev.omne.inspector.core.filter.RowFilter;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.ui.filter.FilterComputation;
 import dev.omne.inspector.ui.filter.FilterResult;
 import dev.omne.inspector.ui.filter.FilterText;
 import dev.omne.inspector.ui.common.Formats;
-import dev.omne.inspector.ui.common.Messages;
+import dev.omne.inspector.ui.common.LatestResult;
+import dev.omne.inspector.core.Messages;
 import dev.omne.inspector.ui.common.TaskExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -24,12 +26,11 @@ import javafx.collections.ObservableList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The filter field and what hangs off it: type facets with counts, "failures only", the time range. All of
  * them are terms of the one filter text. Each edit starts a filter of the shown run in the background and
- * makes every older one stale: a stale filter stops at its next check and its results are never applied.
+ * cancels the one at work: a cancelled filter stops at its next check of its task and its results are never applied.
  * Results (also partial ones, for long text filters) go to the table and the timeline through {@link #resultProperty()}.
  */
 public final class FilterBarViewModel {
@@ -48,18 +49,19 @@ public final class FilterBarViewModel {
     private final ReadOnlyObjectWrapper<FilterResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ObservableList<Facet> facets = FXCollections.observableArrayList();
 
-    /** Bumped by every new filter or run: work of an older generation is stale. */
-    private final AtomicLong generation = new AtomicLong();
+    /** The filter at work: a new filter or run cancels it, and its results are never applied after that. */
+    private final LatestResult work;
     private IndexSnapshot snapshot;
     private EventFilter filter = EventFilter.ALL;
     private String filterText = "";
-    /** The last complete result of the current generation, which appended rows continue. */
+    /** The last complete result of the current filter, which appended rows continue. */
     private FilterResult settled;
     private boolean running;
     private IndexSnapshot waiting;
 
     public FilterBarViewModel(TaskExecutor tasks) {
         this.tasks = tasks;
+        this.work = new LatestResult(tasks);
         text.addListener((obs, old, now) -> textChanged(now));
     }
 
@@ -130,7 +132,7 @@ public final class FilterBarViewModel {
 
     /** A facet clicked: its type is added to the filter's types, or taken out. */
     public void toggleType(String type) {
-        text.set(FilterText.toggle(text.get(), "type:" + type));
+        text.set(FilterText.toggle(text.get(), FilterTerm.of(FilterTerm.Key.TYPE, type)));
     }
 
     /** A range dragged on the timeline: [from, to) in epoch microseconds. */
@@ -152,7 +154,7 @@ public final class FilterBarViewModel {
             // user is typing another filter.
             error.set(e.getMessage());
             if (running) {
-                generation.incrementAndGet();
+                work.cancel();
                 running = false;
                 busy.set(false);
             }
@@ -191,12 +193,12 @@ public final class FilterBarViewModel {
             return;
         }
         if (settled != null && rows.size() > settled.upTo()) {
-            submit(rows, settled, generation.get());
+            submit(rows, settled);
         }
     }
 
     private void restart() {
-        long gen = generation.incrementAndGet();
+        work.cancel();
         settled = null;
         waiting = null;
         if (snapshot == null) {
@@ -207,32 +209,29 @@ public final class FilterBarViewModel {
             running = false;
             return;
         }
-        submit(snapshot, null, gen);
+        submit(snapshot, null);
     }
 
-    private void submit(IndexSnapshot s, FilterResult previous, long gen) {
+    private void submit(IndexSnapshot s, FilterResult previous) {
         EventFilter f = filter;
         String t = filterText;
         running = true;
         busy.set(previous == null && f.needsText());
-        tasks.submit(() -> FilterComputation.run(s, t, f, previous, () -> generation.get() != gen,
-                part -> tasks.runOnUiThread(() -> apply(part, gen))), done -> {
-            if (gen != generation.get()) {
-                return;
+        work.submit(cancelled -> FilterComputation.run(s, t, f, previous, cancelled, part -> tasks.runOnUiThread(() -> {
+            if (!cancelled.getAsBoolean()) {
+                apply(part);
             }
+        })), done -> {
             running = false;
             busy.set(false);
             settled = done;
-            apply(done, gen);
+            apply(done);
             IndexSnapshot next = waiting;
             waiting = null;
             if (next != null && next.size() > done.upTo()) {
-                submit(next, done, gen);
+                submit(next, done);
             }
         }, e -> {
-            if (gen != generation.get()) {
-                return;
-            }
             running = false;
             busy.set(false);
             if (!(e instanceof RowFilter.Cancelled)) {
@@ -241,10 +240,7 @@ public final class FilterBarViewModel {
         });
     }
 
-    private void apply(FilterResult r, long gen) {
-        if (gen != generation.get()) {
-            return;
-        }
+    private void apply(FilterResult r) {
         result.set(r);
         updateFacets(r);
         if (r.isAll()) {

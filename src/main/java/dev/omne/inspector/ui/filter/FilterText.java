@@ -1,13 +1,13 @@
 package dev.omne.inspector.ui.filter;
 
 import dev.omne.inspector.core.event.Timestamps;
-import dev.omne.inspector.core.filter.EventFilter;
+import dev.omne.inspector.core.filter.FilterTerm;
+import dev.omne.inspector.core.filter.FilterTerm.Key;
 import dev.omne.inspector.core.filter.FilterSyntaxException;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Edits of the filter field's text. Every control that filters (type facets, "failures only", a range dragged
@@ -15,31 +15,32 @@ import java.util.Locale;
  * by hand, and one Esc clears all of it.
  */
 public final class FilterText {
-    public static final String FAILURES = "is:failure";
+    public static final FilterTerm FAILURES = FilterTerm.is(FilterTerm.Condition.FAILURE);
 
     private FilterText() {
     }
 
-    /** Whether the text has {@code term} (keys compared ignoring case, as the parser does). */
-    public static boolean has(String text, String term) {
-        return terms(text).stream().anyMatch(t -> same(t, term));
+    /** Whether the text has a term that means {@code term}. */
+    public static boolean has(String text, FilterTerm term) {
+        return terms(text).stream().anyMatch(t -> t.sameAs(term));
     }
 
     /** Adds {@code term} at the end, or removes it where it already is. */
-    public static String toggle(String text, String term) {
-        List<String> terms = terms(text);
-        if (terms.removeIf(t -> same(t, term))) {
-            return String.join(" ", terms);
+    public static String toggle(String text, FilterTerm term) {
+        List<FilterTerm> terms = terms(text);
+        if (terms.removeIf(t -> t.sameAs(term))) {
+            return join(terms);
         }
-        return join(text, term);
+        String base = text == null ? "" : text.strip();
+        return base.isEmpty() ? term.source() : base + " " + term.source();
     }
 
     /** The positive {@code type:} values of the text, in order. */
     public static List<String> types(String text) {
         List<String> out = new ArrayList<>();
-        for (String t : terms(text)) {
-            if (t.regionMatches(true, 0, "type:", 0, 5) && t.length() > 5) {
-                out.add(t.substring(5));
+        for (FilterTerm t : terms(text)) {
+            if (t.key() == Key.TYPE && !t.negated() && !t.value().isEmpty()) {
+                out.add(t.value());
             }
         }
         return out;
@@ -47,49 +48,44 @@ public final class FilterText {
 
     /** The text with its {@code after:} and {@code before:} terms replaced by the range [from, to). */
     public static String withRange(String text, long fromMicros, long toMicros) {
-        List<String> terms = terms(text);
-        terms.removeIf(t -> isKey(t, "after:") || isKey(t, "before:"));
+        List<FilterTerm> terms = terms(text);
+        terms.removeIf(FilterText::isRange);
         long fromMillis = Math.floorDiv(fromMicros, 1000);
         long toMillis = -Math.floorDiv(-toMicros, 1000);
-        terms.add("after:" + Timestamps.format(Instant.ofEpochMilli(fromMillis)));
-        terms.add("before:" + Timestamps.format(Instant.ofEpochMilli(Math.max(toMillis, fromMillis + 1))));
-        return String.join(" ", terms);
+        terms.add(FilterTerm.of(Key.AFTER, Timestamps.format(Instant.ofEpochMilli(fromMillis))));
+        terms.add(FilterTerm.of(Key.BEFORE, Timestamps.format(Instant.ofEpochMilli(Math.max(toMillis, fromMillis + 1)))));
+        return join(terms);
     }
 
     /** The text without its time range. */
     public static String withoutRange(String text) {
-        List<String> terms = terms(text);
-        terms.removeIf(t -> isKey(t, "after:") || isKey(t, "before:"));
-        return String.join(" ", terms);
+        List<FilterTerm> terms = terms(text);
+        terms.removeIf(FilterText::isRange);
+        return join(terms);
     }
 
     /** The terms of a text; a text the parser refuses (an unclosed quote) is split at spaces. */
-    private static List<String> terms(String text) {
+    private static List<FilterTerm> terms(String text) {
         if (text == null || text.isBlank()) {
             return new ArrayList<>();
         }
         try {
-            return new ArrayList<>(EventFilter.terms(text));
+            return new ArrayList<>(FilterTerm.parse(text));
         } catch (FilterSyntaxException e) {
-            return new ArrayList<>(List.of(text.strip().split("\\s+")));
+            List<FilterTerm> words = new ArrayList<>();
+            for (String word : text.strip().split("\\s+")) {
+                words.add(FilterTerm.read(word));
+            }
+            return words;
         }
     }
 
-    private static String join(String text, String term) {
-        String base = text == null ? "" : text.strip();
-        return base.isEmpty() ? term : base + " " + term;
+    private static boolean isRange(FilterTerm t) {
+        return (t.key() == Key.AFTER || t.key() == Key.BEFORE) && !t.negated();
     }
 
-    private static boolean isKey(String term, String key) {
-        return term.regionMatches(true, 0, key, 0, key.length());
-    }
-
-    private static boolean same(String a, String b) {
-        int colon = a.indexOf(':');
-        if (colon > 0 && colon == b.indexOf(':')) {
-            return a.substring(0, colon).toLowerCase(Locale.ROOT).equals(b.substring(0, colon).toLowerCase(Locale.ROOT))
-                    && a.substring(colon).equals(b.substring(colon));
-        }
-        return a.equals(b);
+    /** The terms as written, so that the rest of the text stays as it was typed. */
+    private static String join(List<FilterTerm> terms) {
+        return String.join(" ", terms.stream().map(FilterTerm::source).toList());
     }
 }

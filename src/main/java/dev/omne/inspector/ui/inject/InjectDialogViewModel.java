@@ -1,9 +1,6 @@
 package dev.omne.inspector.ui.inject;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.omne.inspector.core.event.EventCodec;
 import dev.omne.inspector.core.event.EventTypes;
-import dev.omne.inspector.core.event.Events;
 import dev.omne.inspector.core.event.GatePassed;
 import dev.omne.inspector.core.event.NewEvent;
 import dev.omne.inspector.core.event.NodeFailed;
@@ -11,13 +8,10 @@ import dev.omne.inspector.core.event.NodeStarted;
 import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.event.Ulid;
 import dev.omne.inspector.core.index.IndexSnapshot;
-import dev.omne.inspector.core.log.LineJudge;
 import dev.omne.inspector.core.log.LockTimeoutException;
-import dev.omne.inspector.core.log.ScannedLine;
 import dev.omne.inspector.core.volume.Volume;
-import dev.omne.inspector.ui.inject.EventAppender;
 import dev.omne.inspector.ui.common.LatestResult;
-import dev.omne.inspector.ui.common.Messages;
+import dev.omne.inspector.core.Messages;
 import dev.omne.inspector.ui.common.TaskExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -28,13 +22,10 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -49,8 +40,7 @@ public final class InjectDialogViewModel {
         void appended(String runId, String line, int rowsBefore);
     }
 
-    static final String TYPE_PROMPT = "Choose or type an event type";
-    private static final Set<String> NODE_STARTED_FIELDS = Set.of("kind", "name", "model");
+    static final String TYPE_PROMPT = EventDraft.TYPE_PROMPT;
 
     private final TaskExecutor tasks;
     private final EventAppender appender;
@@ -358,101 +348,20 @@ public final class InjectDialogViewModel {
     }
 
     private void update() {
-        String t = type.get() == null ? "" : type.get().strip();
-        boolean isNodeStarted = NodeStarted.TYPE.equals(t);
-        boolean isNodeFailed = NodeFailed.TYPE.equals(t);
-        boolean isGatePassed = GatePassed.TYPE.equals(t);
-        nodeStarted.set(isNodeStarted);
-        nodeFailed.set(isNodeFailed);
-        gatePassed.set(isGatePassed);
+        String t = text(type);
+        nodeStarted.set(NodeStarted.TYPE.equals(t));
+        nodeFailed.set(NodeFailed.TYPE.equals(t));
+        gatePassed.set(GatePassed.TYPE.equals(t));
         nodeRequired.set(EventTypes.namesNode(t));
-
-        ObjectNode json = EventCodec.mapper().createObjectNode();
-        json.put("type", t);
-        json.put("id", id.get());
-        json.put("ts", ts.get());
-        if (run.get() != null) {
-            json.put("run_id", run.get());
-        }
-        String node = text(nodeId);
-        if (!node.isEmpty()) {
-            json.put("node_id", node);
-        }
-        List<String> formFields = new ArrayList<>(List.of("node_id"));
-        if (isNodeStarted) {
-            putIfSet(json, "kind", kind);
-            putIfSet(json, "name", name);
-            putIfSet(json, "model", model);
-            formFields.addAll(NODE_STARTED_FIELDS);
-        } else if (isNodeFailed) {
-            if (!text(errorKind).isEmpty() || !text(errorMessage).isEmpty()) {
-                ObjectNode error = json.putObject("error");
-                putIfSet(error, "kind", errorKind);
-                putIfSet(error, "message", errorMessage);
-            }
-            formFields.add("error");
-        } else if (isGatePassed) {
-            putIfSet(json, "gate", gate);
-            formFields.add("gate");
-        }
-
-        String typeProblem = null;
-        if (t.isEmpty()) {
-            typeProblem = TYPE_PROMPT;
-        } else if (!Events.isValidType(t)) {
-            typeProblem = "Must be lowercase dotted words, e.g. node.started or run.signal_received";
-        }
-        String nodeProblem = null;
-        if (EventTypes.namesNode(t) && node.isEmpty()) {
-            nodeProblem = "A " + t + " event needs a node id";
-        }
-        String extraProblem = null;
-        try {
-            ObjectNode extras = parseExtras(text(extraFields));
-            for (var it = extras.fields(); it.hasNext(); ) {
-                var field = it.next();
-                String key = field.getKey();
-                if (Events.HEADER_FIELDS.contains(key)) {
-                    extraProblem = "\"" + key + "\" may not be set here: "
-                            + (key.equals("type") ? "use the Type field" : key.equals("run_id") ? "choose the run above"
-                            : "it is filled automatically");
-                    break;
-                }
-                if (formFields.contains(key)) {
-                    extraProblem = "\"" + key + "\" is set by the form above; leave it out here";
-                    break;
-                }
-                json.set(key, field.getValue());
-            }
-        } catch (IllegalArgumentException e) {
-            extraProblem = e.getMessage();
-        }
-        typeError.set(typeProblem);
-        nodeError.set(nodeProblem);
-        extraError.set(extraProblem);
-
-        String other = null;
-        if (typeProblem == null && nodeProblem == null && extraProblem == null && run.get() != null) {
-            List<String> problems = NewEvent.problems(json, run.get());
-            if (!problems.isEmpty()) {
-                other = String.join("; ", problems);
-            }
-        }
-        otherError.set(other);
-        String line = null;
-        if (typeProblem == null && nodeProblem == null && extraProblem == null && other == null && run.get() != null) {
-            line = EventCodec.encode(NewEvent.complete(json, run.get(), clock.instant()));
-            // The very line to be written, judged as the runner will read it: refused rather than changed to fit.
-            ScannedLine verdict = LineJudge.judgeToWrite(line);
-            if (verdict.outcome() != ScannedLine.Outcome.EVENT) {
-                other = "The omne runner could not read this line: " + verdict.describe();
-                otherError.set(other);
-                line = null;
-            }
-        }
-        boolean ok = line != null;
-        valid.set(ok);
-        preview.set(ok ? line : "");
+        EventDraft draft = EventDraft.of(new EventDraft.Form(t, id.get(), ts.get(), run.get(), text(nodeId), text(kind),
+                text(name), text(model), text(errorKind), text(errorMessage), text(gate), text(extraFields)),
+                clock.instant());
+        typeError.set(draft.typeProblem());
+        nodeError.set(draft.nodeProblem());
+        extraError.set(draft.extraProblem());
+        otherError.set(draft.otherProblem());
+        valid.set(draft.line() != null);
+        preview.set(draft.line() == null ? "" : draft.line());
         if (!appending.get() && statusIsError.get()) {
             setStatus(null, false);
         }
@@ -465,53 +374,6 @@ public final class InjectDialogViewModel {
 
     private static String text(StringProperty p) {
         return p.get() == null ? "" : p.get().strip();
-    }
-
-    private static void putIfSet(ObjectNode json, String key, StringProperty value) {
-        if (!text(value).isEmpty()) {
-            json.put(key, text(value));
-        }
-    }
-
-    private static final java.util.regex.Pattern COLUMN = java.util.regex.Pattern.compile("column (\\d+)");
-
-    /**
-     * The extra fields: blank for none, else one JSON object the omne runner can read (no key given twice, nothing
-     * after it), its values kept exactly as written.
-     */
-    static ObjectNode parseExtras(String text) {
-        if (text.isBlank()) {
-            return EventCodec.mapper().createObjectNode();
-        }
-        if (!text.strip().startsWith("{")) {
-            throw new IllegalArgumentException("Extra fields must be one JSON object, e.g. {\"signal\": \"SIGTERM\"}");
-        }
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        String problem = new LineJudge().jsonProblem(bytes, 0, bytes.length);
-        if (problem != null) {
-            throw new IllegalArgumentException("Not JSON the omne runner can read: " + lineAndColumn(problem, bytes));
-        }
-        try {
-            return EventCodec.readExactObject(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Not valid: " + e.getMessage());
-        }
-    }
-
-    /** The judge counts columns in bytes from the start; the field may hold several lines. */
-    private static String lineAndColumn(String problem, byte[] text) {
-        return COLUMN.matcher(problem).replaceAll(m -> {
-            long column = Long.parseLong(m.group(1));
-            int line = 1;
-            int start = 0;
-            for (int i = 0; i < column - 1 && i < text.length; i++) {
-                if (text[i] == '\n') {
-                    line++;
-                    start = i + 1;
-                }
-            }
-            return "line " + line + ", column " + (column - start);
-        });
     }
 
     /** The run's writability as last checked (for tests). */

@@ -1,7 +1,6 @@
 package dev.omne.inspector.ui.session;
 
 import dev.omne.inspector.core.index.IndexSnapshot;
-import dev.omne.inspector.ui.session.RunFacts;
 
 import java.nio.file.Path;
 

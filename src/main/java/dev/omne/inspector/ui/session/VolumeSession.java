@@ -1,7 +1,7 @@
 package dev.omne.inspector.ui.session;
 
 import dev.omne.inspector.ui.common.DaemonThreads;
-import dev.omne.inspector.ui.common.Messages;
+import dev.omne.inspector.core.Messages;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.index.RunIndex;
 import dev.omne.inspector.core.volume.Volume;
@@ -10,8 +10,6 @@ import dev.omne.inspector.tail.RunUpdate;
 import dev.omne.inspector.tail.TailNotice;
 import dev.omne.inspector.tail.VolumeUpdate;
 import dev.omne.inspector.tail.VolumeWatcher;
-import dev.omne.inspector.ui.session.RunFacts;
-import dev.omne.inspector.ui.session.RunFactsBuilder;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,11 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,13 +71,8 @@ public final class VolumeSession implements AutoCloseable {
     private VolumeWatcher watcher; // guarded by lock
     private volatile boolean closed;
 
-    // Pending hand-over, guarded by lock.
-    private final Set<String> added = new LinkedHashSet<>();
-    private final Set<String> removed = new LinkedHashSet<>();
-    private final Map<String, RunChange> changes = new LinkedHashMap<>();
-    private final List<String> notices = new ArrayList<>();
-    private final List<TailNotice> tailNotices = new ArrayList<>();
-    private final Map<String, Path> linkedOutside = new HashMap<>();
+    /** The hand-over not taken yet, guarded by lock. */
+    private final PendingBatch pending = new PendingBatch();
     private boolean flushScheduled;
     /** Every run present at the start has been announced. */
     private boolean listed;
@@ -158,7 +148,7 @@ public final class VolumeSession implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             synchronized (lock) {
-                notices.add("Cannot follow " + volume.root() + ": " + Messages.describe(e));
+                pending.notice("Cannot follow " + volume.root() + ": " + Messages.describe(e));
                 scheduleFlush();
             }
         }
@@ -173,13 +163,6 @@ public final class VolumeSession implements AutoCloseable {
         return volume;
     }
 
-    /** What waits for the UI thread's next hand-over about a run, or null (tests: proof a batch was taken in). */
-    RunChange pending(String runId) {
-        synchronized (lock) {
-            return changes.get(runId);
-        }
-    }
-
     /**
      * Announces every run at once (so the window can pick the newest before the logs are indexed), then
      * reads the start of each log, newest run first, until the budget is spent.
@@ -191,7 +174,7 @@ public final class VolumeSession implements AutoCloseable {
         } catch (IOException e) {
             ids = List.of();
             synchronized (lock) {
-                notices.add("Cannot list the runs of " + volume.root() + ": " + Messages.describe(e));
+                pending.notice("Cannot list the runs of " + volume.root() + ": " + Messages.describe(e));
             }
         }
         synchronized (lock) {
@@ -266,8 +249,7 @@ public final class VolumeSession implements AutoCloseable {
                 onRunUpdate(run);
             }
             for (TailNotice notice : update.allNotices()) {
-                notices.add(describe(notice));
-                tailNotices.add(notice);
+                pending.notice(notice, describe(notice));
             }
             scheduleFlush();
         }
@@ -332,12 +314,7 @@ public final class VolumeSession implements AutoCloseable {
 
     private void added(String id) {
         if (known.add(id)) {
-            removed.remove(id);
-            added.add(id);
-            Path target = linkTarget(id);
-            if (target != null) {
-                linkedOutside.put(id, target);
-            }
+            pending.added(id, linkTarget(id));
         }
     }
 
@@ -355,23 +332,17 @@ public final class VolumeSession implements AutoCloseable {
     }
 
     private void removed(String id) {
-        linkedOutside.remove(id);
         known.remove(id);
-        changes.remove(id);
-        if (!added.remove(id)) {
-            removed.add(id);
-        }
+        pending.removed(id);
     }
 
     private void change(RunChange change) {
-        changes.merge(change.runId(), change, RunChange::then);
+        pending.change(change);
         scheduleFlush();
     }
 
     private void scheduleFlush() {
-        if (!flushScheduled && (!added.isEmpty() || !removed.isEmpty() || !changes.isEmpty() || !notices.isEmpty()
-                || !tailNotices.isEmpty()
-                || listed && !listedDelivered)) {
+        if (!flushScheduled && (!pending.isEmpty() || listed && !listedDelivered)) {
             flushScheduled = true;
             ui.execute(this::flush);
         }
@@ -382,16 +353,9 @@ public final class VolumeSession implements AutoCloseable {
         boolean firstListed;
         synchronized (lock) {
             flushScheduled = false;
-            batch = new SessionBatch(List.copyOf(added), List.copyOf(removed), List.copyOf(changes.values()),
-                    List.copyOf(notices), listed, List.copyOf(tailNotices), Map.copyOf(linkedOutside));
+            batch = pending.take(listed);
             firstListed = listed && !listedDelivered;
             listedDelivered = listed;
-            added.clear();
-            removed.clear();
-            changes.clear();
-            notices.clear();
-            tailNotices.clear();
-            linkedOutside.clear();
         }
         if (!closed && (!batch.isEmpty() || firstListed)) {
             listener.onBatch(batch);
@@ -400,6 +364,13 @@ public final class VolumeSession implements AutoCloseable {
             if (previewsQueued) {
                 previewsDelivered.countDown();
             }
+        }
+    }
+
+    /** A run's change that waits for the window to take it, or null (for tests: what the watcher has delivered). */
+    RunChange pendingChange(String runId) {
+        synchronized (lock) {
+            return pending.change(runId);
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.omne.inspector.core.log;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,32 +11,28 @@ import java.util.Locale;
 
 /**
  * A separate JVM that appends test lines through {@link EventLog}, for the multi-process test.
- * Arguments: events file, writer name, line count, pad length, ready marker, go marker, lock poll in ms.
+ * Arguments: events file, writer name, line count, pad length, ready marker, lock poll in ms. Makes the ready
+ * marker, then starts when a line arrives on its standard input (the test's start signal to all writers).
  */
 public final class AppendWorker {
 
     private AppendWorker() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) {
         Path file = Path.of(args[0]);
         String writer = args[1];
         int count = Integer.parseInt(args[2]);
         String pad = "x".repeat(Integer.parseInt(args[3]));
         Path ready = Path.of(args[4]);
-        Path go = Path.of(args[5]);
-        AppendOptions options = new AppendOptions(Duration.ofSeconds(30), Duration.ofMillis(Integer.parseInt(args[6])));
+        AppendOptions options = new AppendOptions(Duration.ofSeconds(30), Duration.ofMillis(Integer.parseInt(args[5])));
         try {
             // Link libc before the start signal so all writers begin together.
             EventLog.withLock(file.resolveSibling(writer + ".warmup"), options, f -> { });
             Files.writeString(ready, "");
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!Files.exists(go)) {
-                if (System.nanoTime() - deadline > 0) {
-                    System.err.println(writer + ": no start signal");
-                    System.exit(2);
-                }
-                Thread.sleep(2);
+            if (new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine() == null) {
+                System.err.println(writer + ": no start signal");
+                System.exit(2);
             }
             for (int seq = 0; seq < count; seq++) {
                 EventLog.append(file, line(writer, seq, pad), options);

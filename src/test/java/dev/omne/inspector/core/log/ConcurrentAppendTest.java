@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.omne.inspector.testing.Waits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omne.inspector.testing.Tools;
@@ -37,7 +38,6 @@ class ConcurrentAppendTest {
         Path file = dir.resolve("run/events.jsonl");
         Files.createDirectories(file.getParent());
         Path logs = dir.resolve("logs");
-        Path go = dir.resolve("go");
         Path script = Path.of(ConcurrentAppendTest.class.getResource("append_writer.py").toURI());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
@@ -49,18 +49,22 @@ class ConcurrentAppendTest {
                 writers.put(w, Procs.start(logs, w, List.of(java, "--enable-native-access=ALL-UNNAMED",
                         "-cp", System.getProperty("java.class.path"), AppendWorker.class.getName(),
                         file.toString(), w, String.valueOf(LINES_PER_WRITER), String.valueOf(PAD),
-                        dir.resolve(w + ".ready").toString(), go.toString(), pollMillis)));
+                        dir.resolve(w + ".ready").toString(), pollMillis)));
             }
             for (String w : PYTHON_WRITERS) {
                 writers.put(w, Procs.start(logs, w, List.of("python3", script.toString(),
                         file.toString(), w, String.valueOf(LINES_PER_WRITER), String.valueOf(PAD),
-                        dir.resolve(w + ".ready").toString(), go.toString())));
+                        dir.resolve(w + ".ready").toString())));
             }
             for (var e : writers.entrySet()) {
-                Procs.awaitFile(dir.resolve(e.getKey() + ".ready"), e.getValue(), Duration.ofSeconds(20));
+                Waits.forFile(dir.resolve(e.getKey() + ".ready"), e.getValue(), Duration.ofSeconds(20));
             }
             long start = System.nanoTime();
-            Files.writeString(go, "");
+            for (Process p : writers.values()) {
+                // The start signal: a line on each writer's standard input, which it blocks on once ready.
+                p.getOutputStream().write('\n');
+                p.getOutputStream().close();
+            }
             for (var e : writers.entrySet()) {
                 assertTrue(e.getValue().waitFor(30, TimeUnit.SECONDS), e.getKey() + " did not finish");
                 assertEquals(0, e.getValue().exitValue(), e.getKey() + " failed: " + Procs.output(logs, e.getKey()));

@@ -1,5 +1,6 @@
 package dev.omne.inspector.core.log;
 
+import dev.omne.inspector.testing.Waits;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -160,7 +161,7 @@ class ConfinedAppendTest {
         int refused = 0;
         int escapedByName = 0;
         try {
-            Procs.awaitFile(ready, swapper, Duration.ofSeconds(20));
+            Waits.forFile(ready, swapper, Duration.ofSeconds(20));
             for (int i = 0; i < 4000 && (written < 200 || refused < 200); i++) {
                 try {
                     EventLog.append(log(project, "r"), LINE, SHORT, locker, EventLog.DIRECT);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.omne.inspector.testing.Waits;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ class FlockInteropTest {
         Process holder = Procs.start(logs, "holder", List.of("flock", "-x", file.toString(),
                 "sh", "-c", "touch \"$1\"; sleep 2; touch \"$2\"", "sh", ready.toString(), leaving.toString()));
         try {
-            Procs.awaitFile(ready, holder, Duration.ofSeconds(10));
+            Waits.forFile(ready, holder, Duration.ofSeconds(10));
             long start = System.nanoTime();
             EventLog.append(file, LINE);
             long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -76,7 +77,7 @@ class FlockInteropTest {
                 "touch \"$1\"; i=0; while [ ! -e \"$2\" ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i+1)); done",
                 "sh", ready.toString(), release.toString()));
         try {
-            Procs.awaitFile(ready, holder, Duration.ofSeconds(10));
+            Waits.forFile(ready, holder, Duration.ofSeconds(10));
             byte[] before = Files.readAllBytes(file);
             long start = System.nanoTime();
             LockTimeoutException e = assertThrows(LockTimeoutException.class, () -> EventLog.append(file, LINE,

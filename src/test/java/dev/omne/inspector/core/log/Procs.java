@@ -3,6 +3,7 @@ package dev.omne.inspector.core.log;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.omne.inspector.testing.Tools;
+import dev.omne.inspector.testing.RunnerAppend;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ final class Procs {
 
     static Process start(Path logs, String name, List<String> command) throws IOException {
         Files.createDirectories(logs);
-        return new ProcessBuilder(command).redirectErrorStream(true)
+        return RunnerAppend.onPath(new ProcessBuilder(command)).redirectErrorStream(true)
                 .redirectOutput(logs.resolve(name + ".out").toFile()).start();
     }
 
@@ -43,20 +44,6 @@ final class Procs {
             return Files.readString(logs.resolve(name + ".out"), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "(no output: " + e.getMessage() + ")";
-        }
-    }
-
-    /** Waits until {@code marker} exists; fails early if {@code owner} exits without making it. */
-    static void awaitFile(Path marker, Process owner, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!Files.exists(marker)) {
-            if (!owner.isAlive() && !Files.exists(marker)) {
-                fail("process exited (code " + owner.exitValue() + ") before creating " + marker);
-            }
-            if (System.nanoTime() - deadline > 0) {
-                fail("no " + marker + " after " + timeout);
-            }
-            Thread.sleep(5); // polling interval of the condition wait, not a stand-in for it
         }
     }
 

@@ -1,15 +1,9 @@
 package dev.omne.inspector.ui.app;
 
 import dev.omne.inspector.core.volume.Volume;
-import dev.omne.inspector.ui.app.AppSettings;
-import dev.omne.inspector.ui.common.FxTaskExecutor;
-import dev.omne.inspector.ui.app.SettingsStore;
-import dev.omne.inspector.ui.session.VolumeSession;
+import dev.omne.inspector.ui.testing.TestWindow;
 import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.skin.VirtualFlow;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import dev.omne.inspector.ui.testing.FxStage;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,9 +17,7 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -60,11 +52,7 @@ class LargeRunBenchmarkTest {
 
     @BeforeEach
     void start() throws Exception {
-        fx.start(stage -> {
-            model = new MainWindowViewModel(fx.tasks(), VolumeSession.factory(Platform::runLater),
-                    new AppSettings(SettingsStore.inMemory()), text -> { }, () -> null, Clock.systemUTC(), ZoneOffset.UTC);
-            view = new MainWindowView(model, ZoneOffset.UTC);
-            stage.setScene(new Scene(view, 1400, 900));
+        TestWindow window = TestWindow.on(fx).size(1400, 900).setUp(m -> {
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {
@@ -77,7 +65,9 @@ class LargeRunBenchmarkTest {
                     lastCpu = cpu;
                 }
             }.start();
-        });
+        }).open();
+        model = window.model();
+        view = window.view();
     }
 
     static Path generate(Path project) throws Exception {

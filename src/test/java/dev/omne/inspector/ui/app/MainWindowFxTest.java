@@ -6,22 +6,16 @@ import dev.omne.inspector.ui.export.ExportDialogView;
 import dev.omne.inspector.ui.export.ExportDialogViewModel;
 import dev.omne.inspector.ui.runs.RunItem;
 import dev.omne.inspector.ui.testing.TestLogs;
+import dev.omne.inspector.ui.testing.TestWindow;
 import dev.omne.inspector.ui.timeline.TimelineView;
 import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.volume.Volume;
-import dev.omne.inspector.ui.app.AppSettings;
-import dev.omne.inspector.ui.common.FxTaskExecutor;
-import dev.omne.inspector.ui.app.SettingsStore;
-import dev.omne.inspector.ui.session.VolumeSession;
-import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import dev.omne.inspector.ui.testing.FxStage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,12 +26,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static dev.omne.inspector.ui.testing.FxWait.fx;
@@ -64,15 +55,9 @@ class MainWindowFxTest {
 
     @BeforeEach
     void start() throws Exception {
-        fx.start(stage -> {
-            model = new MainWindowViewModel(fx.tasks(), VolumeSession.factory(Platform::runLater),
-                    new AppSettings(SettingsStore.inMemory()), clipboard::append, InspectorApp::startDemo,
-                    Clock.systemUTC(), ZoneOffset.UTC);
-            view = new MainWindowView(model, ZoneOffset.UTC);
-            stage.setScene(new Scene(view, 1200, 760));
-        });
-        // The window's ViewModel stops following before the fixture closes its executor.
-        fx.onClose(model::shutdown);
+        TestWindow window = TestWindow.on(fx).clipboard(clipboard::append).size(1200, 760).open();
+        model = window.model();
+        view = window.view();
     }
 
 
@@ -117,6 +102,8 @@ class MainWindowFxTest {
         Volume volume = volume(5);
         robot.interact(() -> model.open(volume.root()));
         waitUntil("runs listed", () -> model.runList().visibleRuns().size() == 2);
+        // The list draws its rows at the next pulse after its ViewModel has them.
+        waitUntil("the failed run drawn in the list", () -> robot.lookup("bugfix").tryQuery().isPresent());
         robot.clickOn("bugfix");
         waitUntil("the failed run's rows show", () -> FAILED_RUN.equals(model.eventTable().runId())
                 && table().getItems().size() == 25);
@@ -182,7 +169,7 @@ class MainWindowFxTest {
         waitUntil("n3's rows are marked", () -> robot.lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class)
                 .stream().filter(r -> r.getItem() != null && r.isVisible())
                 .allMatch(r -> r.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("chosen-node"))
-                        == "n3".equals(model.eventTable().nodeText(r.getIndex()))));
+                        == "n3".equals(model.eventTable().cells().nodeText(r.getIndex()))));
 
         // A range dragged on the axis over the first nodes' time becomes the filter's time range.
         long from = fx(() -> model.timeline().model().barStart(model.timeline().model().laneBarFrom(0)));
@@ -271,7 +258,7 @@ class MainWindowFxTest {
             int r = row;
             String shown = cellText(robot, row, "Type");
             if (shown != null) {
-                assertEquals(fx(() -> model.eventTable().typeText(r)), shown, "row " + row + " shows the failed run");
+                assertEquals(fx(() -> model.eventTable().cells().typeText(r)), shown, "row " + row + " shows the failed run");
                 checked++;
             }
         }

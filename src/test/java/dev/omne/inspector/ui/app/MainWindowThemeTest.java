@@ -1,8 +1,6 @@
 package dev.omne.inspector.ui.app;
 
-import dev.omne.inspector.ui.app.AppSettings;
 import dev.omne.inspector.ui.common.SameThreadTaskExecutor;
-import dev.omne.inspector.ui.app.SettingsStore;
 import dev.omne.inspector.ui.theme.SystemColorScheme;
 import dev.omne.inspector.ui.theme.Theme;
 import dev.omne.inspector.ui.theme.ThemeSetting;
@@ -27,57 +25,57 @@ class MainWindowThemeTest {
                 new AppSettings(store), text -> { }, () -> {
                     throw new java.io.IOException("no demo in this test");
                 }, Clock.systemUTC(), ZoneOffset.UTC);
-        model.useSystemColorScheme(fakeOs);
+        model.theme().useSystemColorScheme(fakeOs);
         return model;
     }
 
     @Test
     void systemFollowsTheOperatingSystemLive() {
         MainWindowViewModel model = model();
-        assertEquals(ThemeSetting.SYSTEM, model.themeSettingProperty().get(), "nothing chosen yet: follow the OS");
-        assertEquals(Theme.LIGHT, model.effectiveThemeProperty().get());
+        assertEquals(ThemeSetting.SYSTEM, model.theme().settingProperty().get(), "nothing chosen yet: follow the OS");
+        assertEquals(Theme.LIGHT, model.theme().effectiveProperty().get());
         List<Theme> seen = new ArrayList<>();
-        model.effectiveThemeProperty().addListener((obs, old, now) -> seen.add(now));
+        model.theme().effectiveProperty().addListener((obs, old, now) -> seen.add(now));
         os.set(Theme.DARK);
-        assertEquals(Theme.DARK, model.effectiveThemeProperty().get());
+        assertEquals(Theme.DARK, model.theme().effectiveProperty().get());
         os.set(Theme.LIGHT);
-        assertEquals(Theme.LIGHT, model.effectiveThemeProperty().get());
+        assertEquals(Theme.LIGHT, model.theme().effectiveProperty().get());
         assertEquals(List.of(Theme.DARK, Theme.LIGHT), seen);
     }
 
     @Test
     void anExplicitChoiceIgnoresTheOperatingSystemUntilSystemIsChosenAgain() {
         MainWindowViewModel model = model();
-        model.setThemeSetting(ThemeSetting.LIGHT);
+        model.theme().set(ThemeSetting.LIGHT);
         os.set(Theme.DARK);
-        assertEquals(Theme.LIGHT, model.effectiveThemeProperty().get());
-        model.setThemeSetting(ThemeSetting.SYSTEM);
-        assertEquals(Theme.DARK, model.effectiveThemeProperty().get(), "back to the OS, which is dark now");
-        model.setThemeSetting(ThemeSetting.DARK);
+        assertEquals(Theme.LIGHT, model.theme().effectiveProperty().get());
+        model.theme().set(ThemeSetting.SYSTEM);
+        assertEquals(Theme.DARK, model.theme().effectiveProperty().get(), "back to the OS, which is dark now");
+        model.theme().set(ThemeSetting.DARK);
         os.set(Theme.LIGHT);
-        assertEquals(Theme.DARK, model.effectiveThemeProperty().get());
+        assertEquals(Theme.DARK, model.theme().effectiveProperty().get());
     }
 
     @Test
     void toggleSwitchesTheShownThemeExplicitlyAndIsSavedAtOnce() {
         MainWindowViewModel model = model();
         os.set(Theme.DARK);
-        model.toggleTheme();
-        assertEquals(ThemeSetting.LIGHT, model.themeSettingProperty().get(), "dark was shown: now light, chosen");
-        assertEquals(Theme.LIGHT, model.effectiveThemeProperty().get());
+        model.theme().toggle();
+        assertEquals(ThemeSetting.LIGHT, model.theme().settingProperty().get(), "dark was shown: now light, chosen");
+        assertEquals(Theme.LIGHT, model.theme().effectiveProperty().get());
         assertEquals(ThemeSetting.LIGHT, new AppSettings(store).themeSetting());
-        model.toggleTheme();
-        assertEquals(Theme.DARK, model.effectiveThemeProperty().get());
+        model.theme().toggle();
+        assertEquals(Theme.DARK, model.theme().effectiveProperty().get());
         assertEquals(ThemeSetting.DARK, new AppSettings(store).themeSetting());
-        assertEquals(ThemeSetting.DARK, model().themeSettingProperty().get(), "the next start keeps the choice");
+        assertEquals(ThemeSetting.DARK, model().theme().settingProperty().get(), "the next start keeps the choice");
     }
 
     @Test
     void aSessionOverrideIsShownButNotSaved() {
         new AppSettings(store).setThemeSetting(ThemeSetting.LIGHT);
         MainWindowViewModel model = model();
-        model.showThemeUnsaved(ThemeSetting.DARK);
-        assertEquals(Theme.DARK, model.effectiveThemeProperty().get());
+        model.theme().showUnsaved(ThemeSetting.DARK);
+        assertEquals(Theme.DARK, model.theme().effectiveProperty().get());
         model.shutdown();
         assertEquals(ThemeSetting.LIGHT, new AppSettings(store).themeSetting());
     }
@@ -86,13 +84,13 @@ class MainWindowThemeTest {
     void switchingTheSchemeSourceStopsListeningToTheOldOne() {
         MainWindowViewModel model = model();
         SimpleObjectProperty<Theme> other = new SimpleObjectProperty<>(Theme.DARK);
-        model.useSystemColorScheme(() -> other);
-        assertEquals(Theme.DARK, model.effectiveThemeProperty().get());
+        model.theme().useSystemColorScheme(() -> other);
+        assertEquals(Theme.DARK, model.theme().effectiveProperty().get());
         os.set(Theme.LIGHT);
         os.set(Theme.DARK);
         other.set(Theme.LIGHT);
-        assertEquals(Theme.LIGHT, model.effectiveThemeProperty().get());
+        assertEquals(Theme.LIGHT, model.theme().effectiveProperty().get());
         os.set(Theme.DARK);
-        assertEquals(Theme.LIGHT, model.effectiveThemeProperty().get(), "the first source is no longer followed");
+        assertEquals(Theme.LIGHT, model.theme().effectiveProperty().get(), "the first source is no longer followed");
     }
 }

@@ -7,11 +7,9 @@ import dev.omne.inspector.ui.timeline.TimelineViewModel;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.volume.Volume;
 import dev.omne.inspector.ui.session.RunFactsBuilder;
-import dev.omne.inspector.ui.app.AppSettings;
 import dev.omne.inspector.ui.session.RunChange;
 import dev.omne.inspector.ui.common.SameThreadTaskExecutor;
 import dev.omne.inspector.ui.session.SessionBatch;
-import dev.omne.inspector.ui.app.SettingsStore;
 import dev.omne.inspector.ui.session.VolumeSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,7 +152,7 @@ class MainWindowViewModelTest {
     void injectIsRefusedWithoutARunOrForALinkedLogAndAppendsThroughTheLockedPath() throws Exception {
         Path project = dir.resolve("proj");
         Volume volume = twoRuns(project);
-        assertEquals(MainWindowViewModel.NO_RUN_TO_INJECT, model.injectRefusalProperty().get());
+        assertEquals(RunDialogs.NO_RUN_TO_INJECT, model.injectRefusalProperty().get());
         assertNull(model.newInjectDialog());
         model.open(project);
         listeners.getFirst().onBatch(new SessionBatch(List.of(TestLogs.RUN, OTHER), List.of(),
@@ -215,12 +213,12 @@ class MainWindowViewModelTest {
         model.runList().select(OTHER);
         model.filterBar().textProperty().set("type:node.completed");
         assertEquals(2, model.eventTable().rowCount());
-        assertEquals("node.completed", model.eventTable().typeText(0));
+        assertEquals("node.completed", model.eventTable().cells().typeText(0));
         model.runList().select(TestLogs.RUN);
         assertEquals(0, model.eventTable().rowCount(), "the other run has no node.completed");
         model.filterBar().textProperty().set("is:failure");
         assertEquals(1, model.eventTable().rowCount());
-        assertTrue(model.eventTable().isMalformed(0));
+        assertTrue(model.eventTable().cells().isMalformed(0));
         assertEquals("is:failure", model.newExportDialog(List.of()).filterTextProperty().get());
         model.filterBar().clear();
         assertEquals(3, model.eventTable().rowCount());

@@ -1,5 +1,6 @@
 package dev.omne.inspector.ui.app;
 
+import dev.omne.inspector.ui.testing.FxWait;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -12,7 +13,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,10 +31,6 @@ class ScreenshotsTest {
     private final FxRobot robot = new FxRobot();
     private javafx.application.Application app;
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
-
     @AfterEach
     void close() throws Exception {
         if (app != null) {
@@ -47,7 +43,7 @@ class ScreenshotsTest {
     private void startDemo() throws Exception {
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(InspectorApp.class);
-        waitUntil(() -> Window.getWindows().stream().anyMatch(w -> w instanceof Stage s && s.getTitle() != null
+        FxWait.waitUntil("the window open", 20, () -> Window.getWindows().stream().anyMatch(w -> w instanceof Stage s && s.getTitle() != null
                 && s.getTitle().contains("(demo)")));
         Stage stage = (Stage) Window.getWindows().stream().filter(Window::isShowing).findFirst().orElseThrow();
         robot.interact(() -> {
@@ -57,7 +53,7 @@ class ScreenshotsTest {
             stage.setHeight(800);
         });
         ListView<?> runs = robot.lookup("#run-list").queryListView();
-        waitUntil(() -> runs.getItems().size() == 4);
+        FxWait.waitUntil("the demo's four runs", 20, () -> runs.getItems().size() == 4);
     }
 
     /** The Xvfb screen, as ImageMagick sees it, into SCREENSHOT_DIR/NAME-THEME.png. */
@@ -81,12 +77,12 @@ class ScreenshotsTest {
     void timelineAndFilter() throws Exception {
         startDemo();
         robot.clickOn("bugfix");
-        waitUntil(() -> rows() == 12);
+        FxWait.waitUntil("the failed run's rows", 20, () -> rows() == 12);
         robot.clickOn("#filter-field").write("node:fix node:tests");
-        waitUntil(() -> rows() == 5);
+        FxWait.waitUntil("the filtered rows", 20, () -> rows() == 5);
         // The failed node's event, its error in the detail pane.
         robot.clickOn("node.failed");
-        waitUntil(() -> robot.lookup(".detail-text").tryQuery().isPresent());
+        FxWait.waitUntil("the detail pane", 20, () -> robot.lookup(".detail-text").tryQuery().isPresent());
         robot.moveTo(robot.lookup("#filter-summary").queryLabeled());
         grab("timeline-filter");
     }
@@ -95,10 +91,10 @@ class ScreenshotsTest {
     void malformedLine() throws Exception {
         startDemo();
         robot.clickOn("nightly");
-        waitUntil(() -> rows() == 21);
+        FxWait.waitUntil("the run's rows", 20, () -> rows() == 21);
         robot.clickOn("#event-table");
         robot.type(javafx.scene.input.KeyCode.F8);
-        waitUntil(() -> robot.lookup("#status-message").tryQueryAs(javafx.scene.control.Label.class)
+        FxWait.waitUntil("the status message", 20, () -> robot.lookup("#status-message").tryQueryAs(javafx.scene.control.Label.class)
                         .map(l -> l.getText() != null && l.getText().startsWith("Malformed line")).orElse(false));
         robot.moveTo(robot.lookup("#status-volume").queryLabeled());
         grab("malformed-line");
@@ -108,10 +104,10 @@ class ScreenshotsTest {
     void injectDialog() throws Exception {
         startDemo();
         robot.clickOn("watch");
-        waitUntil(() -> rows() > 10);
+        FxWait.waitUntil("the live run's rows", 20, () -> rows() > 10);
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.I)
                 .release(javafx.scene.input.KeyCode.I, javafx.scene.input.KeyCode.CONTROL);
-        waitUntil(() -> robot.lookup("#inject-type").tryQuery().isPresent());
+        FxWait.waitUntil("the Inject dialog", 20, () -> robot.lookup("#inject-type").tryQuery().isPresent());
         robot.clickOn("#inject-type").write("node.failed");
         robot.clickOn("#inject-node").write("deploy");
         robot.clickOn("#inject-error-kind").write("timeout");
@@ -127,7 +123,7 @@ class ScreenshotsTest {
         robot.clickOn("watch");
         int before = WaitForAsyncUtils.asyncFx(this::rows).get();
         // Followed: the driver's next events arrive at the end.
-        waitUntil(() -> rows() >= before + 2);
+        FxWait.waitUntil("the appended rows", 20, () -> rows() >= before + 2);
         robot.moveTo(robot.lookup("#status-volume").queryLabeled());
         grab("live-run");
     }

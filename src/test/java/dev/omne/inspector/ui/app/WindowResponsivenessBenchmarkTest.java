@@ -1,16 +1,11 @@
 package dev.omne.inspector.ui.app;
 
+import dev.omne.inspector.ui.testing.FxWait;
 import dev.omne.inspector.generate.VolumeGenerator;
-import dev.omne.inspector.ui.app.AppSettings;
-import dev.omne.inspector.ui.common.FxTaskExecutor;
-import dev.omne.inspector.ui.app.SettingsStore;
-import dev.omne.inspector.ui.session.VolumeSession;
+import dev.omne.inspector.ui.testing.TestWindow;
 import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import dev.omne.inspector.ui.testing.FxStage;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,15 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,18 +65,14 @@ class WindowResponsivenessBenchmarkTest {
 
     @BeforeEach
     void start() throws Exception {
-        fx.start(stage -> {
-            model = new MainWindowViewModel(fx.tasks(), VolumeSession.factory(Platform::runLater),
-                    new AppSettings(SettingsStore.inMemory()), text -> { }, () -> null, Clock.systemUTC(), ZoneOffset.UTC);
-            view = new MainWindowView(model, ZoneOffset.UTC);
-            stage.setScene(new Scene(view, 1400, 900));
+        TestWindow window = TestWindow.on(fx).size(1400, 900).setUp(m -> {
             // A keystroke that leaves no filter (such as "node:" on its way to "node:plan") shows why instead.
-            model.filterBar().errorProperty().addListener((obs, old, error) -> {
-                if (error != null && model.filterBar().textProperty().get().strip().equals(awaitedText) && appliedAt == 0) {
+            m.filterBar().errorProperty().addListener((obs, old, error) -> {
+                if (error != null && m.filterBar().textProperty().get().strip().equals(awaitedText) && appliedAt == 0) {
                     appliedAt = System.nanoTime();
                 }
             });
-            model.filterBar().resultProperty().addListener((obs, old, r) -> {
+            m.filterBar().resultProperty().addListener((obs, old, r) -> {
                 if (r != null && r.text().equals(awaitedText) && appliedAt == 0) {
                     appliedAt = System.nanoTime();
                 }
@@ -117,15 +104,9 @@ class WindowResponsivenessBenchmarkTest {
                     }
                 }
             }.start();
-        });
-    }
-
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        }).open();
+        model = window.model();
+        view = window.view();
     }
 
     private static void result(String key, double value, String unit) {
@@ -141,11 +122,14 @@ class WindowResponsivenessBenchmarkTest {
         }
         int lines = EVENTS;
 
-        Thread fxThread = fx(Thread::currentThread);
+        Thread fxThread = FxWait.fx(Thread::currentThread);
         java.util.Map<String, Integer> stalls = new java.util.concurrent.ConcurrentHashMap<>();
-        Thread sampler = Thread.ofPlatform().daemon().start(() -> {
-            // Where the UI thread is while a pulse is overdue (BENCH_PROFILE=1): the top frames of our code.
-            while (System.getenv("BENCH_PROFILE") != null && !Thread.currentThread().isInterrupted()) {
+        // Where the UI thread is while a pulse is overdue (BENCH_PROFILE=1): the top frames of our code, sampled
+        // every 5 ms.
+        java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().unstarted(r));
+        if (System.getenv("BENCH_PROFILE") != null) {
+            sampler.scheduleAtFixedRate(() -> {
                 if (lastPulse != 0 && System.nanoTime() - lastPulse > 40_000_000L) {
                     Thread render = Thread.getAllStackTraces().keySet().stream()
                             .filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst().orElse(null);
@@ -163,22 +147,17 @@ class WindowResponsivenessBenchmarkTest {
                     stalls.merge(phase + " " + (sampled == fxThread ? "ui" : "render") + ": " + where, 1, Integer::sum);
                     }
                 }
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
+            }, 0, 5, TimeUnit.MILLISECONDS);
+        }
         // As a person would have it: the window has shown a run before this one (the demo, the last folder).
         // The first paint of a table in a fresh JVM is a cold start of its own, reported apart.
         Path small = dir.resolve("warm-up");
         VolumeGenerator.generate(small, VolumeGenerator.Options.defaults().withRuns(1).withEventsPerRun(2_000).withSeed(7));
         phase = "cold start";
         robot.interact(() -> model.open(small));
-        waitUntil(30, () -> model.eventTable().rowCount() == 2_000 && view.eventsView().table().lookup(".table-row-cell") != null);
+        FxWait.waitUntil("the warm-up run drawn", 30, () -> model.eventTable().rowCount() == 2_000 && view.eventsView().table().lookup(".table-row-cell") != null);
         // ... and has read the summaries on screen.
-        waitUntil(10, () -> model.eventTable().pendingCount() == 0 && model.eventTable().cachedSummary(0) != null);
+        FxWait.waitUntil("the summaries on screen read", 10, () -> model.eventTable().pendingCount() == 0 && model.eventTable().cachedSummary(0) != null);
         result("cold_start_longest_pulse_gap_ms", longestGap / 1e6, "ms");
         longestGap = 0;
         longestCpu = 0;
@@ -188,11 +167,11 @@ class WindowResponsivenessBenchmarkTest {
         long open = System.nanoTime();
         openedAt = open;
         robot.interact(() -> model.open(project));
-        waitUntil(30, () -> model.eventTable().rowCount() > 0 && view.eventsView().table().lookup(".table-row-cell") != null
+        FxWait.waitUntil("the first rows drawn", 30, () -> model.eventTable().rowCount() > 0 && view.eventsView().table().lookup(".table-row-cell") != null
                 && !view.eventsView().table().getItems().isEmpty());
         long firstRows = System.nanoTime() - open;
         phase = "indexing";
-        waitUntil(60, () -> model.eventTable().snapshot() != null && model.eventTable().snapshot().size() == lines
+        FxWait.waitUntil("the whole run indexed", 60, () -> model.eventTable().snapshot() != null && model.eventTable().snapshot().size() == lines
                 && model.runList().selected() != null && !model.runList().selected().indexing());
         long indexed = System.nanoTime() - open;
         System.out.println("gaps over 50 ms so far: " + longGaps);
@@ -218,25 +197,25 @@ class WindowResponsivenessBenchmarkTest {
                 long pressed = System.nanoTime();
                 robot.write(c);
                 try {
-                    waitUntil(20, () -> shownAt != 0);
-                } catch (java.util.concurrent.TimeoutException e) {
-                    throw new AssertionError("no rows for \"" + typed + "\": the field says \"" + fx(field::getText)
-                            + "\", the last result was for \"" + fx(() -> model.filterBar().result() == null ? null
-                            : model.filterBar().result().text()) + "\", focus on " + fx(() -> field.getScene().getFocusOwner()), e);
+                    FxWait.waitUntil("a result for \"" + typed + "\" drawn", 20, () -> shownAt != 0);
+                } catch (AssertionError e) {
+                    throw new AssertionError("no rows for \"" + typed + "\": the field says \"" + FxWait.fx(field::getText)
+                            + "\", the last result was for \"" + FxWait.fx(() -> model.filterBar().result() == null ? null
+                            : model.filterBar().result().text()) + "\", focus on " + FxWait.fx(() -> field.getScene().getFocusOwner()), e);
                 }
                 keystrokes.add((shownAt - pressed) / 1e6);
                 perKey.append(String.format(" %s=%.0f", typed.toString().replace(" ", "_"), (shownAt - pressed) / 1e6));
                 long start = pressed;
-                waitUntil(30, () -> model.filterBar().errorProperty().get() != null || model.filterBar().result() != null
+                FxWait.waitUntil("the filter complete", 30, () -> model.filterBar().errorProperty().get() != null || model.filterBar().result() != null
                         && model.filterBar().result().text().equals(field.getText()) && model.filterBar().result().complete());
                 complete.add((System.nanoTime() - start) / 1e6);
             }
-            int shown = fx(() -> model.eventTable().rowCount());
+            int shown = FxWait.fx(() -> model.eventTable().rowCount());
             System.out.println("keystrokes (ms):" + perKey);
             perKey.setLength(0);
             System.out.printf("filter %-24s %,9d rows shown%n", filter, shown);
             robot.type(KeyCode.ESCAPE);
-            waitUntil(20, () -> !model.filterBar().isActive() && model.eventTable().rowCount() == lines);
+            FxWait.waitUntil("every row again", 20, () -> !model.filterBar().isActive() && model.eventTable().rowCount() == lines);
             robot.clickOn(field);
         }
         keystrokes.sort(null);
@@ -253,15 +232,15 @@ class WindowResponsivenessBenchmarkTest {
         result("longest_pulse_gap_ms", longestGap / 1e6, "ms");
         result("longest_ui_cpu_between_pulses_ms", longestCpu / 1e6, "ms");
         System.out.println("gaps over 50 ms: " + longGaps);
-        sampler.interrupt();
+        sampler.shutdownNow();
         stalls.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
                 .forEach(e -> System.out.printf("stall samples %4d  %s%n", e.getValue(), e.getKey()));
         System.out.printf("%d keystrokes; %,d pulses; the longest gap was while %s; load average %.1f%n",
                 keystrokes.size(), pulses, longestDuring,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        assertEquals(lines, fx(() -> model.eventTable().rowCount()));
+        assertEquals(lines, FxWait.fx(() -> model.eventTable().rowCount()));
         assertTrue(keystrokes.size() > 30);
-        fx(() -> {
+        FxWait.fx(() -> {
             model.shutdown();
             return null;
         });

@@ -68,4 +68,33 @@ class FxTaskExecutorTest {
         assertEquals("last", last.get(10, TimeUnit.SECONDS));
         assertFalse(ran[0], "cancelled before it started: never run");
     }
+
+    @Test
+    void runningWorkSeesItsTaskCancelledAndStops() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CompletableFuture<Boolean> sawCancel = new CompletableFuture<>();
+        CompletableFuture<String> handedOver = new CompletableFuture<>();
+        TaskExecutor.Task task = tasks.submit(cancelled -> {
+            started.countDown();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!cancelled.getAsBoolean() && System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            sawCancel.complete(cancelled.getAsBoolean());
+            throw new IllegalStateException("stopped");
+        }, r -> handedOver.complete("result"), e -> handedOver.complete("failure"));
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        assertFalse(task.isCancelled());
+        task.cancel();
+        assertTrue(task.isCancelled());
+        assertTrue(sawCancel.get(10, TimeUnit.SECONDS), "the work saw the flag while it ran");
+        CompletableFuture<String> last = new CompletableFuture<>();
+        tasks.submit(() -> "last", last::complete, last::completeExceptionally);
+        assertEquals("last", last.get(10, TimeUnit.SECONDS));
+        // The last result went through the FX thread after the stopped work's would have.
+        CompletableFuture<Boolean> drained = new CompletableFuture<>();
+        Platform.runLater(() -> drained.complete(true));
+        drained.get(10, TimeUnit.SECONDS);
+        assertFalse(handedOver.isDone(), "neither its result nor its failure is handed over");
+    }
 }

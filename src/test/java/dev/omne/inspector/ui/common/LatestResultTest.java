@@ -60,4 +60,24 @@ class LatestResultTest {
         tasks.runAll();
         assertEquals(List.of("session"), stale);
     }
+
+    @Test
+    void aNewerSubmissionCancelsTheTaskTheOlderWorkPolls() {
+        List<java.util.function.BooleanSupplier> seen = new ArrayList<>();
+        slot.submit(cancelled -> {
+            seen.add(cancelled);
+            return "a";
+        }, applied::add, e -> failed.add(e.getMessage()));
+        tasks.runAll();
+        slot.submit(cancelled -> {
+            seen.add(cancelled);
+            return "b";
+        }, applied::add, e -> failed.add(e.getMessage()));
+        assertEquals(true, seen.getFirst().getAsBoolean(), "the older work, were it still running, would stop");
+        tasks.runAll();
+        assertEquals(false, seen.getLast().getAsBoolean());
+        slot.cancel();
+        assertEquals(true, seen.getLast().getAsBoolean());
+        assertEquals(List.of("a", "b"), applied);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.omne.inspector.ui.demo;
 
+import dev.omne.inspector.testing.Waits;
 import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.index.RunIndex;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,11 +59,8 @@ class DemoVolumeTest {
         long before = Files.size(demo.liveLog());
         int linesBefore = EventReader.read(demo.liveLog()).events().size();
         try (DemoDriver driver = DemoDriver.start(demo.liveLog(), demo.liveRun(), Duration.ofMillis(20))) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (EventReader.read(demo.liveLog()).events().size() < linesBefore + 8) {
-                assertTrue(System.nanoTime() < deadline, "driver appended too little");
-                Thread.sleep(20);
-            }
+            Waits.until("the driver to append 8 events", Duration.ofSeconds(10),
+                    () -> EventReader.read(demo.liveLog()).events().size() >= linesBefore + 8);
         }
         var read = EventReader.read(demo.liveLog());
         assertTrue(Files.size(demo.liveLog()) > before);

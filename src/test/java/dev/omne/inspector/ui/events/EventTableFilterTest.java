@@ -60,15 +60,15 @@ class EventTableFilterTest {
         assertTrue(table.isFiltered());
         assertEquals(10, table.rowCount());
         for (int pos = 0; pos < 10; pos++) {
-            assertEquals("n1", table.nodeText(pos));
-            assertEquals(Long.toString(4L * pos + 1), table.lineText(pos), "lines 1, 5, 9, ...");
+            assertEquals("n1", table.cells().nodeText(pos));
+            assertEquals(Long.toString(4L * pos + 1), table.cells().lineText(pos), "lines 1, 5, 9, ...");
             assertEquals(pos, table.positionOf(table.rowAt(pos)));
         }
         assertEquals(-1, table.positionOf(1), "line 2 (n2) is hidden");
         table.select(3);
         assertEquals(12, table.selectedRow(), "position 3 is line 13, row 12");
         assertEquals(3, table.selectedPosition());
-        assertEquals("", table.lineText(10), "past the shown rows there is nothing");
+        assertEquals("", table.cells().lineText(10), "past the shown rows there is nothing");
     }
 
     @Test
@@ -128,7 +128,7 @@ class EventTableFilterTest {
         filter.grow(index.snapshot());
         assertEquals(10, table.rowCount());
         assertEquals(new EventTableViewModel.Reveal(9, EventTableViewModel.Placement.END), table.revealProperty().get());
-        assertEquals("39", table.lineText(9));
+        assertEquals("39", table.cells().lineText(9));
         // Paused, new matches count as unseen.
         table.userScrolled(false);
         TestLogs.append(file, List.of(TestLogs.event("node.progress", 50, "n3")));

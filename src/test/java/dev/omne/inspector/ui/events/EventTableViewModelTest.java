@@ -190,7 +190,7 @@ class EventTableViewModelTest {
         for (int i = 0; i < 4; i++) {
             model.nextMalformed();
             visited.add(s.line(model.selectedRow()));
-            assertTrue(model.isMalformed(model.selectedRow()));
+            assertTrue(model.cells().isMalformed(model.selectedRow()));
         }
         assertEquals(List.of(5L, 18L, 33L, 5L), visited);
         assertTrue(messages.getLast().contains("wrapped to the first"), messages.getLast());
@@ -234,11 +234,11 @@ class EventTableViewModelTest {
     void malformedRowsShowTheMessageAndRawTextAtOnce() {
         IndexSnapshot s = TestLogs.index(dir, linesWithBadAt(3, 2));
         model.show(TestLogs.RUN, s, false);
-        assertEquals("malformed line", model.typeText(1));
-        assertEquals(EventTypes.Tone.MALFORMED, model.typeTone(1));
+        assertEquals("malformed line", model.cells().typeText(1));
+        assertEquals(EventTypes.Tone.MALFORMED, model.cells().typeTone(1));
         String summary = model.summary(1).getValue();
         assertTrue(summary.contains("{\"type\":\"node.completed\""), summary);
-        assertEquals("2", model.lineText(1));
+        assertEquals("2", model.cells().lineText(1));
     }
 
     // Selection, go to line, copy
@@ -279,15 +279,15 @@ class EventTableViewModelTest {
         IndexSnapshot s = TestLogs.index(dir, List.of(TestLogs.started(2, "build", "bash"),
                 TestLogs.event("node.completed", 5, "build")));
         model.show(TestLogs.RUN, s, false);
-        assertEquals("10:00:02.000", model.timeText(0));
-        assertEquals("+3.000 s", model.deltaText(1));
-        assertEquals("", model.deltaText(0));
-        assertEquals("build", model.nodeText(1));
-        assertEquals("bash", model.kindText(1));
-        assertEquals(EventTypes.Tone.DONE, model.typeTone(1));
+        assertEquals("10:00:02.000", model.cells().timeText(0));
+        assertEquals("+3.000 s", model.cells().deltaText(1));
+        assertEquals("", model.cells().deltaText(0));
+        assertEquals("build", model.cells().nodeText(1));
+        assertEquals("bash", model.cells().kindText(1));
+        assertEquals(EventTypes.Tone.DONE, model.cells().typeTone(1));
         model.relativeTimeProperty().set(true);
-        assertEquals("+00:03.000", model.timeText(1));
-        assertEquals("", model.timeText(7), "out of range rows are empty");
+        assertEquals("+00:03.000", model.cells().timeText(1));
+        assertEquals("", model.cells().timeText(7), "out of range rows are empty");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.omne.inspector.ui.filter;
 
+import dev.omne.inspector.core.filter.FilterTerm;
+import dev.omne.inspector.core.filter.FilterTerm.Key;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,11 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FilterTextTest {
     @Test
     void togglingATermAddsItAtTheEndOrTakesItOutWherever() {
-        assertEquals("is:failure", FilterText.toggle("", "is:failure"));
-        assertEquals("plan is:failure", FilterText.toggle(" plan ", "is:failure"));
-        assertEquals("plan \"a b\"", FilterText.toggle("plan IS:failure \"a b\"", "is:failure"), "keys ignore case");
-        assertTrue(FilterText.has("x /a b/ type:node.failed", "type:node.failed"));
-        assertFalse(FilterText.has("x type:node.failed", "type:node.failed2"));
+        assertEquals("is:failure", FilterText.toggle("", FilterText.FAILURES));
+        assertEquals("plan is:failure", FilterText.toggle(" plan ", FilterText.FAILURES));
+        assertEquals("plan \"a b\"", FilterText.toggle("plan IS:failure \"a b\"", FilterText.FAILURES), "keys ignore case");
+        assertEquals("plan -is:failure is:failure", FilterText.toggle("plan -is:failure", FilterText.FAILURES),
+                "a negated term means the opposite");
+        assertTrue(FilterText.has("x /a b/ Type:node.failed", FilterTerm.of(Key.TYPE, "node.failed")));
+        assertFalse(FilterText.has("x type:node.failed", FilterTerm.of(Key.TYPE, "node.failed2")));
+        assertFalse(FilterText.has("\"type:node.failed\"", FilterTerm.of(Key.TYPE, "node.failed")), "a phrase is text");
     }
 
     @Test
@@ -34,6 +39,6 @@ class FilterTextTest {
 
     @Test
     void aTextTheParserRefusesIsStillEditedWordByWord() {
-        assertEquals("\"open is:failure", FilterText.toggle("\"open", "is:failure"));
+        assertEquals("\"open is:failure", FilterText.toggle("\"open", FilterText.FAILURES));
     }
 }

@@ -1,22 +1,14 @@
 package dev.omne.inspector.ui.inject;
 
-import dev.omne.inspector.ui.app.InspectorApp;
 import dev.omne.inspector.ui.app.MainWindowView;
 import dev.omne.inspector.ui.app.MainWindowViewModel;
 import dev.omne.inspector.ui.testing.TestLogs;
 import dev.omne.inspector.core.log.AppendOptions;
 import dev.omne.inspector.core.volume.Volume;
-import dev.omne.inspector.ui.app.AppSettings;
-import dev.omne.inspector.ui.inject.EventAppender;
-import dev.omne.inspector.ui.common.FxTaskExecutor;
-import dev.omne.inspector.ui.app.SettingsStore;
-import dev.omne.inspector.ui.session.VolumeSession;
-import javafx.application.Platform;
-import javafx.scene.Scene;
+import dev.omne.inspector.ui.testing.TestWindow;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import dev.omne.inspector.ui.testing.FxStage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,11 +22,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static dev.omne.inspector.ui.testing.FxWait.fx;
@@ -62,15 +51,10 @@ class InjectDialogFxTest {
 
     @BeforeEach
     void start() throws Exception {
-        fx.start(stage -> {
-            model = new MainWindowViewModel(fx.tasks(), VolumeSession.factory(Platform::runLater),
-                    new AppSettings(SettingsStore.inMemory()), text -> { }, InspectorApp::startDemo,
-                    Clock.systemUTC(), ZoneOffset.UTC, EventAppender.locked(new AppendOptions(BUDGET, Duration.ofMillis(20))));
-            view = new MainWindowView(model, ZoneOffset.UTC);
-            stage.setScene(new Scene(view, 1200, 760));
-        });
-        // The window's ViewModel stops following before the fixture closes its executor.
-        fx.onClose(model::shutdown);
+        TestWindow window = TestWindow.on(fx).appendOptions(new AppendOptions(BUDGET, Duration.ofMillis(20)))
+                .size(1200, 760).open();
+        model = window.model();
+        view = window.view();
     }
 
 
@@ -123,7 +107,7 @@ class InjectDialogFxTest {
         waitUntil("and is selected", () -> model.eventTable().selectedRow() == 6
                 && view.eventsView().table().getSelectionModel().getSelectedIndex() == 6);
         waitUntil("the detail shows it", () -> model.detail().content() != null && model.detail().content().line() == 7);
-        assertEquals("node.failed", fx(() -> model.eventTable().typeText(6)));
+        assertEquals("node.failed", fx(() -> model.eventTable().cells().typeText(6)));
     }
 
     @Test

@@ -1,11 +1,11 @@
 package dev.omne.inspector.ui.inject;
 
+import dev.omne.inspector.testing.MutableClock;
 import dev.omne.inspector.ui.testing.ManualTaskExecutor;
 import dev.omne.inspector.ui.testing.TestLogs;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.log.LockTimeoutException;
 import dev.omne.inspector.core.volume.Volume;
-import dev.omne.inspector.ui.inject.EventAppender;
 import dev.omne.inspector.ui.common.SameThreadTaskExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -345,28 +345,12 @@ class InjectDialogViewModelTest {
 
     @Test
     void tickMovesTheTimestampButNotTheId() {
-        Clock[] clock = {CLOCK};
-        Clock moving = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return clock[0].instant();
-            }
-        };
+        MutableClock moving = new MutableClock(CLOCK.instant());
         var m = new InjectDialogViewModel(new SameThreadTaskExecutor(), appender, volume, List.of(RUN), RUN,
                 id -> snapshot, moving, (run, line, rows) -> { });
         m.typeProperty().set("run.marked");
         String id = m.idProperty().get();
-        clock[0] = Clock.offset(CLOCK, Duration.ofSeconds(2));
+        moving.advance(Duration.ofSeconds(2));
         m.tick();
         assertEquals("2026-04-15T10:30:02.123Z", m.tsProperty().get());
         assertEquals(id, m.idProperty().get());

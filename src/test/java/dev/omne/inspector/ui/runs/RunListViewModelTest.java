@@ -1,21 +1,18 @@
 package dev.omne.inspector.ui.runs;
 
+import dev.omne.inspector.testing.MutableClock;
 import dev.omne.inspector.ui.testing.TestLogs;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.tail.TailNotice;
 import dev.omne.inspector.ui.session.RunFacts;
 import dev.omne.inspector.ui.session.RunFactsBuilder;
-import dev.omne.inspector.ui.runs.RunStatus;
-import dev.omne.inspector.ui.runs.RunStatusRule;
 import dev.omne.inspector.ui.session.RunChange;
 import dev.omne.inspector.ui.session.SessionBatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,29 +31,6 @@ class RunListViewModelTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-04-15T10:01:00Z"));
     private final RunListViewModel model = new RunListViewModel(clock);
-
-    static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private RunChange change(String run, List<String> lines, long changedAt) {
         IndexSnapshot s = TestLogs.index(dir, lines);
@@ -111,7 +85,7 @@ class RunListViewModelTest {
         assertEquals(RunStatus.RUNNING, run.status());
         assertEquals(59_000, run.durationMillis(now), "running: until now");
         int revision = run.revisionProperty().get();
-        clock.now = clock.now.plus(RunStatusRule.QUIET_AFTER).plusSeconds(1);
+        clock.advance(RunStatusRule.QUIET_AFTER.plusSeconds(1));
         model.tick();
         assertEquals(RunStatus.UNKNOWN, run.status());
         assertEquals(revision + 1, run.revisionProperty().get());

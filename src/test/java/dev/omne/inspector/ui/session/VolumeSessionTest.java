@@ -1,6 +1,7 @@
 package dev.omne.inspector.ui.session;
 
 import dev.omne.inspector.core.volume.Volume;
+import dev.omne.inspector.testing.Waits;
 import dev.omne.inspector.ui.testing.TestLogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,20 +68,8 @@ class VolumeSessionTest {
         }
     }
 
-    /** Waits up to 10 s until {@code condition} holds, looking every few milliseconds. */
-    private static void awaitCondition(String what, java.util.function.BooleanSupplier condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out waiting until " + what);
-            }
-            Thread.sleep(5); // polling interval of the condition wait, not a stand-in for it
-        }
-    }
-
     private int pendingFrom() {
-        RunChange pending = session.pending(TestLogs.RUN);
+        RunChange pending = session.pendingChange(TestLogs.RUN);
         return pending == null ? -1 : pending.fromRow();
     }
 
@@ -142,10 +132,10 @@ class VolumeSessionTest {
         for (int i = 0; i < 3; i++) {
             TestLogs.append(volume.eventsFile(TestLogs.RUN), List.of(TestLogs.event("node.progress", 10 + i, "n")));
             int rows = 2 + i;
-            awaitCondition("append " + (i + 1) + " taken in", () -> {
-                RunChange pending = session.pending(TestLogs.RUN);
+            Waits.until("the session to hold " + rows + " rows of the run", Duration.ofSeconds(10), () -> {
+                RunChange pending = session.pendingChange(TestLogs.RUN);
                 return pending != null && pending.toRow() == rows;
-            });
+            }, () -> String.valueOf(session.pendingChange(TestLogs.RUN)));
             assertEquals(1, pendingFrom(), "the earlier appends stay in the same hand-over");
         }
         assertEquals(1, ui.size(), "one hand-over pending, however many batches the watcher sent");

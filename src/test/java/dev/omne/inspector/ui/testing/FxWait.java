@@ -12,10 +12,15 @@ public final class FxWait {
 
     /** Waits up to 10 s until {@code condition}, read on the FX thread, holds; fails naming {@code what}. */
     public static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
+        waitUntil(what, 10, condition);
+    }
+
+    /** Waits up to {@code seconds} (long work: a million rows, a cold start) until {@code condition} holds. */
+    public static void waitUntil(String what, int seconds, Callable<Boolean> condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
+            throw new AssertionError("timed out after " + seconds + " s waiting until " + what, e);
         }
     }
 

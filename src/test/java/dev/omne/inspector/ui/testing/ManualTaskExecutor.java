@@ -4,7 +4,6 @@ import dev.omne.inspector.ui.common.TaskExecutor;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /** Queues everything until the test runs it, so a test can look at the state in between. */
@@ -12,22 +11,11 @@ public final class ManualTaskExecutor implements TaskExecutor {
     private final Deque<Runnable> queue = new ArrayDeque<>();
 
     @Override
-    public <T> Task submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
-        boolean[] cancelled = new boolean[1];
-        queue.add(() -> {
-            if (cancelled[0]) {
-                return;
-            }
-            T result;
-            try {
-                result = work.call();
-            } catch (Throwable e) {
-                onFailure.accept(e);
-                return;
-            }
-            onSuccess.accept(result);
-        });
-        return () -> cancelled[0] = true;
+    public <T> Task submit(CancellableWork<T> work, Consumer<? super T> onSuccess,
+                           Consumer<? super Throwable> onFailure) {
+        Task task = Task.flag();
+        queue.add(() -> TaskExecutor.runAs(task, work, Runnable::run, onSuccess, onFailure));
+        return task;
     }
 
     @Override

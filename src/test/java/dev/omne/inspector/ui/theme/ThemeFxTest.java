@@ -2,17 +2,12 @@ package dev.omne.inspector.ui.theme;
 
 import dev.omne.inspector.ui.events.RowList;
 import dev.omne.inspector.ui.testing.TestLogs;
-import dev.omne.inspector.ui.app.InspectorApp;
 import dev.omne.inspector.ui.app.MainWindowView;
 import dev.omne.inspector.ui.app.MainWindowViewModel;
 import dev.omne.inspector.core.volume.Volume;
 import dev.omne.inspector.ui.app.AppSettings;
-import dev.omne.inspector.ui.common.FxTaskExecutor;
 import dev.omne.inspector.ui.app.SettingsStore;
-import dev.omne.inspector.ui.theme.Theme;
-import dev.omne.inspector.ui.theme.ThemeSetting;
-import dev.omne.inspector.ui.session.VolumeSession;
-import javafx.application.Platform;
+import dev.omne.inspector.ui.testing.TestWindow;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
@@ -29,7 +24,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.stage.Popup;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import dev.omne.inspector.ui.testing.FxStage;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,16 +31,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import static dev.omne.inspector.ui.testing.FxWait.fx;
 import static dev.omne.inspector.ui.testing.FxWait.waitUntil;
@@ -73,14 +62,9 @@ class ThemeFxTest {
 
     @BeforeEach
     void start() throws Exception {
-        fx.start(stage -> {
-            model = new MainWindowViewModel(fx.tasks(), VolumeSession.factory(Platform::runLater),
-                    new AppSettings(store), text -> { }, InspectorApp::startDemo, Clock.systemUTC(), ZoneOffset.UTC);
-            view = new MainWindowView(model, ZoneOffset.UTC);
-            stage.setScene(new Scene(view, 1100, 700));
-        });
-        // The window's ViewModel stops following before the fixture closes its executor.
-        fx.onClose(model::shutdown);
+        TestWindow window = TestWindow.on(fx).settings(store).size(1100, 700).open();
+        model = window.model();
+        view = window.view();
     }
 
 
@@ -140,7 +124,7 @@ class ThemeFxTest {
     @Test
     void theButtonAndCtrlShiftDRestyleTheTableAndTheChoiceIsSaved(FxRobot robot) throws Exception {
         openRun(robot);
-        assertEquals(Theme.LIGHT, fx(() -> model.effectiveThemeProperty().get()));
+        assertEquals(Theme.LIGHT, fx(() -> model.theme().effectiveProperty().get()));
         waitForTheme(robot, Theme.LIGHT);
         List<Paint> light = rendered(robot);
 
@@ -177,7 +161,7 @@ class ThemeFxTest {
         robot.interact(light::fire);
         waitForTheme(robot, Theme.LIGHT);
         assertEquals(ThemeSetting.LIGHT, new AppSettings(store).themeSetting());
-        robot.interact(() -> model.toggleTheme());
+        robot.interact(() -> model.theme().toggle());
         assertTrue(fx(dark::isSelected), "the switch shows as the explicit choice");
         robot.interact(system::fire);
         waitForTheme(robot, Theme.LIGHT);
@@ -230,7 +214,7 @@ class ThemeFxTest {
                 .map(w -> ((Popup) w).getContent().getFirst()).findFirst().orElseThrow());
         assertTrue(fx(() -> box.getStyleClass().contains("theme-dark")));
         waitUntil("the popup is drawn dark", () -> WindowThemes.DARK_FILL.equals(background((Region) box)));
-        robot.interact(() -> model.toggleTheme());
+        robot.interact(() -> model.theme().toggle());
         waitUntil("the open popup turns light", () -> box.getStyleClass().contains("theme-light")
                 && WindowThemes.LIGHT_FILL.equals(background((Region) box)));
         robot.interact(() -> view.statusBarView().showDiagnostics());
