@@ -1,5 +1,6 @@
 package dev.omne.inspector.tail;
 
+import dev.omne.inspector.core.index.IndexCache;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.index.RunIndex;
 import dev.omne.inspector.core.log.Diagnostic;
@@ -58,6 +59,7 @@ public final class RunTailer implements AutoCloseable {
     private final Path file;
     private final ExecutorService executor;
     private final Opener opener;
+    private final IndexCache cache;
 
     private RunIndex index;
     private volatile IndexSnapshot snapshot;
@@ -85,10 +87,16 @@ public final class RunTailer implements AutoCloseable {
     }
 
     RunTailer(String runId, Path file, ExecutorService executor, Opener opener) {
+        this(runId, file, executor, opener, IndexCache.OFF);
+    }
+
+    /** With the log's index taken from {@code cache} where it fits, and kept there as the log grows. */
+    RunTailer(String runId, Path file, ExecutorService executor, Opener opener, IndexCache cache) {
         this.runId = Objects.requireNonNull(runId, "runId");
         this.file = Objects.requireNonNull(file, "file");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.opener = Objects.requireNonNull(opener, "opener");
+        this.cache = Objects.requireNonNull(cache, "cache");
         this.snapshot = RunIndex.empty(file).snapshot();
     }
 
@@ -217,7 +225,7 @@ public final class RunTailer implements AutoCloseable {
 
     private void rebuild(FileChannel channel) throws IOException {
         long size = channel.size();
-        RunIndex built = RunIndex.build(file, executor, LogPieces.piecesFor(size), false);
+        RunIndex built = cache.open(file, executor, LogPieces.piecesFor(size), false);
         index = built;
         position = built.committedOffset() + built.pendingBytes();
         head = readHead(channel, (int) Math.min(HEAD_BYTES, position));
@@ -241,6 +249,7 @@ public final class RunTailer implements AutoCloseable {
                 position += n;
                 unreported.addAll(added.diagnostics());
             }
+            cache.keep(index.snapshot(), executor);
         }
         if (head.length < HEAD_BYTES && position > head.length) {
             head = readHead(channel, (int) Math.min(HEAD_BYTES, position));

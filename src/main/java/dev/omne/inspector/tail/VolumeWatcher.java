@@ -471,7 +471,7 @@ public final class VolumeWatcher implements AutoCloseable {
                 Path dir = singleFile.getParent();
                 String id = dir.getFileName() == null ? singleFile.getFileName().toString() : dir.getFileName().toString();
                 Run run = new Run(id, dir, singleFile.getFileName().toString(),
-                        new RunTailer(id, singleFile, builder, opener));
+                        new RunTailer(id, singleFile, builder, opener, options.indexCache()));
                 if (Files.isDirectory(dir)) {
                     register(run);
                 }
@@ -629,7 +629,7 @@ public final class VolumeWatcher implements AutoCloseable {
     private void addRun(String id) {
         Path dir = runsDir.resolve(id);
         Run run = new Run(id, dir, Volume.EVENTS_FILE,
-                new RunTailer(id, dir.resolve(Volume.EVENTS_FILE), builder, opener));
+                new RunTailer(id, dir.resolve(Volume.EVENTS_FILE), builder, opener, options.indexCache()));
         // Watch first, then read: whatever is written after the read shows up as an event.
         register(run);
         addRun(run);

@@ -143,8 +143,11 @@ public final class MainWindowView extends BorderPane {
                 });
         model.recentFolders().addListener((ListChangeListener<String>) c -> rebuildRecent());
         rebuildRecent();
+        CheckMenuItem keepIndexes = new CheckMenuItem(Action.KEEP_INDEXES.text());
+        keepIndexes.setId("menu-keep-indexes");
+        keepIndexes.selectedProperty().bindBidirectional(model.keepIndexesProperty());
         Menu file = new Menu("File", null, open, recentMenu, demo, new SeparatorMenuItem(), export,
-                new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), keepIndexes, new SeparatorMenuItem(), quit);
 
         Runnable copyRows = () -> model.eventTable().copyRows(events.selectedRows());
         Runnable copyFileLine = () -> model.eventTable().copyFileLine(model.eventTable().selectedRow());

@@ -96,6 +96,8 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP);
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(this, "opening");
     private final ReadOnlyBooleanWrapper demoOpen = new ReadOnlyBooleanWrapper(this, "demoOpen");
+    private final javafx.beans.property.BooleanProperty keepIndexes =
+            new javafx.beans.property.SimpleBooleanProperty(this, "keepIndexes", true);
     private final ObservableList<String> recentFolders = FXCollections.observableArrayList();
     private final ObjectProperty<ThemeSetting> themeSetting = new SimpleObjectProperty<>(this, "themeSetting",
             ThemeSetting.SYSTEM);
@@ -168,6 +170,8 @@ public final class MainWindowViewModel {
         updateEffectiveTheme();
         eventTable.relativeTimeProperty().set(settings.relativeTime());
         eventTable.relativeTimeProperty().addListener((obs, old, relative) -> settings.setRelativeTime(relative));
+        keepIndexes.set(settings.keepIndexes());
+        keepIndexes.addListener((obs, old, keep) -> settings.setKeepIndexes(keep));
 
         runList.selectedProperty().addListener((obs, old, run) -> showRun(run));
         runList.selectedProperty().addListener((obs, old, run) -> checkInjectable());
@@ -225,6 +229,14 @@ public final class MainWindowViewModel {
 
     public ReadOnlyBooleanProperty demoOpenProperty() {
         return demoOpen.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether run indexes are kept between starts (and reused when a log has not changed, or only grew); a change is
+     * saved at once and applies from the next volume opened.
+     */
+    public javafx.beans.property.BooleanProperty keepIndexesProperty() {
+        return keepIndexes;
     }
 
     /** The chosen theme (System, Light, Dark); a change is saved at once. */
