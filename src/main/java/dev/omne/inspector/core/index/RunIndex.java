@@ -88,9 +88,9 @@ public final class RunIndex {
     }
 
     /**
-     * Indexes the complete lines of {@code [committedOffset(), to)} of the open file, in up to {@code pieces} parts on
-     * {@code executor} (the calling thread is one), and appends them. A last line without {@code \n} is left for the
-     * next {@link #extend}, which reads again from the new {@link #committedOffset()}. Only with nothing held back.
+     * Indexes {@code [committedOffset(), to)} of the open file, in up to {@code pieces} parts on {@code executor} (the
+     * calling thread is one), and appends its lines. A last line without {@code \n} is held back, as {@link #extend}
+     * holds it, until its newline arrives or {@link #finish}. Only while nothing is held back.
      */
     public void readOn(FileChannel channel, long to, ExecutorService executor, int pieces) throws IOException {
         long from = splitter.committedOffset();
@@ -105,43 +105,52 @@ public final class RunIndex {
                 k -> new PieceSink(file, new IndexColumns(estimate)));
         long lineBase = splitter.nextLineNumber() - 1;
         if (done.size() == 1 && columns.size == 0 && lineBase == 0) {
-            // The whole file in one piece: its columns are the index's, with nothing to renumber.
-            sink = done.getFirst().sink;
+            // The whole file in one piece: its columns and splitter are the index's, with nothing to renumber.
+            Piece only = done.getFirst();
+            sink = only.sink;
             columns = sink.columns;
-            lineBase = done.getFirst().splitter.nextLineNumber() - 1;
-        } else {
-            int rows = 0;
-            for (Piece piece : done) {
-                rows += piece.sink.columns.size;
-            }
-            columns.reserve(rows);
-            for (Piece piece : done) {
-                columns.appendPiece(piece.sink.columns, lineBase);
-                lineBase += piece.splitter.nextLineNumber() - 1;
-            }
+            splitter = only.splitter;
+            columns.trim();
+            publish();
+            return;
         }
-        columns.trim();
+        int rows = 0;
+        for (Piece piece : done) {
+            rows += piece.sink.columns.size;
+        }
+        columns.reserve(rows);
+        for (Piece piece : done) {
+            columns.appendPiece(piece.sink.columns, lineBase);
+            lineBase += piece.splitter.nextLineNumber() - 1;
+        }
         splitter = new LineSplitter(done.getLast().splitter.committedOffset(), lineBase + 1, KEEP_BYTES);
+        readTail(channel, to); // the last piece's held-back line, held back here instead
         publish();
     }
 
     /** Reads the file on from what is held, through {@code length}, and judges its last line even without {@code \n}. */
     public void finishFrom(FileChannel channel, long length) throws IOException {
-        long at = splitter.committedOffset() + splitter.pendingBytes();
-        if (at < length) {
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.min(LogPieces.READ_CHUNK, length - at));
-            while (at < length) {
-                buffer.clear();
-                buffer.limit((int) Math.min(buffer.capacity(), length - at));
-                int n = channel.read(buffer, at);
-                if (n <= 0) {
-                    break;
-                }
-                splitter.feed(buffer.array(), 0, n, sink);
-                at += n;
-            }
-        }
+        readTail(channel, length);
         finish();
+    }
+
+    /** Feeds the splitter the file's bytes from where it stands through {@code to}. */
+    private void readTail(FileChannel channel, long to) throws IOException {
+        long at = splitter.committedOffset() + splitter.pendingBytes();
+        if (at >= to) {
+            return;
+        }
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.min(LogPieces.READ_CHUNK, to - at));
+        while (at < to) {
+            buffer.clear();
+            buffer.limit((int) Math.min(buffer.capacity(), to - at));
+            int n = channel.read(buffer, at);
+            if (n <= 0) {
+                break;
+            }
+            splitter.feed(buffer.array(), 0, n, sink);
+            at += n;
+        }
     }
 
     private record Piece(PieceSink sink, LineSplitter splitter) {
