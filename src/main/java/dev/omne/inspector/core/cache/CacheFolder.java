@@ -75,16 +75,20 @@ public final class CacheFolder {
      * {@code ~/Library/Caches} on macOS, {@code %LOCALAPPDATA%} on Windows.
      */
     static Path platformCacheHome() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        Path home = Path.of(System.getProperty("user.home"));
+        return platformCacheHome(System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")),
+                System::getenv);
+    }
+
+    static Path platformCacheHome(String osName, Path home, java.util.function.UnaryOperator<String> env) {
+        String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows")) {
-            String local = System.getenv("LOCALAPPDATA");
+            String local = env.apply("LOCALAPPDATA");
             return local != null && !local.isBlank() ? Path.of(local) : home.resolve("AppData").resolve("Local");
         }
         if (os.startsWith("mac")) {
             return home.resolve("Library").resolve("Caches");
         }
-        String xdg = System.getenv("XDG_CACHE_HOME");
+        String xdg = env.apply("XDG_CACHE_HOME");
         // The XDG spec: a relative path there is invalid and is ignored.
         return xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".cache");
     }

@@ -45,6 +45,20 @@ public final class IndexCache {
     private final long minBytes;
     /** Bytes each log's entry covered when this process last wrote or read it. */
     private final Map<Path, Long> kept = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong fromEntries = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong readWhole = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * What this cache did so far: logs taken from their entries (and read on from there), logs read whole (no entry,
+     * or one that did not fit), entries written.
+     */
+    public record Stats(long fromEntries, long readWhole, long written) {
+    }
+
+    public Stats stats() {
+        return new Stats(fromEntries.get(), readWhole.get(), written.get());
+    }
 
     /** Entries in {@code folder} for logs of at least {@code minBytes}. */
     public IndexCache(CacheFolder folder, long minBytes) {
@@ -85,6 +99,7 @@ public final class IndexCache {
             BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
             long length = channel.size();
             Restored restored = length < minBytes ? null : restore(file, channel, attrs);
+            (restored != null ? fromEntries : readWhole).incrementAndGet();
             RunIndex index = restored != null ? restored.index : RunIndex.empty(file);
             long from = index.committedOffset();
             index.readOn(channel, length, executor, restored != null ? LogPieces.piecesFor(length - from) : pieces);
@@ -171,6 +186,7 @@ public final class IndexCache {
             });
             if (written) {
                 kept.put(file, snapshot.bytes());
+                this.written.incrementAndGet();
             }
             return written;
         } catch (IOException | RuntimeException e) {
@@ -228,6 +244,7 @@ public final class IndexCache {
             BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
             Path entry = folder.entry(file, KIND);
             Kept k = readMeta(file, entry, channel, attrs);
+            (k != null ? fromEntries : readWhole).incrementAndGet();
             long from = k == null ? 0 : k.identity.covered();
             LogCheck.Scan rest = LogCheck.scan(file, channel, from, k == null ? 1 : k.result.lines() + 1, length);
             LogCheck.Result complete = k == null ? rest.complete() : k.result.plus(rest.complete());
@@ -266,7 +283,7 @@ public final class IndexCache {
                 complete.diagnostics());
         meta.bool(false);
         byte[] metaBytes = meta.toBytes();
-        folder.write(entry, new EntryWriter.Content() {
+        boolean done = folder.write(entry, new EntryWriter.Content() {
             @Override
             public byte[] meta() {
                 return metaBytes;
@@ -281,6 +298,9 @@ public final class IndexCache {
             public void writeBody(EntryWriter.Body body) {
             }
         });
+        if (done) {
+            written.incrementAndGet();
+        }
     }
 
     // ------------------------------------------------------------------ the meta section
