@@ -10,7 +10,7 @@
 //! How the event is modelled: `Event` is internally tagged by `type`. `node.started` is the struct the runner
 //! deserializes (`id`, `ts`, `run_id`, `node_id`, `kind` required strings, `kind` one of the node kinds, `name` and
 //! `model` optional strings or null). Every other type, known to the runner or not, falls to `Other`, a
-//! `#[serde(other)]` unit variant that takes any object: the runner's shapes of those types are not part of the
+//! `#[serde(other)]` unit variant that takes any object (and an array holding only the type): the runner's shapes of those types are not part of the
 //! contract, and "any object with a string type is an event" holds. The node kinds have a `#[serde(other)]`
 //! variant too, because the runner's enum may know kinds this model does not (the inspector warns about them).
 

@@ -1,5 +1,6 @@
 package dev.omne.inspector.cli;
 
+import dev.omne.inspector.core.index.IndexCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,11 +23,15 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "Also print events, bytes, wall time, MB/s, events/s and heap used.")
     boolean stats;
 
+    @Option(names = "--no-cache", description = "Read every log whole: neither use nor keep what earlier checks kept.")
+    boolean noCache;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        return CheckRun.check(paths, stats, spec.commandLine().getOut());
+        return CheckRun.check(paths, stats, noCache ? IndexCache.OFF : IndexCache.standard(),
+                spec.commandLine().getOut());
     }
 }

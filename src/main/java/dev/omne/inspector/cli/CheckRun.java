@@ -1,6 +1,7 @@
 package dev.omne.inspector.cli;
 
 import dev.omne.inspector.core.Messages;
+import dev.omne.inspector.core.index.IndexCache;
 import dev.omne.inspector.core.log.Diagnostic;
 import dev.omne.inspector.core.log.LogCheck;
 import dev.omne.inspector.core.volume.FileKinds;
@@ -23,16 +24,24 @@ public final class CheckRun {
     private CheckRun() {
     }
 
-    /** Whether {@code args} is a plain {@code check}: at least one PATH, at most the {@code --stats} option. */
+    /**
+     * Whether {@code args} is a plain {@code check}: at least one PATH, at most the {@code --stats} and
+     * {@code --no-cache} options, each once.
+     */
     public static boolean isPlain(String[] args) {
         if (args.length < 2 || !args[0].equals("check")) {
             return false;
         }
         int paths = 0;
         int stats = 0;
+        int noCache = 0;
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--stats")) {
                 stats++;
+                continue;
+            }
+            if (args[i].equals("--no-cache")) {
+                noCache++;
                 continue;
             }
             if (args[i].isEmpty() || args[i].startsWith("-") || args[i].startsWith("@")) {
@@ -40,23 +49,26 @@ public final class CheckRun {
             }
             paths++;
         }
-        return paths > 0 && stats <= 1;
+        return paths > 0 && stats <= 1 && noCache <= 1;
     }
 
     /** Runs a plain {@code check} (see {@link #isPlain}); returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         List<Path> paths = new ArrayList<>();
         boolean stats = false;
+        boolean noCache = false;
         PrintWriter writer = new PrintWriter(out, false);
         try {
             for (int i = 1; i < args.length; i++) {
                 if (args[i].equals("--stats")) {
                     stats = true;
+                } else if (args[i].equals("--no-cache")) {
+                    noCache = true;
                 } else {
                     paths.add(Path.of(args[i]));
                 }
             }
-            return check(paths, stats, writer);
+            return check(paths, stats, noCache ? IndexCache.OFF : IndexCache.standard(), writer);
         } catch (Exception e) {
             // One clear line, never a stack trace, as the command line says it everywhere.
             writer.flush();
@@ -65,8 +77,11 @@ public final class CheckRun {
         }
     }
 
-    /** Every diagnostic as {@code FILE:LINE:COL: error: MESSAGE}, then a summary; the exit code. */
-    static int check(List<Path> paths, boolean stats, PrintWriter out) throws IOException {
+    /**
+     * Every diagnostic as {@code FILE:LINE:COL: error: MESSAGE}, then a summary; the exit code. What an earlier check
+     * (or the window) kept in {@code cache} of a log that has not changed since is used, not read again.
+     */
+    static int check(List<Path> paths, boolean stats, IndexCache cache, PrintWriter out) throws IOException {
         long started = System.nanoTime();
         long bytes = 0;
         long runs = 0;
@@ -91,7 +106,7 @@ public final class CheckRun {
                         // Never opened: opening a FIFO for reading would wait for a writer.
                         throw new IOException("not a regular file (it is " + FileKinds.describe(file) + ")");
                     }
-                    result = LogCheck.check(file);
+                    result = cache.check(file);
                 } catch (IOException e) {
                     // One unreadable log is reported like a bad line; the other runs are still checked.
                     out.println(file + ": error: cannot read: " + Messages.describeFileFirst(e));

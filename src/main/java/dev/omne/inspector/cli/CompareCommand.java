@@ -6,7 +6,7 @@ import dev.omne.inspector.core.history.NodeExecution;
 import dev.omne.inspector.core.history.NodeRun;
 import dev.omne.inspector.core.history.RunComparison;
 import dev.omne.inspector.core.history.RunSummary;
-import dev.omne.inspector.core.history.RunSummaryBuilder;
+import dev.omne.inspector.core.history.SummaryCache;
 import dev.omne.inspector.core.volume.Volume;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,6 +46,10 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (aligned tables, the default) or json.")
     String format;
+
+    @Option(names = "--no-cache", description = "Read both logs whole: neither use nor keep the run summaries kept"
+            + " from earlier reads.")
+    boolean noCache;
 
     @Spec
     CommandSpec spec;
@@ -108,7 +112,7 @@ final class CompareCommand implements Callable<Integer> {
     private RunSummary read(Volume volume, String runId) throws Refused {
         Path file = LogTargets.display(path, volume.eventsFile(runId));
         try {
-            return RunSummaryBuilder.read(runId, file);
+            return (noCache ? SummaryCache.OFF : SummaryCache.standard()).read(runId, file);
         } catch (IOException e) {
             throw new Refused(file + ": cannot read: " + Messages.describeFileFirst(e));
         }

@@ -124,7 +124,8 @@ final class FollowPrinter {
         } catch (IOException e) {
             return "";
         }
-        if (!(node instanceof ObjectNode object) || !expectedType.equals(object.path("type").asText(null))) {
+        ObjectNode object = EventCodec.fieldsOf(node);
+        if (object == null || !expectedType.equals(object.path("type").asText(null))) {
             return ""; // the file changed since it was indexed
         }
         return EventSummary.of(object);

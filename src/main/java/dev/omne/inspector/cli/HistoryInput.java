@@ -3,6 +3,7 @@ package dev.omne.inspector.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.omne.inspector.core.event.EventCodec;
 import dev.omne.inspector.core.history.HistoryLoader;
+import dev.omne.inspector.core.history.SummaryCache;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,15 +18,16 @@ final class HistoryInput {
     }
 
     /**
-     * Reads the runs PATH means (as {@code check} reads them) into a history. A log that cannot be read is one
+     * Reads the runs PATH means (as {@code check} reads them) into a history, through {@code cache}. A log that cannot be read is one
      * {@code FILE: error: cannot read: REASON} line on {@code err}; the other runs are read all the same.
      */
-    static HistoryLoader.Result load(Path path, PrintWriter err) throws IOException {
+    static HistoryLoader.Result load(Path path, SummaryCache cache, PrintWriter err) throws IOException {
         List<HistoryLoader.RunLog> logs = new ArrayList<>();
         for (LogTargets.Target target : LogTargets.resolve(path)) {
             logs.add(new HistoryLoader.RunLog(target.runId(), target.file()));
         }
-        HistoryLoader.Result result = HistoryLoader.load(logs);
+        HistoryLoader.Result result = HistoryLoader.load(logs, Runtime.getRuntime().availableProcessors(),
+                HistoryLoader.Listener.NONE, () -> false, cache);
         for (HistoryLoader.Unreadable u : result.unreadable()) {
             err.println(u.file() + ": error: cannot read: " + u.message());
         }

@@ -3,6 +3,7 @@ package dev.omne.inspector.cli;
 import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.history.HistoryFilter;
 import dev.omne.inspector.core.history.HistoryLoader;
+import dev.omne.inspector.core.history.SummaryCache;
 import dev.omne.inspector.core.history.NodeStatistics;
 import dev.omne.inspector.core.history.RunOutcome;
 import dev.omne.inspector.core.history.RunSummary;
@@ -57,6 +58,10 @@ final class StatsCommand implements Callable<Integer> {
             description = "text (an aligned table, the default), json or csv.")
     String format;
 
+    @Option(names = "--no-cache", description = "Read every log whole: neither use nor keep the run summaries kept"
+            + " from earlier reads.")
+    boolean noCache;
+
     @Spec
     CommandSpec spec;
 
@@ -74,7 +79,8 @@ final class StatsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return refuse(e.getMessage());
         }
-        HistoryLoader.Result loaded = HistoryInput.load(path, spec.commandLine().getErr());
+        HistoryLoader.Result loaded = HistoryInput.load(path, noCache ? SummaryCache.OFF : SummaryCache.standard(),
+                spec.commandLine().getErr());
         List<String> known = loaded.history().pipes();
         for (String pipe : filter.pipes()) {
             if (!known.contains(pipe)) {

@@ -1,5 +1,7 @@
 package dev.omne.inspector.tail;
 
+import dev.omne.inspector.core.index.IndexCache;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -11,10 +13,12 @@ import java.util.Objects;
  * @param batchInterval at least this long between two batches to the listener, so a fast writer cannot flood it
  * @param onlyRun       follow this one run (it may not exist yet), or null for every run of the volume
  * @param history       what each run keeps of what was read (see {@link History})
+ * @param indexCache    where a log's index is looked for before it is read whole, and kept (by default nowhere)
  */
-public record FollowOptions(Duration pollInterval, Duration batchInterval, String onlyRun, History history) {
+public record FollowOptions(Duration pollInterval, Duration batchInterval, String onlyRun, History history,
+        IndexCache indexCache) {
     public static final FollowOptions DEFAULT = new FollowOptions(Duration.ofMillis(250), Duration.ofMillis(16), null,
-            History.KEEP);
+            History.KEEP, IndexCache.OFF);
 
     /** How long a run that does not change may go between two polls: its interval doubles up to this. */
     public static final Duration LONGEST_POLL = Duration.ofSeconds(4);
@@ -47,25 +51,30 @@ public record FollowOptions(Duration pollInterval, Duration batchInterval, Strin
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(batchInterval, "batchInterval");
         Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(indexCache, "indexCache");
         if (batchInterval.isNegative()) {
             throw new IllegalArgumentException("batchInterval must not be negative");
         }
     }
 
     public FollowOptions withPollInterval(Duration interval) {
-        return new FollowOptions(interval, batchInterval, onlyRun, history);
+        return new FollowOptions(interval, batchInterval, onlyRun, history, indexCache);
     }
 
     public FollowOptions withBatchInterval(Duration interval) {
-        return new FollowOptions(pollInterval, interval, onlyRun, history);
+        return new FollowOptions(pollInterval, interval, onlyRun, history, indexCache);
     }
 
     public FollowOptions withOnlyRun(String runId) {
-        return new FollowOptions(pollInterval, batchInterval, runId, history);
+        return new FollowOptions(pollInterval, batchInterval, runId, history, indexCache);
     }
 
     public FollowOptions withHistory(History kept) {
-        return new FollowOptions(pollInterval, batchInterval, onlyRun, kept);
+        return new FollowOptions(pollInterval, batchInterval, onlyRun, kept, indexCache);
+    }
+
+    public FollowOptions withIndexCache(IndexCache cache) {
+        return new FollowOptions(pollInterval, batchInterval, onlyRun, history, cache);
     }
 
     boolean polls() {

@@ -1,5 +1,6 @@
 package dev.omne.inspector.tail;
 
+import dev.omne.inspector.core.index.IndexCache;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.index.RunIndex;
 import dev.omne.inspector.core.log.Diagnostic;
@@ -69,6 +70,7 @@ public final class RunTailer implements AutoCloseable {
     private final Path file;
     private final ExecutorService executor;
     private final Opener opener;
+    private final IndexCache cache;
 
     private final FollowOptions.History history;
     private final IndexSnapshot empty;
@@ -116,19 +118,25 @@ public final class RunTailer implements AutoCloseable {
 
     /** A tailer for {@code file} (which need not exist yet), rebuilding on the common pool. */
     public RunTailer(String runId, Path file) {
-        this(runId, file, ForkJoinPool.commonPool(), DEFAULT_OPENER, FollowOptions.History.KEEP);
+        this(runId, file, ForkJoinPool.commonPool(), DEFAULT_OPENER, FollowOptions.History.KEEP, IndexCache.OFF);
     }
 
     RunTailer(String runId, Path file, ExecutorService executor, Opener opener) {
-        this(runId, file, executor, opener, FollowOptions.History.KEEP);
+        this(runId, file, executor, opener, FollowOptions.History.KEEP, IndexCache.OFF);
     }
 
-    RunTailer(String runId, Path file, ExecutorService executor, Opener opener, FollowOptions.History history) {
+    /**
+     * Keeping {@code history} of what is read; a tailer that keeps every row takes the log's index from {@code cache}
+     * where it fits, and keeps it there as the log grows.
+     */
+    RunTailer(String runId, Path file, ExecutorService executor, Opener opener, FollowOptions.History history,
+            IndexCache cache) {
         this.runId = Objects.requireNonNull(runId, "runId");
         this.file = Objects.requireNonNull(file, "file");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.opener = Objects.requireNonNull(opener, "opener");
         this.history = Objects.requireNonNull(history, "history");
+        this.cache = Objects.requireNonNull(cache, "cache");
         this.empty = RunIndex.emptySnapshot(file);
         this.snapshot = empty;
     }
@@ -313,7 +321,7 @@ public final class RunTailer implements AutoCloseable {
             head = readHead(channel, (int) Math.min(HEAD_BYTES, position));
             return;
         }
-        RunIndex built = RunIndex.build(file, executor, LogPieces.piecesFor(size), false);
+        RunIndex built = cache.open(file, executor, LogPieces.piecesFor(size), false);
         index = built;
         position = built.committedOffset() + built.pendingBytes();
         head = readHead(channel, (int) Math.min(HEAD_BYTES, position));
@@ -402,6 +410,9 @@ public final class RunTailer implements AutoCloseable {
                 unreported.addAll(added.diagnostics());
             }
             tail = readTail(channel);
+            if (history == FollowOptions.History.KEEP) {
+                cache.keep(index.snapshot(), executor);
+            }
         }
         if (head.length < HEAD_BYTES && position > head.length) {
             head = readHead(channel, (int) Math.min(HEAD_BYTES, position));

@@ -692,7 +692,7 @@ public final class VolumeWatcher implements AutoCloseable {
                 Path dir = singleFile.getParent();
                 String id = dir.getFileName() == null ? singleFile.getFileName().toString() : dir.getFileName().toString();
                 addRun(new Run(id, dir, singleFile.getFileName().toString(),
-                        new RunTailer(id, singleFile, builder, opener, history())));
+                        new RunTailer(id, singleFile, builder, opener, history(), options.indexCache())));
             }
             Run run = runs.values().iterator().next();
             if (run.key == null && watchService != null && Files.isDirectory(run.dir)) {
@@ -851,7 +851,7 @@ public final class VolumeWatcher implements AutoCloseable {
     private void addRun(String id) {
         Path dir = runsDir.resolve(id);
         Run run = new Run(id, dir, Volume.EVENTS_FILE,
-                new RunTailer(id, dir.resolve(Volume.EVENTS_FILE), builder, opener, history()));
+                new RunTailer(id, dir.resolve(Volume.EVENTS_FILE), builder, opener, history(), options.indexCache()));
         if (thread.isAlive()) {
             // Watch first, then read: whatever is written after the read shows up as an event.
             register(run);

@@ -435,7 +435,7 @@ class RunTailerTest {
         return new RunTailer("r", file, ForkJoinPool.commonPool(), f -> {
             opens.incrementAndGet();
             return RunTailer.DEFAULT_OPENER.open(f);
-        }, FollowOptions.History.STREAM_NEW);
+        }, FollowOptions.History.STREAM_NEW, dev.omne.inspector.core.index.IndexCache.OFF);
     }
 
     /**

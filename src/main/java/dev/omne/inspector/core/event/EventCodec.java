@@ -112,6 +112,34 @@ public final class EventCodec {
         }
     }
 
+    /**
+     * The fields of an event's line as the omne runner reads them: an object is itself; a line that is an array (which
+     * serde reads as the tag followed by the typed event's fields in their order, and the judge accepts with a warning)
+     * becomes the object of those fields: {@code type}, then for {@code node.started} {@code id}, {@code ts},
+     * {@code run_id}, {@code node_id}, {@code kind}, {@code name}, {@code model}. Null for any other JSON.
+     */
+    public static ObjectNode fieldsOf(JsonNode line) {
+        if (line instanceof ObjectNode object) {
+            return object;
+        }
+        if (!(line instanceof ArrayNode array) || array.isEmpty() || !array.get(0).isTextual()) {
+            return null;
+        }
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        String type = array.get(0).textValue();
+        fields.put("type", type);
+        if (NodeStarted.TYPE.equals(type)) {
+            for (int i = 1; i < array.size() && i < NODE_STARTED_ELEMENTS.size(); i++) {
+                fields.set(NODE_STARTED_ELEMENTS.get(i), array.get(i));
+            }
+        }
+        return fields;
+    }
+
+    /** A {@code node.started}'s fields in the order of the runner's typed event (the order of an array line). */
+    private static final java.util.List<String> NODE_STARTED_ELEMENTS = java.util.List.of("type", "id", "ts", "run_id",
+            "node_id", "kind", "name", "model");
+
     private static JsonNode readExact(JsonParser parser, JsonToken token) throws IOException {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         if (token == null) {
@@ -146,8 +174,8 @@ public final class EventCodec {
     }
 
     private static Event eventOf(JsonParser parser) throws IOException {
-        JsonNode node = MAPPER.readTree(parser);
-        if (!(node instanceof ObjectNode object)) {
+        ObjectNode object = fieldsOf(MAPPER.readTree(parser));
+        if (object == null) {
             throw new IOException("expected a JSON object");
         }
         return Event.of(object);

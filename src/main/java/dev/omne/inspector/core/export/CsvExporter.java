@@ -91,8 +91,8 @@ public final class CsvExporter implements Exporter {
 
     static ObjectNode parse(byte[] buf, int off, int len, IndexSnapshot snapshot, int row) throws IOException {
         try (JsonParser parser = StrictJson.factory().createParser(buf, off, len)) {
-            JsonNode node = EventCodec.mapper().readTree(parser);
-            if (node instanceof ObjectNode object) {
+            ObjectNode object = EventCodec.fieldsOf(EventCodec.mapper().readTree(parser));
+            if (object != null) {
                 return object;
             }
         } catch (IOException e) {

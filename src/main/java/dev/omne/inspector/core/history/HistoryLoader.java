@@ -15,7 +15,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Reads a volume's history cold: every run's log through the run index's line judge, a run per task on a
- * few threads, keeping only each run's summary (the index of a run is dropped as soon as it is summed up).
+ * few threads, keeping only each run's summary (the index of a run is dropped as soon as it is summed up); or, with a
+ * {@link SummaryCache}, from the summaries kept at an earlier start, reading only what the logs gained since.
  * Runs are read newest first (by the time in their ids), and each is handed to a listener as soon as it is
  * read, so that a view can show the runs on top long before a large volume is read to its end.
  */
@@ -77,6 +78,17 @@ public final class HistoryLoader {
      * @throws CancellationException when {@code cancelled} turned true before the end
      */
     public static Result load(List<RunLog> given, int threads, Listener listener, BooleanSupplier cancelled) {
+        return load(given, threads, listener, cancelled, SummaryCache.OFF);
+    }
+
+    /**
+     * The same, each run's summary taken from {@code cache} where its log has not changed since it was kept (or only
+     * grew: then read on from there), and kept there for the next time.
+     *
+     * @throws CancellationException when {@code cancelled} turned true before the end
+     */
+    public static Result load(List<RunLog> given, int threads, Listener listener, BooleanSupplier cancelled,
+                              SummaryCache cache) {
         List<RunLog> logs = new ArrayList<>(given);
         logs.sort(NEWEST_FIRST);
         int n = logs.size();
@@ -88,7 +100,7 @@ public final class HistoryLoader {
             for (int i = next.getAndIncrement(); i < n && !cancelled.getAsBoolean(); i = next.getAndIncrement()) {
                 RunLog log = logs.get(i);
                 try {
-                    summaries[i] = RunSummaryBuilder.read(log.runId(), log.file());
+                    summaries[i] = cache.read(log.runId(), log.file());
                 } catch (IOException | RuntimeException e) {
                     problems[i] = new Unreadable(log.runId(), log.file(), message(e));
                 }

@@ -1,7 +1,6 @@
 package dev.omne.inspector.core.history;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omne.inspector.core.event.EventCodec;
 import dev.omne.inspector.core.event.StrictJson;
@@ -46,8 +45,7 @@ final class RowFields implements Closeable {
                 end++;
             }
             try (JsonParser parser = StrictJson.factory().createParser(buffer, 0, end)) {
-                JsonNode node = EventCodec.mapper().readTree(parser);
-                return node instanceof ObjectNode object ? object : null;
+                return EventCodec.fieldsOf(EventCodec.mapper().readTree(parser));
             }
         } catch (IOException | RuntimeException e) {
             return null;

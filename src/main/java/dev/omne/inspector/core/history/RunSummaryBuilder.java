@@ -116,6 +116,17 @@ public final class RunSummaryBuilder {
         return of(runId, RunIndex.build(file).snapshot());
     }
 
+    /**
+     * Adds every row of an index of the lines appended after this builder's summary ({@link RunIndex#startingAt} its
+     * {@link RunSummary#bytes()}): its rows follow this summary's rows, so the summary goes on counting from them.
+     */
+    public RunSummary addAppended(IndexSnapshot appended) {
+        int before = rows;
+        add(appended, 0, appended.size());
+        rows = before + appended.size();
+        return summary();
+    }
+
     /** Forgets everything: the index was rebuilt from byte 0. */
     public void reset() {
         start = Timestamps.NONE;

@@ -1,5 +1,6 @@
 package dev.omne.inspector.core.index;
 
+import dev.omne.inspector.core.cache.EntryReader;
 import dev.omne.inspector.core.event.NodeStarted;
 import dev.omne.inspector.core.log.Diagnostic;
 import dev.omne.inspector.core.log.ScannedLine;
@@ -46,6 +47,56 @@ final class IndexColumns {
         flags = new byte[c];
     }
 
+    /**
+     * Columns read back from a cache entry's body (written by {@link IndexSnapshot#writeColumns}), with the rest of the
+     * index from its meta section. A row that points at a type, node or diagnostic that is not there makes the entry
+     * {@link EntryReader.Damaged}.
+     */
+    static IndexColumns read(EntryReader in, int rows, String[] typeNames, String[] nodeNames, String[] nodeKinds,
+                             int[] diagnosticRows, java.util.List<Diagnostic> diagnostics, int errors, int warnings)
+            throws java.io.IOException {
+        IndexColumns c = new IndexColumns(rows);
+        in.longs(c.offsets, rows);
+        in.ints(c.lines, rows);
+        in.longs(c.ts, rows);
+        in.ints(c.types, rows);
+        in.ints(c.nodes, rows);
+        in.bytes(c.flags, rows);
+        c.size = rows;
+        for (String t : typeNames) {
+            c.typeNames.intern(t);
+        }
+        for (String n : nodeNames) {
+            c.nodeNames.intern(n);
+        }
+        if (c.typeNames.size() != typeNames.length || c.nodeNames.size() != nodeNames.length
+                || nodeKinds.length != nodeNames.length || diagnosticRows.length != diagnostics.size()) {
+            throw new EntryReader.Damaged("names or diagnostics do not match");
+        }
+        c.nodeKinds = Arrays.copyOf(nodeKinds, Math.max(8, nodeKinds.length));
+        int maxType = typeNames.length;
+        int maxNode = nodeNames.length;
+        for (int row = 0; row < rows; row++) {
+            int t = c.types[row];
+            int n = c.nodes[row];
+            if (t < -1 || t >= maxType || n < -1 || n >= maxNode) {
+                throw new EntryReader.Damaged("row " + row + " names a type or node that is not there");
+            }
+        }
+        c.diagnosticRows = Arrays.copyOf(diagnosticRows, Math.max(4, diagnosticRows.length));
+        c.diagnostics = diagnostics.toArray(new Diagnostic[Math.max(4, diagnostics.size())]);
+        c.diagnosticCount = diagnostics.size();
+        for (int i = 0; i < c.diagnosticCount; i++) {
+            int row = diagnosticRows[i];
+            if (row < 0 || row >= rows || (i > 0 && row <= diagnosticRows[i - 1])) {
+                throw new EntryReader.Damaged("diagnostic " + i + " is on row " + row);
+            }
+        }
+        c.errorCount = errors;
+        c.warningCount = warnings;
+        return c;
+    }
+
     int capacity() {
         return offsets.length;
     }
@@ -57,6 +108,13 @@ final class IndexColumns {
         // 1.5x growth keeps the worst-case slack within the 48-bytes-per-event budget.
         int c = Math.max(size + extra, offsets.length + (offsets.length >> 1));
         resize(c);
+    }
+
+    /** Room for {@code extra} more rows, exactly (a known number of rows is about to be appended). */
+    void reserve(int extra) {
+        if (size + extra > offsets.length) {
+            resize(size + extra);
+        }
     }
 
     void trim() {

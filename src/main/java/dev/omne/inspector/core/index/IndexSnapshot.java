@@ -29,9 +29,10 @@ public final class IndexSnapshot {
     private final int errorCount;
     private final int warningCount;
     private final long bytes;
+    private final long nextLine;
     private final long capacityBytes;
 
-    IndexSnapshot(Path file, IndexColumns c, long bytes) {
+    IndexSnapshot(Path file, IndexColumns c, long bytes, long nextLine) {
         this.file = file;
         this.offsets = c.offsets;
         this.lines = c.lines;
@@ -49,6 +50,7 @@ public final class IndexSnapshot {
         this.errorCount = c.errorCount;
         this.warningCount = c.warningCount;
         this.bytes = bytes;
+        this.nextLine = nextLine;
         this.capacityBytes = (long) c.capacity() * IndexColumns.BYTES_PER_ROW;
     }
 
@@ -76,6 +78,11 @@ public final class IndexSnapshot {
     /** Bytes of the file covered by this snapshot (through the last complete line). */
     public long bytes() {
         return bytes;
+    }
+
+    /** The number of the line after the last complete one (lines count blank ones too). */
+    public long nextLine() {
+        return nextLine;
     }
 
     public long offset(int row) {
@@ -171,6 +178,16 @@ public final class IndexSnapshot {
     /** Bytes the columns hold (allocated capacity, not just the rows in use). */
     public long columnBytes() {
         return capacityBytes;
+    }
+
+    /** Writes the rows' columns into a cache entry's body ({@link IndexColumns#read} reads them back). */
+    void writeColumns(dev.omne.inspector.core.cache.EntryWriter.Body body) throws java.io.IOException {
+        body.longs(offsets, size);
+        body.ints(lines, size);
+        body.longs(ts, size);
+        body.ints(types, size);
+        body.ints(nodes, size);
+        body.bytes(flags, size);
     }
 
     private int check(int row) {

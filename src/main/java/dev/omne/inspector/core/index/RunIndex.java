@@ -27,9 +27,9 @@ public final class RunIndex {
     private static final int KEEP_BYTES = Diagnostic.RAW_BYTES;
 
     private final Path file;
-    private final IndexColumns columns;
-    private final LineSplitter splitter;
-    private final PieceSink sink;
+    private IndexColumns columns;
+    private LineSplitter splitter;
+    private PieceSink sink;
     private volatile IndexSnapshot snapshot;
 
     private RunIndex(Path file, IndexColumns columns, LineSplitter splitter, PieceSink sink) {
@@ -42,8 +42,7 @@ public final class RunIndex {
 
     /** An empty index that {@link #extend} grows from the file's first byte. */
     public static RunIndex empty(Path file) {
-        IndexColumns columns = new IndexColumns(16);
-        return new RunIndex(file, columns, new LineSplitter(0, 1, KEEP_BYTES), new PieceSink(file, columns));
+        return empty(file, 16);
     }
 
     /**
@@ -70,7 +69,7 @@ public final class RunIndex {
 
     /** A snapshot of no rows of {@code file}, costing a few bytes (a follower keeps one per quiet run). */
     public static IndexSnapshot emptySnapshot(Path file) {
-        return new IndexSnapshot(file, NO_ROWS, 0);
+        return new IndexSnapshot(file, NO_ROWS, 0, 1);
     }
 
     /** Indexes a finished file whole (its final line is judged even without {@code \n}), on all cores. */
@@ -86,28 +85,89 @@ public final class RunIndex {
     public static RunIndex build(Path file, ExecutorService executor, int pieces, boolean finished) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long length = channel.size();
-            int estimate = estimateRows(length / Math.max(1, pieces));
-            List<Piece> done = LogPieces.read(channel, length, pieces, executor, finished, KEEP_BYTES,
-                    k -> new PieceSink(file, new IndexColumns(estimate)));
-            if (done.size() == 1) {
-                Piece only = done.getFirst();
-                only.sink.columns.trim();
-                return new RunIndex(file, only.sink.columns, only.splitter, only.sink);
+            RunIndex index = empty(file);
+            index.readOn(channel, length, executor, pieces);
+            if (finished) {
+                index.finishFrom(channel, length);
             }
-            int rows = 0;
-            for (Piece piece : done) {
-                rows += piece.sink.columns.size;
+            return index;
+        }
+    }
+
+    private static RunIndex empty(Path file, int capacity) {
+        IndexColumns columns = new IndexColumns(capacity);
+        return new RunIndex(file, columns, new LineSplitter(0, 1, KEEP_BYTES), new PieceSink(file, columns));
+    }
+
+    /** An index of a file's first bytes through {@code committedOffset}, restored from columns kept earlier. */
+    static RunIndex restored(Path file, IndexColumns columns, long committedOffset, long nextLine) {
+        return new RunIndex(file, columns, new LineSplitter(committedOffset, nextLine, KEEP_BYTES),
+                new PieceSink(file, columns));
+    }
+
+    /**
+     * Indexes {@code [committedOffset(), to)} of the open file, in up to {@code pieces} parts on {@code executor} (the
+     * calling thread is one), and appends its lines. A last line without {@code \n} is held back, as {@link #extend}
+     * holds it, until its newline arrives or {@link #finish}. Only while nothing is held back.
+     */
+    public void readOn(FileChannel channel, long to, ExecutorService executor, int pieces) throws IOException {
+        long from = splitter.committedOffset();
+        if (splitter.pendingBytes() > 0) {
+            throw new IllegalStateException("a partial line is held back");
+        }
+        if (to <= from) {
+            return;
+        }
+        int estimate = estimateRows((to - from) / Math.max(1, pieces));
+        List<Piece> done = LogPieces.read(channel, from, to, pieces, executor, false, KEEP_BYTES,
+                k -> new PieceSink(file, new IndexColumns(estimate)));
+        long lineBase = splitter.nextLineNumber() - 1;
+        if (done.size() == 1 && columns.size == 0 && lineBase == 0) {
+            // The whole file in one piece: its columns and splitter are the index's, with nothing to renumber.
+            Piece only = done.getFirst();
+            sink = only.sink;
+            columns = sink.columns;
+            splitter = only.splitter;
+            columns.trim();
+            publish();
+            return;
+        }
+        int rows = 0;
+        for (Piece piece : done) {
+            rows += piece.sink.columns.size;
+        }
+        columns.reserve(rows);
+        for (Piece piece : done) {
+            columns.appendPiece(piece.sink.columns, lineBase);
+            lineBase += piece.splitter.nextLineNumber() - 1;
+        }
+        splitter = new LineSplitter(done.getLast().splitter.committedOffset(), lineBase + 1, KEEP_BYTES);
+        readTail(channel, to); // the last piece's held-back line, held back here instead
+        publish();
+    }
+
+    /** Reads the file on from what is held, through {@code length}, and judges its last line even without {@code \n}. */
+    public void finishFrom(FileChannel channel, long length) throws IOException {
+        readTail(channel, length);
+        finish();
+    }
+
+    /** Feeds the splitter the file's bytes from where it stands through {@code to}. */
+    private void readTail(FileChannel channel, long to) throws IOException {
+        long at = splitter.committedOffset() + splitter.pendingBytes();
+        if (at >= to) {
+            return;
+        }
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.min(LogPieces.READ_CHUNK, to - at));
+        while (at < to) {
+            buffer.clear();
+            buffer.limit((int) Math.min(buffer.capacity(), to - at));
+            int n = channel.read(buffer, at);
+            if (n <= 0) {
+                break;
             }
-            IndexColumns all = new IndexColumns(rows);
-            long lineBase = 0;
-            for (Piece piece : done) {
-                all.appendPiece(piece.sink.columns, lineBase);
-                lineBase += piece.splitter.nextLineNumber() - 1;
-            }
-            all.trim();
-            // A line the last piece held back is read again by the next extend, from the committed offset.
-            LineSplitter splitter = new LineSplitter(done.getLast().splitter.committedOffset(), lineBase + 1, KEEP_BYTES);
-            return new RunIndex(file, all, splitter, new PieceSink(file, all));
+            splitter.feed(buffer.array(), 0, n, sink);
+            at += n;
         }
     }
 
@@ -175,7 +235,7 @@ public final class RunIndex {
     }
 
     private void publish() {
-        snapshot = new IndexSnapshot(file, columns, splitter.committedOffset());
+        snapshot = new IndexSnapshot(file, columns, splitter.committedOffset(), splitter.nextLineNumber());
     }
 
     /** Turns each judged line into a row of the columns, exactly as the reader takes it. */

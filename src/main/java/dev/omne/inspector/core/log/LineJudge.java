@@ -15,7 +15,10 @@ import java.util.Arrays;
  * strict JSON, numbers that fit a 64-bit float, {@code \\u} escapes that are whole code points, at most 127 levels of
  * nesting, only {@code ' ' \t \r \n} as whitespace (so U+FEFF anywhere outside a string is an error), valid UTF-8, one
  * object per line, a string {@code type} given once, and a {@code node.started} the runner's typed event accepts.
- * Where the inspector knows less than the runner (an unknown node kind, the shape of other types) it warns.
+ * Where the inspector knows less than the runner (an unknown node kind, the shape of other types) it warns. A line
+ * that is an array is read as serde reads an internally tagged enum from a sequence: the tag first, then the typed
+ * event's fields in order ({@code ["run.note"]}, or a {@code node.started} of 8 elements); such a line is an event
+ * with a warning (the contract says one object per line).
  *
  * <p>It reads a line in one pass, byte by byte in a state machine that can stop at the end of any buffer and go on
  * with the next ({@link #begin}, {@link #feed}, {@link #end}), so a line of any length is judged without being held.
@@ -78,6 +81,13 @@ public final class LineJudge {
     private static final String[] FIELD_NAMES = {"type", "ts", "node_id", "kind", "id", "run_id", "name", "model"};
     /** The fields of node.started the runner requires (name and model may be absent). */
     private static final int[] REQUIRED = {F_ID, F_TS, F_RUN_ID, F_NODE_ID, F_KIND};
+    /**
+     * The fields of a line that is an array, by position: serde reads a sequence into the typed event's fields in their
+     * declared order, after the tag.
+     */
+    private static final int[] ELEMENT_FIELDS = {F_TYPE, F_ID, F_TS, F_RUN_ID, F_NODE_ID, F_KIND, F_NAME, F_MODEL};
+    /** {@link #currentField} while the top level is an array: the field comes from the element's position. */
+    private static final int ELEMENT = 100;
     private static final long[] FIELD_PACKED = new long[FIELD_NAMES.length];
 
     // ---- kinds of JSON value
@@ -213,6 +223,14 @@ public final class LineJudge {
     private boolean kindObjectBad;
     private boolean kindInnerOpen;
 
+    // a line that is an array
+    private boolean topArray;
+    /** Elements of the top-level array so far. */
+    private int elements;
+    /** Column of the top-level array's second and ninth element (where a too long array goes wrong). */
+    private long secondColumn;
+    private long ninthColumn;
+
     /** Judging one JSON value (the value of a field about to be written) rather than a line. */
     private boolean valueOnly;
 
@@ -243,6 +261,9 @@ public final class LineJudge {
     public String jsonProblem(byte[] b, int off, int len) {
         begin();
         feed(b, off, len);
+        if (topArray && state != FAILED) {
+            return "a JSON array, not an object: each line must be one event object";
+        }
         return syntaxProblem();
     }
 
@@ -333,6 +354,8 @@ public final class LineJudge {
         kindObjectMembers = 0;
         kindObjectBad = false;
         kindInnerOpen = false;
+        topArray = false;
+        elements = 0;
     }
 
     /**
@@ -515,11 +538,25 @@ public final class LineJudge {
                 if (notJsonColumn > 0) {
                     return failNotJson(end);
                 }
-                return fail(column(i), c == '[' ? "a JSON array, not an object: each line must be one event object"
-                        : "expected a JSON object ('{'), found " + describeByte(c), end);
+                if (c == '[') {
+                    return arrayStarts(i);
+                }
+                return fail(column(i), "expected a JSON object ('{'), found " + describeByte(c), end);
             }
         }
         return i;
+    }
+
+    /**
+     * The line is an array: serde reads it as the event's tag followed by its fields in order, so its elements take the
+     * place of the top-level members.
+     */
+    private int arrayStarts(int i) {
+        push(i, true);
+        topArray = true;
+        currentField = ELEMENT;
+        state = ARR_FIRST;
+        return i + 1;
     }
 
     /** A multi-byte character before the object: whitespace such as U+00A0 keeps the line possibly blank. */
@@ -620,7 +657,8 @@ public final class LineJudge {
                 i++;
                 continue;
             }
-            return failFound(" after the JSON object (one event per line)", b, i, end);
+            return failFound(topArray ? " after the JSON array (one event per line)"
+                    : " after the JSON object (one event per line)", b, i, end);
         }
         return i;
     }
@@ -1311,10 +1349,13 @@ public final class LineJudge {
         if (f < 0) {
             return false;
         }
+        if (f == ELEMENT && (f = element(i)) < 0) {
+            return false;
+        }
         byte kind = valueKind(c);
         fieldValue[f] = kind;
         fieldColumn[f] = column(i);
-        if (f == F_TYPE && kind != V_STRING) {
+        if (f == F_TYPE && kind != V_STRING && isValueStart(c)) {
             failTypeNotString(column(i), kind);
             return true;
         }
@@ -1333,6 +1374,26 @@ public final class LineJudge {
             kindInnerOpen = false;
         }
         return false;
+    }
+
+    /** An element of a line that is an array starts at {@code b[i]}: the field it stands for, or -1 past the last. */
+    private int element(int i) {
+        int at = elements++;
+        if (at == 1) {
+            secondColumn = column(i);
+        } else if (at == ELEMENT_FIELDS.length) {
+            ninthColumn = column(i);
+        }
+        if (at >= ELEMENT_FIELDS.length) {
+            return -1;
+        }
+        int f = ELEMENT_FIELDS[at];
+        seenFields |= 1 << f;
+        return f;
+    }
+
+    private static boolean isValueStart(int c) {
+        return c == '"' || c == '{' || c == '[' || c == 't' || c == 'f' || c == 'n' || c == '-' || (c >= '0' && c <= '9');
     }
 
     /** A value inside {@code "kind": {...}}: serde reads {"bash": null} or {"bash": {}} as the unit variant bash. */
@@ -1359,10 +1420,15 @@ public final class LineJudge {
 
     private void verdict(ScannedLine out) {
         if (!seen(F_TYPE)) {
-            error(out, 0, "missing \"type\" field: the omne runner cannot tell what event this is");
+            error(out, 0, topArray ? "an empty array: the omne runner reads a line that is an array as the event's type"
+                    + " followed by its fields, and this one has no type"
+                    : "missing \"type\" field: the omne runner cannot tell what event this is");
             return;
         }
         boolean nodeStarted = !captureCut[F_TYPE] && captured(F_TYPE, NODE_STARTED);
+        if (topArray && arrayRefused(out, nodeStarted)) {
+            return;
+        }
         if (nodeStarted && nodeStartedRefused(out)) {
             return;
         }
@@ -1373,10 +1439,28 @@ public final class LineJudge {
         if (valueOf(F_TS) == V_STRING && !captureCut[F_TS]) {
             out.tsMicros = timestamp(keptBytes(F_TS), keptOffset(F_TS), captureLength[F_TS]);
         }
-        if (nodeStarted || out.tsMicros == Timestamps.NONE || out.nodeId == null || repeatedFields != 0
+        if (topArray || nodeStarted || out.tsMicros == Timestamps.NONE || out.nodeId == null || repeatedFields != 0
                 || otherRepeatColumn != 0 || captureCut[F_TYPE] || captureCut[F_NODE_ID]) {
             warnings(out, nodeStarted); // the usual event has nothing to warn about
         }
+    }
+
+    /**
+     * A line that is an array holds the tag and then exactly the typed event's fields: 7 for {@code node.started}, none
+     * for the other types (which the runner's model reads as a variant without fields). True (and an error) otherwise.
+     */
+    private boolean arrayRefused(ScannedLine out, boolean nodeStarted) {
+        int expected = nodeStarted ? ELEMENT_FIELDS.length : 1;
+        if (elements == expected) {
+            return false;
+        }
+        String type = kept(F_TYPE);
+        error(out, elements > expected ? (nodeStarted ? ninthColumn : secondColumn) : 0, nodeStarted
+                ? "a node.started event written as an array needs 8 elements (type, id, ts, run_id, node_id, kind, name,"
+                + " model), found " + elements + ": the omne runner cannot read the line"
+                : "an event written as an array holds only its type, [\"" + type + "\"], found " + elements
+                + " elements: the omne runner cannot read the line");
+        return true;
     }
 
     /** The runner's typed {@code node.started}: true (and an error) when it could not read this one. */
@@ -1423,6 +1507,11 @@ public final class LineJudge {
         StringBuilder w = null;
         long column = 0;
         String type = out.type;
+        if (topArray) {
+            w = add(w, "the line is a JSON array, not an object: the omne runner reads it as a \"" + type + "\" event"
+                    + (nodeStarted ? " (its elements are type, id, ts, run_id, node_id, kind, name, model)" : "")
+                    + ", but each line should be one event object, and other tools may not read it");
+        }
         if (!seen(F_TS)) {
             w = add(w, "no \"ts\" field: the event has no time");
         } else if (out.tsMicros == Timestamps.NONE) {
@@ -1596,7 +1685,8 @@ public final class LineJudge {
     }
 
     private void failTypeNotString(long column, byte kind) {
-        fail(column, "\"type\" must be a string, found " + describeKind(kind), 0);
+        fail(column, (topArray ? "the first element of an array line, the event's type, must be a string, found "
+                : "\"type\" must be a string, found ") + describeKind(kind), 0);
     }
 
     /** The line ended in the middle of something. */

@@ -46,19 +46,29 @@ public final class LogPieces {
     public static <R> List<R> read(FileChannel channel, long length, int pieces, ExecutorService executor,
                                    boolean finished, int keepBytes, IntFunction<PieceReader<R>> readers)
             throws IOException {
-        List<Long> cuts = cuts(channel, length, Math.max(1, pieces));
+        return read(channel, 0, length, pieces, executor, finished, keepBytes, readers);
+    }
+
+    /**
+     * The same for {@code [from, to)}, where {@code from} is the start of a line (the end of what was read before): the
+     * pieces' splitters count lines from 1 and give absolute offsets.
+     */
+    public static <R> List<R> read(FileChannel channel, long from, long to, int pieces, ExecutorService executor,
+                                   boolean finished, int keepBytes, IntFunction<PieceReader<R>> readers)
+            throws IOException {
+        List<Long> cuts = cuts(channel, from, to, Math.max(1, pieces));
         int count = cuts.size() - 1;
         List<Future<R>> futures = new ArrayList<>();
         for (int i = 1; i < count; i++) {
-            long from = cuts.get(i);
-            long to = cuts.get(i + 1);
+            long start = cuts.get(i);
+            long end = cuts.get(i + 1);
             boolean finish = i == count - 1 && finished;
             PieceReader<R> reader = readers.apply(i);
-            futures.add(executor.submit(() -> readPiece(channel, from, to, finish, keepBytes, reader)));
+            futures.add(executor.submit(() -> readPiece(channel, start, end, finish, keepBytes, reader)));
         }
         List<R> done = new ArrayList<>(count);
         try {
-            done.add(readPiece(channel, 0, cuts.get(1), count == 1 && finished, keepBytes, readers.apply(0)));
+            done.add(readPiece(channel, from, cuts.get(1), count == 1 && finished, keepBytes, readers.apply(0)));
         } catch (IOException | RuntimeException e) {
             futures.forEach(f -> f.cancel(true));
             throw e;
@@ -91,13 +101,13 @@ public final class LogPieces {
         return reader.done(splitter);
     }
 
-    /** Piece boundaries: {@code 0}, then offsets just after a {@code \n}, then the length. */
-    private static List<Long> cuts(FileChannel channel, long length, int pieces) throws IOException {
+    /** Piece boundaries: {@code from}, then offsets just after a {@code \n}, then {@code length}. */
+    private static List<Long> cuts(FileChannel channel, long from, long length, int pieces) throws IOException {
         List<Long> cuts = new ArrayList<>();
-        cuts.add(0L);
+        cuts.add(from);
         ByteBuffer probe = ByteBuffer.allocate(64 * 1024);
         for (int i = 1; i < pieces; i++) {
-            long at = Math.max(length * i / pieces, cuts.getLast());
+            long at = Math.max(from + (length - from) * i / pieces, cuts.getLast());
             long cut = -1;
             while (cut < 0 && at < length) {
                 probe.clear();

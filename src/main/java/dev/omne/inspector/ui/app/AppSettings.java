@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The settings kept between starts: window geometry, split positions, theme, time display, recent folders. */
+/**
+ * The settings kept between starts: window geometry, split positions, theme, time display, recent folders, whether run
+ * indexes are kept.
+ */
 public final class AppSettings {
     public static final int MAX_RECENT = 10;
     public static final String NODE = "dev/omne/inspector";
@@ -21,6 +24,7 @@ public final class AppSettings {
     private static final String THEME = "theme";
     private static final String RELATIVE_TIME = "table.relativeTime";
     private static final String RECENT = "recent.";
+    private static final String KEEP_INDEXES = "cache.keepIndexes";
 
     private final SettingsStore store;
 
@@ -96,6 +100,15 @@ public final class AppSettings {
 
     public void setRelativeTime(boolean relative) {
         store.put(RELATIVE_TIME, Boolean.toString(relative));
+    }
+
+    /** Whether run indexes are kept between starts (the index cache), on unless turned off. */
+    public boolean keepIndexes() {
+        return Boolean.parseBoolean(store.get(KEEP_INDEXES, "true"));
+    }
+
+    public void setKeepIndexes(boolean keep) {
+        store.put(KEEP_INDEXES, Boolean.toString(keep));
     }
 
     /** Recent folders, most recent first. */

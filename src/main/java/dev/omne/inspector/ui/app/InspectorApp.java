@@ -3,6 +3,7 @@ package dev.omne.inspector.ui.app;
 import dev.omne.inspector.ui.theme.WindowThemes;
 import dev.omne.inspector.ui.demo.DemoDriver;
 import dev.omne.inspector.ui.demo.DemoVolume;
+import dev.omne.inspector.core.index.IndexCache;
 import dev.omne.inspector.ui.common.FxTaskExecutor;
 import dev.omne.inspector.ui.common.TaskExecutor;
 import dev.omne.inspector.ui.theme.SystemColorScheme;
@@ -78,8 +79,11 @@ public final class InspectorApp extends Application {
             content.putString(text);
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
         };
-        return new MainWindowViewModel(tasks, VolumeSession.factory(Platform::runLater),
-                new AppSettings(SettingsStore.preferences(preferencesNode)), clipboard, InspectorApp::startDemo,
+        AppSettings settings = new AppSettings(SettingsStore.preferences(preferencesNode));
+        IndexCache cache = IndexCache.standard();
+        // The setting is read as each volume opens: turning it off takes effect from the next volume on.
+        return new MainWindowViewModel(tasks, VolumeSession.factory(Platform::runLater,
+                () -> settings.keepIndexes() ? cache : IndexCache.OFF), settings, clipboard, InspectorApp::startDemo,
                 Clock.systemUTC(), ZoneId.systemDefault());
     }
 

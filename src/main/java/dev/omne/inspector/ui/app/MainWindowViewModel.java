@@ -63,6 +63,8 @@ public final class MainWindowViewModel {
     private final RecentFolders recentFolders;
     private final ThemeChoice theme;
     private final RunDialogs dialogs;
+    private final javafx.beans.property.BooleanProperty keepIndexes =
+            new javafx.beans.property.SimpleBooleanProperty(this, "keepIndexes", true);
 
     private DocumentOpener documentOpener = uri -> {
         throw new UnsupportedOperationException("no desktop to open " + uri + " with");
@@ -125,6 +127,8 @@ public final class MainWindowViewModel {
         this.theme = new ThemeChoice(settings.themeSetting(), settings::setThemeSetting);
         eventTable.relativeTimeProperty().set(settings.relativeTime());
         eventTable.relativeTimeProperty().addListener((obs, old, relative) -> settings.setRelativeTime(relative));
+        keepIndexes.set(settings.keepIndexes());
+        keepIndexes.addListener((obs, old, keep) -> settings.setKeepIndexes(keep));
 
         runList.selectedProperty().addListener((obs, old, run) -> showRun(run));
         runList.selectedProperty().addListener((obs, old, run) -> checkInjectable());
@@ -187,6 +191,14 @@ public final class MainWindowViewModel {
     /** The theme chosen and the theme shown. */
     public ThemeChoice theme() {
         return theme;
+    }
+
+    /**
+     * Whether run indexes are kept between starts (and reused when a log has not changed, or only grew); a change is
+     * saved at once and applies from the next volume opened.
+     */
+    public javafx.beans.property.BooleanProperty keepIndexesProperty() {
+        return keepIndexes;
     }
 
     /** Most recent first. */

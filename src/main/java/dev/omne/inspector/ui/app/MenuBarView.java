@@ -37,8 +37,11 @@ final class MenuBarView extends MenuBar {
         MenuItem quit = item(Action.QUIT, this::quit);
         model.recentFolders().addListener((ListChangeListener<String>) c -> rebuildRecent());
         rebuildRecent();
+        CheckMenuItem keepIndexes = new CheckMenuItem(Action.KEEP_INDEXES.text());
+        keepIndexes.setId("menu-keep-indexes");
+        keepIndexes.selectedProperty().bindBidirectional(model.keepIndexesProperty());
         Menu file = new Menu("File", null, open, recentMenu, demo, new SeparatorMenuItem(), export,
-                new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), keepIndexes, new SeparatorMenuItem(), quit);
         Runnable copyRows = () -> model.eventTable().copyRows(window.eventsView().selectedRows());
         Runnable copyFileLine = () -> model.eventTable().copyFileLine(model.eventTable().selectedRow());
         MenuItem copy = item(Action.COPY_ROWS, copyRows);

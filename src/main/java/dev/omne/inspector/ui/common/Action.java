@@ -11,6 +11,8 @@ public enum Action {
     OPEN_FOLDER("Open Folder…", AppIcon.OPEN, "Shortcut+O"),
     OPEN_DEMO("Open Demo Volume", AppIcon.DEMO, null),
     EXPORT("Export…", null, "Shortcut+E"),
+    /** A setting: run indexes kept between starts, so an unchanged log opens at once. */
+    KEEP_INDEXES("Keep Run Indexes Between Starts", null, null),
     QUIT("Quit", AppIcon.QUIT, "Shortcut+Q"),
     COPY_ROWS("Copy Rows as JSON Lines", AppIcon.COPY, "Shortcut+C"),
     COPY_FILE_LINE("Copy FILE:LINE", null, "Shortcut+Shift+C"),

@@ -1,6 +1,5 @@
 package dev.omne.inspector.ui.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omne.inspector.core.event.EventCodec;
 import dev.omne.inspector.core.event.EventSummary;
@@ -52,8 +51,8 @@ public final class RowTexts {
             return "(a long line: " + line.bytes().length / 1024 + "+ KiB; select it to see the start)";
         }
         try {
-            JsonNode tree = EventCodec.mapper().readTree(line.bytes());
-            if (tree instanceof ObjectNode object) {
+            ObjectNode object = EventCodec.fieldsOf(EventCodec.mapper().readTree(line.bytes()));
+            if (object != null) {
                 return EventSummary.of(object, SUMMARY);
             }
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.omne.inspector.ui.session;
 
 import dev.omne.inspector.ui.common.DaemonThreads;
 import dev.omne.inspector.core.Messages;
+import dev.omne.inspector.core.index.IndexCache;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.index.RunIndex;
 import dev.omne.inspector.core.volume.Volume;
@@ -63,6 +64,8 @@ public final class VolumeSession implements AutoCloseable {
     private final Executor ui;
     private final Listener listener;
     private final Clock clock;
+    /** Where each log's index is looked for first, and kept for the next start. */
+    private final IndexCache cache;
     private final Object lock = new Object();
     private final Map<String, RunState> states = new HashMap<>();
     /** Runs announced as added and not removed since. */
@@ -90,11 +93,12 @@ public final class VolumeSession implements AutoCloseable {
         long changedAt;
     }
 
-    private VolumeSession(Volume volume, Executor ui, Listener listener, Clock clock) {
+    private VolumeSession(Volume volume, Executor ui, Listener listener, Clock clock, IndexCache cache) {
         this.volume = volume;
         this.ui = ui;
         this.listener = listener;
         this.clock = clock;
+        this.cache = cache;
         this.previewer = Executors.newSingleThreadExecutor(DaemonThreads.named("omne-preview"));
     }
 
@@ -104,7 +108,11 @@ public final class VolumeSession implements AutoCloseable {
     }
 
     static VolumeSession start(Volume volume, Executor ui, Listener listener, Clock clock) {
-        VolumeSession session = new VolumeSession(volume, ui, listener, clock);
+        return start(volume, ui, listener, clock, IndexCache.OFF);
+    }
+
+    static VolumeSession start(Volume volume, Executor ui, Listener listener, Clock clock, IndexCache cache) {
+        VolumeSession session = new VolumeSession(volume, ui, listener, clock, cache);
         // The quick part first, with the cores to itself: the list of runs and the first rows of large logs.
         // Full indexing starts once those are on their way to the window.
         session.previewer.execute(() -> {
@@ -135,7 +143,8 @@ public final class VolumeSession implements AutoCloseable {
         }
         try {
             // Indexes every log before it returns: this thread's work, not the window's.
-            VolumeWatcher started = VolumeWatcher.start(volume, FollowOptions.DEFAULT, this::onVolumeUpdate);
+            VolumeWatcher started = VolumeWatcher.start(volume, FollowOptions.DEFAULT.withIndexCache(cache),
+                    this::onVolumeUpdate);
             boolean keep;
             synchronized (lock) {
                 keep = !closed;
@@ -157,6 +166,11 @@ public final class VolumeSession implements AutoCloseable {
     /** A factory handing batches to {@code ui}. */
     public static Factory factory(Executor ui) {
         return (volume, listener) -> start(volume, ui, listener);
+    }
+
+    /** The same, each session taking its logs' indexes from the cache {@code cache} gives when it starts. */
+    public static Factory factory(Executor ui, java.util.function.Supplier<IndexCache> cache) {
+        return (volume, listener) -> start(volume, ui, listener, Clock.systemUTC(), cache.get());
     }
 
     public Volume volume() {

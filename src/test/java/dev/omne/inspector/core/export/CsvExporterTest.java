@@ -161,6 +161,29 @@ class CsvExporterTest {
     }
 
     @Test
+    void linesThatAreArraysAreEventsReadAndExportedByTheFieldsTheRunnerReads() throws IOException {
+        String started = "[\"node.started\",\"ev-1\",\"2026-04-15T00:00:01Z\",\"r\",\"n1\",\"bash\",\"Build\",null]";
+        String text = started + "\n [\"run.note\"] \n";
+        Path file = Files.writeString(dir.resolve("events.jsonl"), text);
+
+        var read = EventReader.read(file);
+        assertEquals(2, read.events().size(), "both lines are events");
+        assertEquals(2, read.warningCount(), "each warned about");
+        Event event = read.events().getFirst().event();
+        assertEquals("node.started", event.type());
+        assertEquals("Build", event.json().get("name").textValue());
+        assertTrue(read.diagnostics().getFirst().message().startsWith("the line is a JSON array"));
+
+        IndexSnapshot s = index(file);
+        List<List<String>> records = parse(export(csv, s, Exports.allRows(s), ExportOptions.DEFAULT));
+        assertEquals(List.of("1", "2026-04-15T00:00:01Z", "node.started", "n1", "bash", "kind=bash name=Build"),
+                records.get(1));
+        assertEquals(List.of("2", "", "run.note", "", "", ""), records.get(2));
+        assertEquals(text, new String(export(new JsonlExporter(), s, Exports.allRows(s), ExportOptions.DEFAULT),
+                StandardCharsets.UTF_8), "jsonl keeps each line's bytes");
+    }
+
+    @Test
     void aSingleColumnOfEmptyValuesStillHasOneRecordPerEvent() throws IOException {
         Path file = Files.writeString(dir.resolve("events.jsonl"), TRICKY);
         IndexSnapshot s = index(file);

@@ -171,8 +171,9 @@ class RunIndexTest {
         RunIndex live = RunIndex.build(file, pool, 3, false);
         long committed = live.committedOffset();
         assertTrue(committed < cut);
+        assertEquals(cut - committed, live.pendingBytes(), "the partial line is held, as extend holds one");
         Files.write(file, content);
-        byte[] tail = java.util.Arrays.copyOfRange(content, (int) committed, content.length);
+        byte[] tail = java.util.Arrays.copyOfRange(content, cut, content.length);
         live.extend(tail, 0, tail.length);
         live.finish();
         assertSame(EventReader.read(file), live.snapshot(), "build then extend");

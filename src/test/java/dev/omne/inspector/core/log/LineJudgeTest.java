@@ -153,13 +153,48 @@ class LineJudgeTest {
     @Test
     void oneObjectPerLineWithAStringType() {
         assertTrue(error("{\"type\":\"x.y\"} {}").message().endsWith("after the JSON object (one event per line)"));
-        assertTrue(error("[\"x.y\"]").message().startsWith("a JSON array, not an object"));
         assertTrue(error("{\"type\":7}").message().startsWith("\"type\" must be a string, found a number"));
         assertTrue(error("{\"id\":\"a\"}").message().startsWith("missing \"type\" field"));
         assertTrue(error("{\"type\":\"x.y\",}").message().startsWith("a comma before '}'"));
         assertTrue(error("{\"type\":\"x.y\",\"n\":007}").message().contains("leading zero"));
         assertTrue(error("{\"type\":\"x.y\"").message().startsWith("the line ends before the JSON object is closed"));
         assertTrue(error("{\"type\":\"x.y").message().startsWith("the line ends inside a string"));
+    }
+
+    @Test
+    void aLineThatIsAnArrayIsReadAsTheRunnerReadsASequence() {
+        ScannedLine note = event(" [\"run.note\"] ");
+        assertEquals("run.note", note.type());
+        assertTrue(note.message().startsWith("the line is a JSON array, not an object: the omne runner reads it as a"
+                + " \"run.note\" event"), note.message());
+        assertEquals(0, note.column());
+
+        ScannedLine started = event("[\"node.st\\u0061rted\",\"ev-1\",\"2026-04-15T00:00:00Z\",\"pipe-01\",\"n1\",\"bash\",null,\"m\"]");
+        assertEquals("node.started", started.type());
+        assertEquals("n1", started.nodeId());
+        assertEquals("bash", started.kind());
+        assertEquals(Timestamps.parseMicros("2026-04-15T00:00:00Z"), started.tsMicros());
+        assertTrue(started.message().contains("type, id, ts, run_id, node_id, kind, name, model"), started.message());
+        event("[\"node.started\",\"a\",\"b\",\"c\",\"d\",{\"bash\":null},\"x\",null]");
+
+        assertTrue(error("[]").message().startsWith("an empty array"));
+        ScannedLine extra = error("[\"run.note\", 1]");
+        assertEquals(14, extra.column());
+        assertTrue(extra.message().startsWith("an event written as an array holds only its type, [\"run.note\"], found 2"),
+                extra.message());
+        ScannedLine seven = error("[\"node.started\",\"a\",\"b\",\"c\",\"d\",\"bash\",null]");
+        assertTrue(seven.message().startsWith("a node.started event written as an array needs 8 elements"), seven.message());
+        ScannedLine nine = error("[\"node.started\",\"a\",\"b\",\"c\",\"d\",\"bash\",null,null,1]");
+        assertEquals(50, nine.column());
+        assertTrue(error("[\"node.started\",\"a\",\"b\",\"c\",\"d\",\"bash\",1,null]").message()
+                .startsWith("\"name\" of a node.started event must be a string or null, found a number"));
+        assertTrue(error("[1]").message().startsWith("the first element of an array line, the event's type, must be a"
+                + " string, found a number"));
+        assertTrue(error("[,\"x\"]").message().startsWith("expected a value, found ','"));
+        assertTrue(error("[\"x.y\"] x").message().endsWith("after the JSON array (one event per line)"));
+        assertTrue(error("\u00a0[\"x.y\"]").message().contains("is not whitespace in JSON"));
+        assertEquals("a JSON array, not an object: each line must be one event object",
+                judge.jsonProblem(bytes("[\"x.y\"]"), 0, 7), "text to append must still be an object");
     }
 
     @Test

@@ -34,6 +34,7 @@ final class TrickyLines {
         t.duplicates();
         t.nodeStarted();
         t.shapes();
+        t.arrays();
         t.mutations(20_000);
         t.randomNumbers(20_000);
         t.randomEscapes(5_000);
@@ -267,6 +268,79 @@ final class TrickyLines {
         for (String s : fixed) {
             add(s);
         }
+    }
+
+    /**
+     * Lines that are arrays, which serde reads as the tag followed by the typed event's fields in order: every element
+     * of an array {@code node.started} given each kind of value, every length, the kinds, other types, whitespace,
+     * nesting, and mutations.
+     */
+    private void arrays() {
+        String[] good = {"\"node.started\"", "\"ev-1\"", "\"2026-04-15T00:00:00Z\"", "\"pipe-01\"", "\"n1\"", "\"bash\"",
+                "\"Build\"", "null"};
+        String[] values = {"null", "1", "-0.5", "true", "\"\"", "\"s\"", "{}", "[]", "{\"a\":1}", "[\"a\"]", "1e400"};
+        add(array(good));
+        for (int at = 1; at < good.length; at++) {
+            for (String v : values) {
+                String[] e = good.clone();
+                e[at] = v;
+                add(array(e));
+            }
+        }
+        String[] kinds = {"\"command\"", "\"gate\"", "\"b\\u0061sh\"", "{\"bash\":null}", "{\"bash\":{}}", "{\"zzz\":null}",
+                "{\"bash\":1}", "{}", "{\"a\":null,\"b\":null}", "{\"bash\":{\"x\":1}}", "{\"bash\":[]}",
+                "{\"bash\":null,\"bash\":null}", "[\"bash\"]"};
+        for (String k : kinds) {
+            String[] e = good.clone();
+            e[5] = k;
+            add(array(e));
+        }
+        for (int n = 0; n <= 11; n++) {
+            String[] e = new String[n];
+            for (int i = 0; i < n; i++) {
+                e[i] = i < good.length ? good[i] : (i % 2 == 0 ? "null" : "\"x\"");
+            }
+            add(array(e));
+            String[] other = e.clone();
+            if (n > 0) {
+                other[0] = "\"x.y\"";
+            }
+            add(array(other));
+        }
+        String[] types = {"\"x.y\"", "\"\"", "\"run.note\"", "\"node.completed\"", "\"node.started \"",
+                "\"node.st\\u0061rted\"", "\"\\ud83d\\ude00\"", "\"\\ud800\"", "1", "null", "true", "{}", "[]",
+                "[\"node.started\"]", "\"" + "t".repeat(LineJudge.CAPTURE_LIMIT + 10) + "\""};
+        for (String t : types) {
+            add("[" + t + "]");
+            add("[" + t + ",null]");
+            add("[" + t + ",\"a\",\"b\"]");
+        }
+        String[] fixed = {" [\"x.y\"] ", "\t[\"x.y\"]\r", "[ \"x.y\" ]", "[\"x.y\"] x", "[\"x.y\"]]", "[\"x.y\",]",
+                "[\"x.y\"", "[\"x.y", "[", "[,]", "[,\"x.y\"]", "[\"x.y\" \"a\"]", "[\"x.y\"]{}", "\u00a0[\"x.y\"]",
+                "\ufeff[\"x.y\"]", "[\"x.y\":1]", "[\"x.y\",1e400]", "[1e400]", "[\"x.y\",-]", "[\"x.y\"]\u0000"};
+        for (String f : fixed) {
+            add(f);
+        }
+        for (int depth = 125; depth <= 129; depth++) {
+            add("[".repeat(depth) + "]".repeat(depth));
+            add("[\"x.y\"," + "[".repeat(depth - 1) + "]".repeat(depth - 1) + "]");
+            String[] e = good.clone();
+            e[6] = "[".repeat(depth - 1) + "]".repeat(depth - 1);
+            add(array(e));
+        }
+        byte[] alphabet = utf8("\"\\{}[]:,0123456789eE.-+ ufnlasrtD8C0\t");
+        byte[] base = utf8(array(good));
+        for (int k = 0; k < 3000; k++) {
+            byte[] b = base.clone();
+            for (int t = 1 + random.nextInt(2); t > 0; t--) {
+                b[random.nextInt(b.length)] = alphabet[random.nextInt(alphabet.length)];
+            }
+            add(b);
+        }
+    }
+
+    private static String array(String... elements) {
+        return "[" + String.join(",", elements) + "]";
     }
 
     /** Good lines with a few bytes changed to the characters that matter most to a JSON parser. */

@@ -265,6 +265,16 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void keepingRunIndexesIsOnUntilTurnedOffAndRemembered() {
+        assertTrue(model.keepIndexesProperty().get());
+        model.keepIndexesProperty().set(false);
+        assertFalse(settings.keepIndexes());
+        assertFalse(new MainWindowViewModel(new SameThreadTaskExecutor(), sessions, settings, text -> { },
+                () -> null, java.time.Clock.systemUTC(), java.time.ZoneOffset.UTC).keepIndexesProperty().get(),
+                "read back at the next start");
+    }
+
+    @Test
     void relativeTimeIsRemembered() {
         model.eventTable().relativeTimeProperty().set(true);
         assertTrue(settings.relativeTime());

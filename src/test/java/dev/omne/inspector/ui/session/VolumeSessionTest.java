@@ -1,5 +1,8 @@
 package dev.omne.inspector.ui.session;
 
+import dev.omne.inspector.core.cache.CacheFolder;
+import dev.omne.inspector.core.index.IndexCache;
+import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.volume.Volume;
 import dev.omne.inspector.testing.Waits;
 import dev.omne.inspector.ui.testing.TestLogs;
@@ -175,6 +178,53 @@ class VolumeSessionTest {
         assertFalse(last.reset(), "the full index continues the preview's rows");
         assertEquals(preview.size(), last.fromRow());
         assertFalse(last.indexing());
+    }
+
+    @Test
+    void aSecondSessionTakesTheIndexFromTheCacheAndReadsOnlyWhatWasAppended() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            lines.add(i % 97 == 5 ? "{broken" : TestLogs.event("node.progress", i + 1, "n" + (i % 5)));
+        }
+        Volume volume = TestLogs.volume(project, TestLogs.RUN, lines);
+        IndexCache cache = new IndexCache(new CacheFolder(project.resolve("cache"), 1L << 30), 0);
+        List<RunChange> first = openAndWait(volume, cache, lines.size());
+        session.close();
+        awaitEntries(cache, 1);
+        assertEquals(new IndexCache.Stats(0, 1, 1), cache.stats());
+
+        TestLogs.append(volume.eventsFile(TestLogs.RUN), List.of(TestLogs.event("run.completed", 59, null)));
+        List<RunChange> second = openAndWait(volume, cache, lines.size() + 1);
+        assertEquals(1, cache.stats().fromEntries(), "the second session's index came from the entry");
+        IndexSnapshot cached = second.getLast().snapshot();
+        IndexSnapshot built = first.getLast().snapshot();
+        for (int row = 0; row < built.size(); row++) {
+            assertEquals(built.offset(row), cached.offset(row));
+            assertEquals(built.type(row), cached.type(row));
+            assertEquals(built.isError(row), cached.isError(row));
+        }
+        assertEquals("run.completed", cached.type(built.size()));
+        assertEquals(built.diagnostics(), cached.diagnostics());
+    }
+
+    private List<RunChange> openAndWait(Volume volume, IndexCache cache, int rows) throws InterruptedException {
+        List<RunChange> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        session = VolumeSession.start(volume, Runnable::run, batch -> seen.addAll(batch.runs()), Clock.systemUTC(), cache);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (seen.isEmpty() || seen.getLast().size() < rows || seen.getLast().indexing()) {
+            Thread.sleep(20);
+            assertTrue(System.nanoTime() < deadline, "timed out: " + seen);
+        }
+        return seen;
+    }
+
+    /** Entries are written in the background: waits until {@code count} are. */
+    private static void awaitEntries(IndexCache cache, long count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (cache.stats().written() < count) {
+            Thread.sleep(20);
+            assertTrue(System.nanoTime() < deadline, "no entry written: " + cache.stats());
+        }
     }
 
     @Test
