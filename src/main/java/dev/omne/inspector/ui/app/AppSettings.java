@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The settings kept between starts: window geometry, split positions, theme, time display, recent folders. */
+/** The settings kept between starts: window geometry, split positions, the timeline shown or not, theme, time display, recent folders. */
 public final class AppSettings {
     public static final int MAX_RECENT = 10;
     public static final String NODE = "dev/omne/inspector";
@@ -20,6 +20,7 @@ public final class AppSettings {
     private static final String SPLITS = "window.splits.";
     private static final String THEME = "theme";
     private static final String RELATIVE_TIME = "table.relativeTime";
+    private static final String TIMELINE_SHOWN = "window.timeline";
     private static final String RECENT = "recent.";
 
     private final SettingsStore store;
@@ -96,6 +97,15 @@ public final class AppSettings {
 
     public void setRelativeTime(boolean relative) {
         store.put(RELATIVE_TIME, Boolean.toString(relative));
+    }
+
+    /** Whether the window shows the timeline (it does unless it was hidden). */
+    public boolean timelineShown() {
+        return !Boolean.FALSE.toString().equals(store.get(TIMELINE_SHOWN, "true"));
+    }
+
+    public void setTimelineShown(boolean shown) {
+        store.put(TIMELINE_SHOWN, Boolean.toString(shown));
     }
 
     /** Recent folders, most recent first. */

@@ -58,7 +58,7 @@ public final class MainWindowView extends BorderPane {
     private final StatusBarView statusBar;
     private final EmptyStateView emptyState;
     private final SplitPane split;
-    private final SplitPane eventsSplit;
+    private final EventsSplit eventsSplit;
     private Stage injectStage;
     /** Keeps this window and the windows it opens in the effective theme. */
     private final WindowThemes themes;
@@ -77,14 +77,13 @@ public final class MainWindowView extends BorderPane {
         statusBar = new StatusBarView(model.statusBar());
         emptyState = new EmptyStateView(this::chooseFolder, model::openDemo);
 
-        eventsSplit = new SplitPane(timeline, events, detail);
-        eventsSplit.setOrientation(Orientation.VERTICAL);
-        SplitPane.setResizableWithParent(detail, false);
-        SplitPane.setResizableWithParent(timeline, false);
         // A layout saved before the timeline (one divider) does not match and falls back to these.
-        eventsSplit.setDividerPositions(model.splitPositions(EVENTS_SPLIT, 0.28, 0.72));
-        javafx.scene.layout.VBox.setVgrow(eventsSplit, javafx.scene.layout.Priority.ALWAYS);
-        javafx.scene.layout.VBox eventsArea = new javafx.scene.layout.VBox(filterBar, eventsSplit);
+        eventsSplit = new EventsSplit(timeline, events, detail, model.splitPositions(EVENTS_SPLIT, 0.36, 0.7),
+                model.isTimelineShown());
+        eventsSplit.setDetailCompact(model.detail().content() == null);
+        model.detail().contentProperty().addListener((obs, old, content) -> eventsSplit.setDetailCompact(content == null));
+        javafx.scene.layout.VBox.setVgrow(eventsSplit.node(), javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.VBox eventsArea = new javafx.scene.layout.VBox(filterBar, eventsSplit.node());
         split = new SplitPane(runs, eventsArea);
         split.setOrientation(Orientation.HORIZONTAL);
         SplitPane.setResizableWithParent(runs, false);
@@ -177,7 +176,12 @@ public final class MainWindowView extends BorderPane {
         next.setId("menu-next-malformed");
         MenuItem previous = item(Action.PREVIOUS_MALFORMED, () -> model.eventTable().previousMalformed());
         MenuItem list = item(Action.LIST_MALFORMED, statusBar::showDiagnostics);
-        Menu view = new Menu("View", null, relative, new SeparatorMenuItem(), follow, next, previous, list,
+        CheckMenuItem showTimeline = new CheckMenuItem(Action.TOGGLE_TIMELINE.text(), Action.TOGGLE_TIMELINE.icon().icon());
+        showTimeline.setId("menu-show-timeline");
+        showTimeline.setAccelerator(Action.TOGGLE_TIMELINE.keys());
+        showTimeline.setSelected(eventsSplit.isTimelineShown());
+        showTimeline.setOnAction(e -> showTimeline(showTimeline.isSelected()));
+        Menu view = new Menu("View", null, relative, showTimeline, new SeparatorMenuItem(), follow, next, previous, list,
                 new SeparatorMenuItem(), themeMenu());
 
         MenuBar bar = new MenuBar(file, edit, view);
@@ -361,10 +365,19 @@ public final class MainWindowView extends BorderPane {
         });
     }
 
+    /** Ctrl+Shift+T: hides the timeline (the events take its room) or shows it again; kept for the next start. */
+    void showTimeline(boolean shown) {
+        if (!shown && timeline.isFocusWithin()) {
+            events.table().requestFocus();
+        }
+        eventsSplit.setTimelineShown(shown);
+        model.setTimelineShown(shown);
+    }
+
     /** Keeps the split positions for the next start. */
     void saveLayout() {
         model.saveSplitPositions(MAIN_SPLIT, split.getDividerPositions());
-        model.saveSplitPositions(EVENTS_SPLIT, eventsSplit.getDividerPositions());
+        model.saveSplitPositions(EVENTS_SPLIT, eventsSplit.positions());
     }
 
     /** Restores the window's size and position, if they still fit a screen. */
@@ -408,6 +421,10 @@ public final class MainWindowView extends BorderPane {
 
     TimelineView timelineView() {
         return timeline;
+    }
+
+    EventsSplit eventsSplit() {
+        return eventsSplit;
     }
 
     public StatusBarView statusBarView() {

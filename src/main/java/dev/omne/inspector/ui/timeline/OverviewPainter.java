@@ -1,0 +1,118 @@
+package dev.omne.inspector.ui.timeline;
+
+import dev.omne.inspector.ui.common.Formats;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Paints the overview strip: the whole run's event density along its time (failures in their colour from the
+ * bottom, so one failure among thousands of events still shows), the part the lanes show as a window with handles,
+ * the rest dimmed, and now while the run is live.
+ */
+final class OverviewPainter {
+    /** Pixels either side of the window's edges that grab an edge rather than the window. */
+    static final double HANDLE = 5;
+
+    private final TimelineStyle style;
+    private final Font smallFont = Font.font(10.5);
+    private double[] column = new double[0];
+
+    OverviewPainter(TimelineStyle style) {
+        this.style = style;
+    }
+
+    /**
+     * @param whole  the whole run over the strip's time area
+     * @param window the part of it the lanes show
+     */
+    void paint(GraphicsContext g, double w, double h, TimelineModel m, TimeScale whole, TimeScale window, long now) {
+        double left = LanesPainter.LABEL_WIDTH;
+        g.clearRect(0, 0, w, h);
+        g.setFill(style.surface.get());
+        g.fillRect(0, 0, w, h);
+        g.setStroke(style.grid.get());
+        g.setLineWidth(1);
+        g.strokeLine(0, h - 0.5, w, h - 0.5);
+        g.strokeLine(left - 0.5, 0, left - 0.5, h);
+        if (m.isEmpty()) {
+            return;
+        }
+        Density d = m.density();
+        g.setFont(smallFont);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(style.muted.get());
+        g.fillText("Whole run · " + Formats.duration((m.spanEnd(now) - m.minMicros()) / 1000), 8, h / 2 - 6);
+        g.fillText(Formats.count(d.total()) + " events"
+                + (d.failureTotal() == 0 ? "" : " · " + Formats.count(d.failureTotal()) + " failed"), 8, h / 2 + 7);
+
+        int width = (int) Math.max(0, Math.ceil(w - left));
+        if (column.length < width) {
+            column = new double[width];
+        }
+        double max = 0;
+        for (int x = 0; x < width; x++) {
+            column[x] = d.eventsBetween(whole.timeAt(left + x), whole.timeAt(left + x + 1));
+            max = Math.max(max, column[x]);
+        }
+        double top = 3;
+        double height = h - 5;
+        g.setFill(style.muted.get());
+        g.setGlobalAlpha(0.45);
+        for (int x = 0; x < width; x++) {
+            if (column[x] > 0) {
+                // The square root keeps quiet stretches visible beside the busiest one.
+                double bar = Math.max(1, height * Math.sqrt(column[x] / max));
+                g.fillRect(left + x, top + height - bar, 1, bar);
+            }
+        }
+        g.setGlobalAlpha(1);
+        g.setFill(style.failed.get());
+        for (int x = 0; x < width; x++) {
+            long failures = d.failuresBetween(whole.timeAt(left + x), whole.timeAt(left + x + 1));
+            if (failures > 0) {
+                double bar = Math.max(4, height * Math.sqrt(Math.min(1, failures / Math.max(1, max))));
+                g.fillRect(left + x, top + height - bar, 1, bar);
+            }
+        }
+        if (m.isLive(now)) {
+            double x = Math.floor(whole.xOf(now)) + 0.5;
+            g.setStroke(style.running.get());
+            g.strokeLine(x, 0, x, h);
+        }
+        paintWindow(g, w, h, whole, window, left);
+    }
+
+    private void paintWindow(GraphicsContext g, double w, double h, TimeScale whole, TimeScale window, double left) {
+        double from = Math.max(left, Math.min(w, whole.xOf(window.start())));
+        double to = Math.max(left, Math.min(w, whole.xOf(window.end())));
+        if (to - from < 2) {
+            double middle = (from + to) / 2;
+            from = middle - 1;
+            to = middle + 1;
+        }
+        g.setFill(style.surface.get());
+        g.setGlobalAlpha(0.6);
+        g.fillRect(left, 0, Math.max(0, from - left), h - 1);
+        g.fillRect(to, 0, Math.max(0, w - to), h - 1);
+        g.setGlobalAlpha(0.12);
+        g.setFill(style.range.get());
+        g.fillRect(from, 0, to - from, h - 1);
+        g.setGlobalAlpha(1);
+        g.setStroke(style.range.get());
+        g.setLineWidth(1.5);
+        g.strokeRect(Math.floor(from) + 0.5, 0.75, Math.max(1, Math.floor(to) - Math.floor(from)), h - 2.5);
+        g.setLineWidth(1);
+        g.setFill(style.range.get());
+        double handle = Math.min(14, h - 8);
+        g.fillRoundRect(from - 2, (h - handle) / 2, 4, handle, 2, 2);
+        g.fillRoundRect(to - 2, (h - handle) / 2, 4, handle, 2, 2);
+    }
+
+    /** Where the window's edges are on the strip: {@code [from, to]} x. */
+    static double[] windowEdges(TimeScale whole, TimeScale window) {
+        return new double[] {whole.xOf(window.start()), whole.xOf(window.end())};
+    }
+}
