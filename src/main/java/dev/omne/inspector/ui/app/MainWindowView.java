@@ -58,7 +58,7 @@ public final class MainWindowView extends BorderPane {
     private final StatusBarView statusBar;
     private final EmptyStateView emptyState;
     private final SplitPane split;
-    private final EventsSplit eventsSplit;
+    private final EventsSplitPane eventsSplit;
     private Stage injectStage;
     /** Keeps this window and the windows it opens in the effective theme. */
     private final WindowThemes themes;
@@ -78,7 +78,7 @@ public final class MainWindowView extends BorderPane {
         emptyState = new EmptyStateView(this::chooseFolder, model::openDemo);
 
         // A layout saved before the timeline (one divider) does not match and falls back to these.
-        eventsSplit = new EventsSplit(timeline, events, detail, model.splitPositions(EVENTS_SPLIT, 0.36, 0.7),
+        eventsSplit = new EventsSplitPane(timeline, events, detail, model.splitPositions(EVENTS_SPLIT, 0.36, 0.7),
                 model.isTimelineShown());
         eventsSplit.setDetailCompact(model.detail().content() == null);
         model.detail().contentProperty().addListener((obs, old, content) -> eventsSplit.setDetailCompact(content == null));
@@ -423,7 +423,7 @@ public final class MainWindowView extends BorderPane {
         return timeline;
     }
 
-    EventsSplit eventsSplit() {
+    EventsSplitPane eventsSplit() {
         return eventsSplit;
     }
 

@@ -17,7 +17,6 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
@@ -117,6 +116,7 @@ public final class TimelineView extends Region {
         new OverviewGesture(this, model.window());
         new WheelGesture(this, model);
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+        addEventHandler(KeyEvent.KEY_TYPED, this::keyTyped);
 
         Timeline ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> {
             if (model.model().hasRunning()) {
@@ -270,7 +270,8 @@ public final class TimelineView extends Region {
     // Keys
 
     private void keyPressed(KeyEvent e) {
-        if (model.model().isEmpty() || e.isShortcutDown() || e.isAltDown()) {
+        // Keys typed into the lane search come by here too: they are the field's.
+        if (e.getTarget() != this || model.model().isEmpty() || e.isShortcutDown() || e.isAltDown()) {
             return;
         }
         LanesViewModel lanesModel = model.lanes();
@@ -287,13 +288,18 @@ public final class TimelineView extends Region {
             case HOME -> lanesModel.scrollTo(0);
             case END -> lanesModel.scrollTo(lanesModel.maxTop());
             default -> {
-                if (!Action.FIND_LANE.keys().match(e)) {
-                    return;
-                }
-                header.focusSearch();
+                return;
             }
         }
         e.consume();
+    }
+
+    /** {@code /} goes to the lane search: on the typed character, so the field does not get it too. */
+    private void keyTyped(KeyEvent e) {
+        if (e.getTarget() == this && !model.model().isEmpty() && Action.FIND_LANE.keyText().equals(e.getCharacter())) {
+            header.focusSearch();
+            e.consume();
+        }
     }
 
     // Painting

@@ -13,7 +13,7 @@ import java.util.List;
  * timeline can be hidden (the events take its room) and shown again at its size, and the detail pane keeps to its
  * least height while no event is selected, taking back the height it had once one is.
  */
-final class EventsSplit {
+final class EventsSplitPane {
     private final SplitPane split = new SplitPane();
     private final Node timeline;
     private final Node events;
@@ -26,7 +26,7 @@ final class EventsSplit {
     private boolean applying;
 
     /** @param positions the timeline's end and the detail's start, as fractions of the split's height */
-    EventsSplit(Node timeline, Node events, Region detail, double[] positions, boolean timelineShown) {
+    EventsSplitPane(Node timeline, Node events, Region detail, double[] positions, boolean timelineShown) {
         this.timeline = timeline;
         this.events = events;
         this.detail = detail;
