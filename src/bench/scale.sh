@@ -53,27 +53,7 @@ echo "File: $FILE, $BYTES bytes ($(awk -v b="$BYTES" 'BEGIN { printf "%.1f", b /
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-# measure NAME MAX_OK_EXIT CMD... : runs CMD REPEAT times under /usr/bin/time -v, stdout to $TMP/NAME.out.
-measure() {
-  local name=$1 max_ok=$2 code; shift 2
-  : > "$TMP/$name.wall"; : > "$TMP/$name.rss"
-  for i in $(seq 1 "$REPEAT"); do
-    code=0
-    /usr/bin/time -v -o "$TMP/$name.time" "$@" > "$TMP/$name.out" 2> "$TMP/$name.err" || code=$?
-    if [ "$code" -gt "$max_ok" ]; then
-      echo "$name: run $i failed with exit code $code:" >&2
-      tail -n 5 "$TMP/$name.err" >&2
-      return 1
-    fi
-    # Elapsed is h:mm:ss or m:ss.ss
-    awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (j = 1; j <= n; j++) s = s * 60 + p[j]; print s }' \
-      "$TMP/$name.time" >> "$TMP/$name.wall"
-    awk -F': ' '/Maximum resident set size/ { print $2 / 1024 }' "$TMP/$name.time" >> "$TMP/$name.rss"
-    echo "  $name run $i: $(tail -n 1 "$TMP/$name.wall") s, $(tail -n 1 "$TMP/$name.rss") MiB"
-  done
-}
-
-median() { sort -g "$1" | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+source "$REPO/src/bench/measure.sh"
 
 tools=()
 
@@ -128,7 +108,6 @@ for t in "${tools[@]}"; do
   rss[$t]=$(median "$TMP/$t.rss")
   printf '  %-14s %14.2f %20.1f\n' "$t" "${wall[$t]}" "${rss[$t]}"
 done
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 if [ -n "${wall[inspector]:-}" ]; then
   for mine in inspector inspector_aot; do
     [ -n "${wall[$mine]:-}" ] || continue

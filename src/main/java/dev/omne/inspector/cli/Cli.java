@@ -11,7 +11,7 @@ import java.util.Set;
 @Command(name = "omne-inspector", mixinStandardHelpOptions = true, version = "omne-inspector 0.1.0",
         description = "Inspect omne run event logs. With no command (or a FOLDER), opens the window.",
         subcommands = {CheckCommand.class, InjectCommand.class, FollowCommand.class, ExportCommand.class,
-                GenerateCommand.class, CommandLine.HelpCommand.class})
+                StatsCommand.class, CompareCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
     /** Exit codes shared by every command. */
     public static final int OK = 0;
@@ -19,7 +19,7 @@ public final class Cli {
     public static final int USAGE_OR_IO = 2;
     public static final int LOCK_TIMEOUT = 3;
 
-    private static final Set<String> COMMANDS = Set.of("check", "inject", "follow", "export", "generate", "help",
+    private static final Set<String> COMMANDS = Set.of("check", "inject", "follow", "export", "stats", "compare", "generate", "help",
             "--help", "-h", "--version", "-V");
 
     /** Whether {@code word} names a command (anything else is a folder for the window). */

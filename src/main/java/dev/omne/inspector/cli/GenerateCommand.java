@@ -71,14 +71,39 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Start of the first run, RFC 3339 (default ${DEFAULT-VALUE}).")
     Instant start;
 
+    @Option(names = "--pipes", paramLabel = "P", split = ",",
+            description = "Draw runs from these pipes only (feature, bugfix, release, docs; default all).")
+    List<String> pipes;
+
+    @Option(names = "--history",
+            description = {"Each run passes through its pipe once, as in a project's history: retries, loops,",
+                    "failed and unfinished runs, durations that vary (default: a pipe round and round)."})
+    boolean history;
+
+    @Option(names = "--failing", paramLabel = "PCT", converter = Count.class,
+            description = "With --history: percent of runs that fail for good at one node (default 20).")
+    Integer failing;
+
+    @Option(names = "--unfinished", paramLabel = "N", converter = Count.class,
+            description = "With --history: the newest N runs stop part-way, a node still running (default 0).")
+    Integer unfinished;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         Options options;
+        if (!history && (failing != null || unfinished != null)) {
+            throw new ParameterException(spec.commandLine(), "--failing and --unfinished go with --history");
+        }
         try {
-            options = new Options(runs, events, malformedEvery, Long.parseLong(seed.replace("_", "")), start);
+            options = new Options(runs, events, malformedEvery, Long.parseLong(seed.replace("_", "")), start,
+                    pipes == null ? List.of() : pipes.stream().map(String::strip).toList(), false, 20, 0);
+            if (history) {
+                options = options.withHistory(failing == null ? options.failingPercent() : failing,
+                        unfinished == null ? 0 : unfinished);
+            }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -111,7 +111,8 @@ final class LogTargets {
         return new Target(runId, display(given, volume.eventsFile(runId)));
     }
 
-    private static String describe(List<String> runs) {
+    /** {@code 3 runs: a, b, c} (at most five named), or {@code it has no runs}. */
+    static String describe(List<String> runs) {
         if (runs.isEmpty()) {
             return "it has no runs";
         }
@@ -121,7 +122,7 @@ final class LogTargets {
     }
 
     /** Keeps paths relative when the user gave a relative one, as compilers do. */
-    private static Path display(Path given, Path absolute) {
+    static Path display(Path given, Path absolute) {
         if (given.isAbsolute()) {
             return absolute;
         }

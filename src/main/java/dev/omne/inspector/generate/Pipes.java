@@ -67,4 +67,15 @@ final class Pipes {
                             prompt("draft", null, "claude-sonnet-4", null),
                             command("lint", "vale", "prose-clean")),
                     bash("publish", null, "site-builds"))));
+
+    /** The pipes with these names, in the order given. */
+    static List<Pipe> named(List<String> names) {
+        List<Pipe> pipes = new java.util.ArrayList<>();
+        for (String name : names) {
+            pipes.add(ALL.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException("no pipe \"" + name + "\" (there are "
+                            + String.join(", ", ALL.stream().map(Pipe::name).toList()) + ")")));
+        }
+        return List.copyOf(pipes);
+    }
 }

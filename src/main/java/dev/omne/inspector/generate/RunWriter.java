@@ -29,7 +29,7 @@ final class RunWriter {
             .build();
     private static final String[] PLAIN_FAILURES = {"crash", "host_missing", "blocked"};
     private static final String[] GATE_FAILURES = {"gate_failed", "gate_timeout"};
-    private static final int MAX_ATTEMPTS = 3;
+    static final int MAX_ATTEMPTS = 3;
     private static final byte[] LINE_VALUE = "\"line\":\"".getBytes(StandardCharsets.US_ASCII);
 
     private static final SerializableString TYPE = new SerializedString("type");
@@ -113,19 +113,49 @@ final class RunWriter {
     }
 
     /**
+     * What decides a run's next event: the stream of this class (a pipe run round and round to fill any
+     * budget) or {@link HistoryShape} (one pass through the pipe, as a run in a history).
+     */
+    interface Shape {
+        /** Renders the next event, {@code remaining} events (this one included) being left of the budget. */
+        void step(int remaining) throws IOException;
+
+        /** The node a malformed line written now pretends to be about. */
+        String currentNodeId();
+    }
+
+    private final Shape stream = new Shape() {
+        @Override
+        public void step(int remaining) throws IOException {
+            RunWriter.this.step(remaining);
+        }
+
+        @Override
+        public String currentNodeId() {
+            Open top = stack.peek();
+            return top == null ? pipe.nodes().getFirst().id() : top.def.id();
+        }
+    };
+
+    /**
      * Writes {@code lines} lines to {@code out}. With {@code malformedEvery} K &gt; 0, lines K, 2K, ...
      * are malformed and every other line is an event; returns the number of malformed lines.
      */
     int write(OutputStream out, int lines, int malformedEvery) throws IOException {
+        return write(out, lines, malformedEvery, stream);
+    }
+
+    /** Writes as {@link #write(OutputStream, int, int)} does, the events coming from {@code shape}. */
+    int write(OutputStream out, int lines, int malformedEvery, Shape shape) throws IOException {
         int malformed = malformedEvery > 0 ? lines / malformedEvery : 0;
         int events = lines - malformed;
         int emitted = 0;
         for (int line = 1; line <= lines; line++) {
             buf.reset();
             if (malformedEvery > 0 && line % malformedEvery == 0) {
-                writeMalformed();
+                writeMalformed(shape.currentNodeId());
             } else {
-                step(events - emitted);
+                shape.step(events - emitted);
                 emitted++;
             }
             buf.writeTo(out);
@@ -301,7 +331,7 @@ final class RunWriter {
         gen.flush();
     }
 
-    private void runStarted() throws IOException {
+    void runStarted() throws IOException {
         head("run.started");
         gen.writeStringField("pipe", pipe.name());
         gen.writeObjectFieldStart("inputs");
@@ -316,13 +346,18 @@ final class RunWriter {
 
     private void runEnded() throws IOException {
         advance(rnd.nextInt(1, 200));
-        if (runFails) {
+        renderRunEnd(runFails ? runFailKind : null, nodesRun);
+    }
+
+    /** {@code run.failed} with {@code failKind}, or {@code run.completed} when it is null, at the clock's time. */
+    void renderRunEnd(String failKind, int nodesRun) throws IOException {
+        if (failKind != null) {
             head("run.failed");
             gen.writeStringField("pipe", pipe.name());
             gen.writeNumberField("duration_ms", clockMs - runStartMs);
             gen.writeObjectFieldStart("error");
-            gen.writeStringField("kind", runFailKind);
-            gen.writeStringField("message", text.errorMessage(runFailKind, "run", null, 0));
+            gen.writeStringField("kind", failKind);
+            gen.writeStringField("message", text.errorMessage(failKind, "run", null, 0));
             gen.writeEndObject();
         } else {
             head("run.completed");
@@ -334,14 +369,20 @@ final class RunWriter {
     }
 
     private void nodeStarted(Open open) throws IOException {
+        renderStarted(open.def, open.attempt);
+    }
+
+    // The render methods below write one event at the clock's time; the shapes move the clock.
+
+    void renderStarted(NodeDef def, int attempt) throws IOException {
         head("node.started");
         gen.writeFieldName(NODE_ID);
-        gen.writeString(open.def.id());
-        gen.writeStringField("kind", open.def.kind());
-        gen.writeStringField("name", open.def.name());
-        gen.writeStringField("model", open.def.model());
-        if (open.attempt > 1) {
-            gen.writeNumberField("attempt", open.attempt);
+        gen.writeString(def.id());
+        gen.writeStringField("kind", def.kind());
+        gen.writeStringField("name", def.name());
+        gen.writeStringField("model", def.model());
+        if (attempt > 1) {
+            gen.writeNumberField("attempt", attempt);
         }
         end();
     }
@@ -349,9 +390,14 @@ final class RunWriter {
     private void nodeOutput(Open open) throws IOException {
         boolean prompt = open.def.kind().equals("prompt");
         advance(prompt ? rnd.nextInt(20, 1500) : rnd.nextInt(0, 40));
+        renderOutput(open.def);
+    }
+
+    void renderOutput(NodeDef def) throws IOException {
+        boolean prompt = def.kind().equals("prompt");
         head("node.output");
         gen.writeFieldName(NODE_ID);
-        gen.writeString(open.def.id());
+        gen.writeString(def.id());
         if (prompt) {
             gen.writeStringField("bytes", text.promptChunk());
         } else {
@@ -363,47 +409,68 @@ final class RunWriter {
 
     private void gatePassed(Open open) throws IOException {
         advance(rnd.nextInt(5, 3000));
+        renderGatePassed(open.def);
+    }
+
+    void renderGatePassed(NodeDef def) throws IOException {
         head("gate.passed");
         gen.writeFieldName(NODE_ID);
-        gen.writeString(open.def.id());
-        gen.writeStringField("gate", open.def.gate());
+        gen.writeString(def.id());
+        gen.writeStringField("gate", def.gate());
         end();
     }
 
     private void loopIteration(Open loop) throws IOException {
         advance(rnd.nextInt(1, 30));
+        renderIteration(loop.def, loop.iteration);
+    }
+
+    void renderIteration(NodeDef loop, int iteration) throws IOException {
         head("loop.iteration");
-        gen.writeNumberField("iteration", loop.iteration);
+        gen.writeNumberField("iteration", iteration);
         gen.writeFieldName(NODE_ID);
-        gen.writeString(loop.def.id());
+        gen.writeString(loop.id());
         end();
     }
 
     private void nodeCompleted(Open open) throws IOException {
         advance(rnd.nextInt(1, open.def.kind().equals("prompt") ? 8000 : 400));
+        renderCompleted(open.def, open.startMs);
+    }
+
+    void renderCompleted(NodeDef def, long startMs) throws IOException {
         head("node.completed");
         gen.writeFieldName(NODE_ID);
-        gen.writeString(open.def.id());
-        gen.writeNumberField("duration_ms", clockMs - open.startMs);
+        gen.writeString(def.id());
+        gen.writeNumberField("duration_ms", clockMs - startMs);
         gen.writeNumberField("exit_code", 0);
         end();
     }
 
     private void nodeFailed(Open open, String kind) throws IOException {
         advance(rnd.nextInt(1, 2000));
+        renderFailed(open.def, open.startMs, kind);
+    }
+
+    void renderFailed(NodeDef def, long startMs, String kind) throws IOException {
         head("node.failed");
         gen.writeFieldName(NODE_ID);
-        gen.writeString(open.def.id());
-        gen.writeNumberField("duration_ms", clockMs - open.startMs);
+        gen.writeString(def.id());
+        gen.writeNumberField("duration_ms", clockMs - startMs);
         gen.writeObjectFieldStart("error");
         gen.writeStringField("kind", kind);
-        gen.writeStringField("message", text.errorMessage(kind, open.def.id(), open.def.gate(), open.def.maxIterations()));
+        gen.writeStringField("message", text.errorMessage(kind, def.id(), def.gate(), def.maxIterations()));
         gen.writeEndObject();
         end();
     }
 
     private void nodeRetrying(NodeDef def, int attempt) throws IOException {
         advance(rnd.nextInt(1, 50));
+        renderRetrying(def, attempt);
+        advance(250L << (attempt - 1));
+    }
+
+    void renderRetrying(NodeDef def, int attempt) throws IOException {
         head("node.retrying");
         gen.writeFieldName(NODE_ID);
         gen.writeString(def.id());
@@ -411,17 +478,21 @@ final class RunWriter {
         gen.writeNumberField("max_attempts", MAX_ATTEMPTS);
         gen.writeNumberField("delay_ms", 250L << (attempt - 1));
         end();
-        advance(250L << (attempt - 1));
     }
 
     private void advance(long ms) {
         clockMs += ms;
     }
 
+    /** Sets the clock: the next event is written at {@code ms}. */
+    void clock(long ms) {
+        clockMs = ms;
+    }
+
     // ---- malformed lines ----
 
     /** Renders a plausible event and then breaks it; the kinds take turns so each appears. */
-    private void writeMalformed() throws IOException {
+    private void writeMalformed(String nodeId) throws IOException {
         int kind = malformedCount++ % 7;
         if (kind == 2) {
             buf.write(text.bareWord());
@@ -438,10 +509,9 @@ final class RunWriter {
             end();
             return;
         }
-        Open top = stack.peek();
         head("node.output");
         gen.writeFieldName(NODE_ID);
-        gen.writeString(top == null ? pipe.nodes().getFirst().id() : top.def.id());
+        gen.writeString(nodeId);
         gen.writeStringField("stream", "stdout");
         gen.writeStringField("line", text.outputLine());
         end();

@@ -227,6 +227,114 @@ class VolumeGeneratorTest {
         assertTrue(top.toString(StandardCharsets.UTF_8).contains("generate"), "listed in the commands");
     }
 
+    private static final Options HISTORY = Options.defaults().withRuns(30).withEventsPerRun(800).withMalformedEvery(53)
+            .withPipes(List.of("bugfix", "release")).withHistory(30, 4);
+
+    @Test
+    void historyRunsPassThroughTheirPipeOnce(@TempDir Path dir) throws IOException {
+        Result result = VolumeGenerator.generate(dir, HISTORY);
+        Set<String> outcomes = new HashSet<>();
+        int retries = 0;
+        for (int i = 0; i < result.runs().size(); i++) {
+            RunFile run = result.runs().get(i);
+            assertTrue(run.runId().startsWith("bugfix-") || run.runId().startsWith("release-"), run.runId());
+            assertEquals(800, run.lines());
+            assertEquals(800 / 53, run.malformed());
+            List<JsonNode> events = events(run.file());
+            assertEquals(run.events(), events.size());
+            assertEquals("run.started", events.getFirst().get("type").asText());
+            Map<String, JsonNode> open = new HashMap<>();
+            Map<String, Integer> retrying = new HashMap<>();
+            List<String> topLevelDone = new ArrayList<>();
+            Instant previous = Instant.MIN;
+            String lastFailKind = null;
+            for (JsonNode e : events) {
+                Instant ts = Instant.parse(e.get("ts").asText());
+                assertFalse(ts.isBefore(previous), "timestamps must not go back: " + e);
+                previous = ts;
+                String node = e.path("node_id").asText(null);
+                switch (e.get("type").asText()) {
+                    case "node.started" -> {
+                        assertFalse(open.containsKey(node), "started twice without an end: " + e);
+                        int attempt = e.path("attempt").asInt(1);
+                        assertEquals(retrying.getOrDefault(node, 1), attempt, "a retry names its attempt: " + e);
+                        retrying.remove(node);
+                        open.put(node, e);
+                    }
+                    case "node.completed", "node.failed" -> {
+                        JsonNode start = open.remove(node);
+                        assertTrue(start != null, "ended a node that was not running: " + e);
+                        long ms = Instant.parse(start.get("ts").asText()).until(ts, java.time.temporal.ChronoUnit.MILLIS);
+                        assertEquals(ms, e.get("duration_ms").asLong(), "duration_ms is the time since its start");
+                        lastFailKind = e.has("error") ? e.get("error").get("kind").asText() : null;
+                        if (open.isEmpty()) {
+                            topLevelDone.add(node);
+                        }
+                    }
+                    case "node.retrying" -> {
+                        retrying.put(node, e.get("attempt").asInt());
+                        retries++;
+                    }
+                    default -> {
+                    }
+                }
+            }
+            String last = events.getLast().get("type").asText();
+            boolean newest = i >= result.runs().size() - HISTORY.unfinished();
+            if (newest) {
+                assertFalse(last.startsWith("run."), "an unfinished run has no end: " + run.runId());
+                assertFalse(open.isEmpty(), "an unfinished run stops with a node running: " + run.runId());
+                outcomes.add("unfinished");
+                continue;
+            }
+            assertTrue(open.isEmpty(), "every node ended: " + open.keySet());
+            String pipe = run.runId().substring(0, run.runId().indexOf('-'));
+            List<String> pipeNodes = pipe.equals("bugfix")
+                    ? List.of("reproduce", "diagnose", "fix", "regress", "commit")
+                    : List.of("changelog", "bump", "build", "publish", "tag");
+            List<String> once = topLevelDone.stream().distinct().toList();
+            assertEquals(pipeNodes.subList(0, once.size()), once, "each top-level node in pipe order: " + run.runId());
+            if (last.equals("run.failed")) {
+                assertEquals(lastFailKind, events.getLast().get("error").get("kind").asText(),
+                        "the run fails with the node that stopped it");
+                outcomes.add("failed");
+            } else {
+                assertEquals("run.completed", last);
+                assertEquals(pipeNodes, once, "a completed run ran every node");
+                outcomes.add("completed");
+            }
+        }
+        assertEquals(Set.of("completed", "failed", "unfinished"), outcomes);
+        assertTrue(retries > 5, "transient failures are retried: " + retries);
+    }
+
+    @Test
+    void historyCommandLineOptions(@TempDir Path dir) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, Cli.run(new String[] {"generate", "--out", dir.resolve("a").toString(), "--runs", "5",
+            "--events", "300", "--history", "--pipes", "docs", "--failing", "100", "--unfinished", "1"},
+            print(out), print(err)), err.toString(StandardCharsets.UTF_8));
+        Result same = VolumeGenerator.generate(dir.resolve("b"), Options.defaults().withRuns(5).withEventsPerRun(300)
+                .withPipes(List.of("docs")).withHistory(100, 1));
+        for (RunFile run : same.runs()) {
+            Path other = dir.resolve("a/.omne/var/runs").resolve(run.runId()).resolve("events.jsonl");
+            assertArrayEquals(Files.readAllBytes(run.file()), Files.readAllBytes(other), "the options say it all");
+            String last = events(run.file()).getLast().get("type").asText();
+            assertTrue(last.equals("run.failed") || run == same.runs().getLast(), "--failing 100: " + last);
+        }
+        for (String[] bad : List.of(new String[] {"generate", "--out", "x", "--failing", "10"},
+                new String[] {"generate", "--out", "x", "--history", "--pipes", "deploy"},
+                new String[] {"generate", "--out", "x", "--history", "--runs", "2", "--unfinished", "3"},
+                new String[] {"generate", "--out", "x", "--history", "--failing", "101"})) {
+            err.reset();
+            assertEquals(2, Cli.run(bad, print(out), print(err)), String.join(" ", bad));
+            assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("omne-inspector: "),
+                    err.toString(StandardCharsets.UTF_8));
+        }
+        assertFalse(Files.exists(Path.of("x")), "nothing written for a refused command");
+    }
+
     // ---- helpers ----
 
     private static PrintStream print(ByteArrayOutputStream bytes) {

@@ -3,6 +3,8 @@
 #   append FILE COUNT SPLIT_EVERY PAUSE_MS   COUNT lines; every SPLIT_EVERY-th is written in two halves
 #                                            with a pause between (the lock held), so a reader sees half a line
 #   runs RUNS_DIR COUNT LINES                COUNT run folders at once, each with LINES lines
+#   copy SOURCE TARGET BURST PAUSE_MS        SOURCE's lines, a line per append (every 7th in two halves), BURST
+#                                            lines at a time with PAUSE_MS between bursts; makes TARGET's folder
 # The lines match Lines.line in the tests: the sequence number is in the timestamp's microseconds.
 import fcntl
 import os
@@ -53,11 +55,25 @@ def runs(runs_dir, count, lines):
         locked_append(os.path.join(run, "events.jsonl"), [b"".join(line(s) for s in range(lines))], 0)
 
 
+def copy(source, target, burst, pause_ms):
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(source, "rb") as f:
+        lines = f.read().split(b"\n")[:-1]
+    for n, text in enumerate(lines, 1):
+        data = text + b"\n"
+        half = len(data) // 2
+        locked_append(target, [data[:half], data[half:]] if n % 7 == 0 else [data], 0.002)
+        if n % burst == 0:
+            time.sleep(pause_ms / 1000.0)
+
+
 if __name__ == "__main__":
     mode = sys.argv[1]
     if mode == "append":
         append(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]))
     elif mode == "runs":
         runs(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+    elif mode == "copy":
+        copy(sys.argv[2], sys.argv[3], int(sys.argv[4]), float(sys.argv[5]))
     else:
         sys.exit("unknown mode " + mode)

@@ -14,36 +14,60 @@ import java.util.Set;
  * {@code name} and {@code error} come first; an {@code error} object {kind, message} reads {@code kind: message}.
  * Plain strings are shown bare; strings with spaces, quotes, {@code =} or control characters are quoted as
  * JSON; numbers and booleans as they are; objects and arrays as compact JSON. Capped at
- * {@link #MAX_LENGTH} characters, ending in {@code …} when cut. Never contains a line break.
+ * {@link Options#maxLength()} characters, ending in {@code …} when cut. Never contains a line break.
+ * The same event reads the same wherever it is summed up ({@code follow}, CSV, the window's table); only
+ * what {@link Options} say differs.
  */
 public final class EventSummary {
     public static final int MAX_LENGTH = 200;
 
-    private static final Set<String> LEFT_OUT = Set.of("type", "id", "ts", "run_id", "node_id");
+    private static final Set<String> HEADER = Set.of("type", "id", "ts", "run_id", "node_id");
     private static final List<String> FIRST = List.of("kind", "name", "error");
+
+    /**
+     * How a summary is made for one place.
+     *
+     * @param maxLength      the longest summary, in characters (at least 1)
+     * @param shownElsewhere fields left out besides the header and {@code node_id}, since that place shows them
+     */
+    public record Options(int maxLength, Set<String> shownElsewhere) {
+        /** A line of {@code follow} or a CSV cell. */
+        public static final Options DEFAULT = new Options(MAX_LENGTH, Set.of());
+
+        public Options {
+            if (maxLength < 1) {
+                throw new IllegalArgumentException("maxLength " + maxLength);
+            }
+            shownElsewhere = Set.copyOf(shownElsewhere);
+        }
+
+        boolean leavesOut(String field) {
+            return HEADER.contains(field) || shownElsewhere.contains(field);
+        }
+    }
 
     private EventSummary() {
     }
 
     public static String of(Event event) {
-        return of(event.json(), MAX_LENGTH);
+        return of(event.json(), Options.DEFAULT);
     }
 
     public static String of(ObjectNode json) {
-        return of(json, MAX_LENGTH);
+        return of(json, Options.DEFAULT);
     }
 
-    /** The summary capped at {@code max} characters (at least 1). */
-    public static String of(ObjectNode json, int max) {
+    public static String of(ObjectNode json, Options options) {
+        int max = options.maxLength();
         StringBuilder out = new StringBuilder(Math.min(max + 16, 256));
         for (String name : FIRST) {
             JsonNode value = json.get(name);
-            if (value != null && !append(out, name, value, max)) {
+            if (value != null && !options.leavesOut(name) && !append(out, name, value, max)) {
                 return cut(out, max);
             }
         }
         for (Map.Entry<String, JsonNode> field : json.properties()) {
-            if (LEFT_OUT.contains(field.getKey()) || FIRST.contains(field.getKey())) {
+            if (options.leavesOut(field.getKey()) || FIRST.contains(field.getKey())) {
                 continue;
             }
             if (!append(out, field.getKey(), field.getValue(), max)) {

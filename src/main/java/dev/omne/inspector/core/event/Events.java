@@ -8,11 +8,6 @@ import java.util.List;
 
 /** Shared pieces of the event records. */
 public final class Events {
-    /** The types the inspector knows by name, in the order the runner emits them. */
-    public static final List<String> KNOWN_TYPES = List.of(
-            "run.started", NodeStarted.TYPE, GatePassed.TYPE, NodeCompleted.TYPE, NodeFailed.TYPE,
-            "run.completed", "run.failed");
-
     /** The fields every event carries, in canonical order; they may not be redefined by extra fields. */
     public static final List<String> HEADER_FIELDS = List.of("type", "id", "ts", "run_id");
 

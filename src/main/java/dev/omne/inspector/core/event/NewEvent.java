@@ -26,7 +26,7 @@ public final class NewEvent {
             problems.add("\"type\" is required and must be a string");
         } else if (!Events.isValidType(type.textValue())) {
             problems.add("type \"" + type.textValue() + "\" must be lowercase dotted words, e.g. node.started");
-        } else if (type.textValue().startsWith("node.") && !json.path("node_id").isTextual()) {
+        } else if (EventTypes.namesNode(type.textValue()) && !json.path("node_id").isTextual()) {
             problems.add("a " + type.textValue() + " event needs a node id");
         }
         JsonNode id = json.get("id");

@@ -61,11 +61,12 @@ public final class CsvExporter implements Exporter {
             needsJson |= !name.equals("line") && !name.equals("type") && !name.equals("node");
         }
         int[] ordered = Rows.inFileOrder(snapshot, rows);
-        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        Writer buffered = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        CsvWriter w = new CsvWriter(buffered);
         for (int c = 0; c < names.length; c++) {
-            field(w, c, names.length == 1, names[c]);
+            w.field(c, names.length == 1, names[c]);
         }
-        w.write("\r\n");
+        w.endRecord();
         try (LineReader reader = needsJson ? new LineReader(snapshot) : null) {
             for (int i = 0; i < ordered.length; i++) {
                 Rows.poll(i, options.cancelled());
@@ -80,9 +81,9 @@ public final class CsvExporter implements Exporter {
                     json = parse(reader.buffer(), reader.lineOffset(), reader.lineLength(), snapshot, row);
                 }
                 for (int c = 0; c < names.length; c++) {
-                    field(w, c, names.length == 1, error ? malformedValue(snapshot, row, names[c]) : value(snapshot, row, json, names[c]));
+                    w.field(c, names.length == 1, error ? malformedValue(snapshot, row, names[c]) : value(snapshot, row, json, names[c]));
                 }
-                w.write("\r\n");
+                w.endRecord();
             }
         }
         w.flush();
@@ -145,36 +146,5 @@ public final class CsvExporter implements Exporter {
 
     private static String orEmpty(String s) {
         return s == null ? "" : s;
-    }
-
-    /** Writes one field; {@code single}: the only column, where an empty field is quoted lest the record look blank. */
-    private static void field(Writer w, int column, boolean single, String value) throws IOException {
-        if (column > 0) {
-            w.write(',');
-        }
-        if (needsQuotes(value) || (value.isEmpty() && column == 0 && single)) {
-            w.write('"');
-            int from = 0;
-            for (int q = value.indexOf('"'); q >= 0; q = value.indexOf('"', from)) {
-                w.write(value, from, q + 1 - from);
-                w.write('"');
-                from = q + 1;
-            }
-            w.write(value, from, value.length() - from);
-            w.write('"');
-        } else {
-            w.write(value);
-        }
-    }
-
-    private static boolean needsQuotes(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                return true;
-            }
-        }
-        // Leading or trailing spaces are data under RFC 4180; quoting keeps lenient readers from trimming them.
-        return !value.isEmpty() && (value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' ');
     }
 }

@@ -1,5 +1,6 @@
 package dev.omne.inspector.core.filter;
 
+import dev.omne.inspector.core.event.EventTypes;
 import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.index.IndexSnapshot;
 
@@ -315,7 +316,7 @@ public final class EventFilter {
                 case "is" -> switch (value) {
                     case "error" -> s.isError(row);
                     case "warning" -> s.hasWarning(row);
-                    default -> s.isError(row) || isFailureType(s.type(row));
+                    default -> s.isError(row) || EventTypes.isFailure(s.type(row));
                 };
                 default -> false;
             };
@@ -328,11 +329,6 @@ public final class EventFilter {
             return pattern.endsWith("*") ? actual.startsWith(pattern.substring(0, pattern.length() - 1))
                     : actual.equals(pattern);
         }
-    }
-
-    /** Types that mean something failed: {@code node.failed}, {@code run.failed}, any {@code *.failed}. */
-    public static boolean isFailureType(String type) {
-        return type != null && (type.endsWith(".failed") || type.endsWith(".error"));
     }
 
     private static final class TextTerm {

@@ -1,5 +1,7 @@
 package dev.omne.inspector.core.volume;
 
+import dev.omne.inspector.core.event.Ulid;
+
 /** Run ids are single path segments: anything that could name another folder is refused. */
 public final class RunIds {
     private RunIds() {
@@ -33,6 +35,12 @@ public final class RunIds {
     public static String pipeName(String runId) {
         int dash = runId.lastIndexOf('-');
         return dash > 0 && runId.length() - dash - 1 == 26 ? runId.substring(0, dash) : runId;
+    }
+
+    /** When a run id's ULID says the run started, in epoch milliseconds, or -1 for an id without one. */
+    public static long startMillis(String runId) {
+        int dash = runId.lastIndexOf('-');
+        return dash > 0 ? Ulid.millis(runId.substring(dash + 1)) : -1;
     }
 
     /** A short form for display: the pipe and the last 6 characters of the ULID. */

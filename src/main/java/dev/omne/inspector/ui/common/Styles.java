@@ -1,5 +1,6 @@
 package dev.omne.inspector.ui.common;
 
+import dev.omne.inspector.core.event.EventTypes;
 import javafx.css.PseudoClass;
 
 /** Style-class names used by the views and defined in {@code app.css}. */
@@ -55,16 +56,16 @@ public final class Styles {
 
 
     public static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
-    private static final PseudoClass[] TONES = new PseudoClass[TypeTone.values().length];
+    private static final PseudoClass[] TONES = new PseudoClass[EventTypes.Tone.values().length];
 
     static {
-        for (TypeTone t : TypeTone.values()) {
+        for (EventTypes.Tone t : EventTypes.Tone.values()) {
             TONES[t.ordinal()] = PseudoClass.getPseudoClass("tone-" + t.name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 
     /** {@code :tone-node}, ... */
-    public static PseudoClass tone(TypeTone tone) {
+    public static PseudoClass tone(EventTypes.Tone tone) {
         return TONES[tone.ordinal()];
     }
 

@@ -1,6 +1,6 @@
 package dev.omne.inspector.ui.events;
 
-import dev.omne.inspector.ui.common.TypeTone;
+import dev.omne.inspector.core.event.EventTypes;
 import dev.omne.inspector.ui.common.Action;
 import dev.omne.inspector.ui.common.AppIcon;
 import dev.omne.inspector.ui.common.Styles;
@@ -649,7 +649,7 @@ public final class EventTableView extends StackPane {
                 return;
             }
             int row = RowList.row(item);
-            boolean malformed = model.typeTone(row) == TypeTone.MALFORMED;
+            boolean malformed = model.typeTone(row) == EventTypes.Tone.MALFORMED;
             setText(model.typeText(row));
             if (malformed && malformedIcon == null) {
                 malformedIcon = AppIcon.MALFORMED.icon();

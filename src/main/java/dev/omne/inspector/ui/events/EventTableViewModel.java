@@ -1,6 +1,6 @@
 package dev.omne.inspector.ui.events;
 
-import dev.omne.inspector.ui.common.TypeTone;
+import dev.omne.inspector.core.event.EventTypes;
 import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.log.Diagnostic;
@@ -814,9 +814,9 @@ public final class EventTableViewModel {
         return type == null ? "malformed line" : type;
     }
 
-    public TypeTone typeTone(int position) {
+    public EventTypes.Tone typeTone(int position) {
         int row = valid(position) ? rowAt(position) : -1;
-        return row >= 0 ? TypeTone.of(snapshot.get().type(row)) : TypeTone.OTHER;
+        return row >= 0 ? EventTypes.tone(snapshot.get().type(row)) : EventTypes.Tone.OTHER;
     }
 
     public String nodeText(int position) {

@@ -3,6 +3,7 @@ package dev.omne.inspector.ui.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omne.inspector.core.event.EventCodec;
+import dev.omne.inspector.core.event.EventSummary;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.log.Diagnostic;
 import dev.omne.inspector.ui.common.RowLines;
@@ -13,11 +14,14 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** The table's text of rows that the index does not hold: each line read back from the file and summed up. */
 public final class RowTexts {
     /** Bytes of a line read for a table summary. */
     public static final int SUMMARY_CAP = 64 * 1024;
+    /** The table has a column for the node's kind, and room for more than a line of {@code follow}; the detail pane shows everything. */
+    static final EventSummary.Options SUMMARY = new EventSummary.Options(400, Set.of("kind"));
 
     private RowTexts() {
     }
@@ -50,7 +54,7 @@ public final class RowTexts {
         try {
             JsonNode tree = EventCodec.mapper().readTree(line.bytes());
             if (tree instanceof ObjectNode object) {
-                return EventSummary.of(object);
+                return EventSummary.of(object, SUMMARY);
             }
         } catch (IOException e) {
             return "(changed on disk since it was indexed)";

@@ -1,6 +1,6 @@
 package dev.omne.inspector.ui.filter;
 
-import dev.omne.inspector.ui.common.TypeTone;
+import dev.omne.inspector.core.event.EventTypes;
 import dev.omne.inspector.ui.common.Action;
 import dev.omne.inspector.ui.common.AppIcon;
 import dev.omne.inspector.ui.common.Styles;
@@ -165,7 +165,7 @@ public final class FilterBarView extends VBox {
     private Node chip(FilterBarViewModel.Facet facet) {
         ToggleButton chip = new ToggleButton(facet.type() + "  " + Formats.shortCount(facet.count()));
         chip.getStyleClass().add("facet-chip");
-        chip.pseudoClassStateChanged(Styles.tone(TypeTone.of(facet.type())), true);
+        chip.pseudoClassStateChanged(Styles.tone(EventTypes.tone(facet.type())), true);
         chip.setSelected(facet.chosen());
         chip.setFocusTraversable(false);
         chip.setUserData(facet.type());

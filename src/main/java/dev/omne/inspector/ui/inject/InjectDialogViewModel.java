@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omne.inspector.core.event.EventCodec;
+import dev.omne.inspector.core.event.EventTypes;
 import dev.omne.inspector.core.event.Events;
 import dev.omne.inspector.core.event.GatePassed;
 import dev.omne.inspector.core.event.NewEvent;
@@ -62,7 +63,7 @@ public final class InjectDialogViewModel {
 
     private final ObservableList<String> runs = FXCollections.observableArrayList();
     private final StringProperty run = new SimpleStringProperty(this, "run");
-    private final ObservableList<String> knownTypes = FXCollections.observableArrayList(Events.KNOWN_TYPES);
+    private final ObservableList<String> knownTypes = FXCollections.observableArrayList(EventTypes.KNOWN);
     private final StringProperty type = new SimpleStringProperty(this, "type", "");
     private final ObservableList<String> nodes = FXCollections.observableArrayList();
     private final StringProperty nodeId = new SimpleStringProperty(this, "nodeId", "");
@@ -366,7 +367,7 @@ public final class InjectDialogViewModel {
         nodeStarted.set(isNodeStarted);
         nodeFailed.set(isNodeFailed);
         gatePassed.set(isGatePassed);
-        nodeRequired.set(t.startsWith("node."));
+        nodeRequired.set(EventTypes.namesNode(t));
 
         ObjectNode json = EventCodec.mapper().createObjectNode();
         json.put("type", t);
@@ -404,7 +405,7 @@ public final class InjectDialogViewModel {
             typeProblem = "Must be lowercase dotted words, e.g. node.started or run.signal_received";
         }
         String nodeProblem = null;
-        if (t.startsWith("node.") && node.isEmpty()) {
+        if (EventTypes.namesNode(t) && node.isEmpty()) {
             nodeProblem = "A " + t + " event needs a node id";
         }
         String extraProblem = null;

@@ -1,6 +1,5 @@
 package dev.omne.inspector.ui.runs;
 
-import dev.omne.inspector.core.event.Ulid;
 import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.volume.RunIds;
@@ -193,9 +192,7 @@ public final class RunItem {
 
     /** Milliseconds encoded in the ULID of an id like {@code feature-01kpfntqeej7vhn935kc0tm9vn}, else 0. */
     static long ulidMillis(String runId) {
-        int dash = runId.lastIndexOf('-');
-        long millis = dash < 0 ? -1 : Ulid.millis(runId.substring(dash + 1));
-        return Math.max(0, millis);
+        return Math.max(0, RunIds.startMillis(runId));
     }
 
     @Override

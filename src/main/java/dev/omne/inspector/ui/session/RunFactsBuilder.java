@@ -1,5 +1,6 @@
 package dev.omne.inspector.ui.session;
 
+import dev.omne.inspector.core.event.EventTypes;
 import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.index.IndexSnapshot;
 
@@ -8,10 +9,6 @@ import dev.omne.inspector.core.index.IndexSnapshot;
  * so following a growing run costs in proportion to what was appended. Used by one thread at a time.
  */
 public final class RunFactsBuilder {
-    public static final String RUN_COMPLETED = "run.completed";
-    public static final String RUN_FAILED = "run.failed";
-    public static final String RUN_STARTED = "run.started";
-
     private int events;
     private int malformed;
     private int warnings;
@@ -51,9 +48,9 @@ public final class RunFactsBuilder {
             }
             String type = snapshot.type(row);
             lastType = type;
-            if (RUN_COMPLETED.equals(type) || RUN_FAILED.equals(type)) {
+            if (EventTypes.isRunEnd(type)) {
                 endType = type;
-            } else if (RUN_STARTED.equals(type)) {
+            } else if (EventTypes.RUN_STARTED.equals(type)) {
                 endType = null;
             }
         }

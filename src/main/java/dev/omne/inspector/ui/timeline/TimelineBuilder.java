@@ -1,7 +1,7 @@
 package dev.omne.inspector.ui.timeline;
 
+import dev.omne.inspector.core.event.EventTypes;
 import dev.omne.inspector.core.event.Timestamps;
-import dev.omne.inspector.core.filter.EventFilter;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.ui.timeline.TimelineModel.Outcome;
 import dev.omne.inspector.ui.timeline.TimelineModel.Tone;
@@ -25,7 +25,6 @@ final class TimelineBuilder {
     private static final byte K_RUN = 4;
     private static final byte K_ITERATION = 5;
     private static final byte K_UNKNOWN = 6;
-    /** A node's own output and progress: shown by the overview's density, not a marker each. */
     private static final byte K_ACTIVITY = 7;
 
     private final Path file;
@@ -189,7 +188,7 @@ final class TimelineBuilder {
             failureTypes = Arrays.copyOf(failureTypes, types.size());
             for (int t = from; t < kinds.length; t++) {
                 kinds[t] = kindOf(types.get(t));
-                failureTypes[t] = EventFilter.isFailureType(types.get(t));
+                failureTypes[t] = EventTypes.isFailure(types.get(t));
             }
         }
         if (nodeCount > open.length) {
@@ -206,26 +205,16 @@ final class TimelineBuilder {
     }
 
     private static byte kindOf(String type) {
-        switch (type) {
-            case "node.started":
-                return K_START;
-            case "node.completed":
-                return K_COMPLETED;
-            case "node.failed":
-                return K_FAILED;
-            default:
-                break;
-        }
-        if (type.startsWith("gate.")) {
-            return K_GATE;
-        }
-        if (type.startsWith("run.")) {
-            return K_RUN;
-        }
-        if (type.contains("iteration")) {
-            return K_ITERATION;
-        }
-        return type.startsWith("node.") ? K_ACTIVITY : K_UNKNOWN;
+        return switch (EventTypes.mark(type)) {
+            case NODE_STARTED -> K_START;
+            case NODE_COMPLETED -> K_COMPLETED;
+            case NODE_FAILED -> K_FAILED;
+            case GATE -> K_GATE;
+            case RUN -> K_RUN;
+            case ITERATION -> K_ITERATION;
+            case NODE_ACTIVITY -> K_ACTIVITY;
+            case OTHER -> K_UNKNOWN;
+        };
     }
 
     private int bar(int node, long ts, int row, boolean included) {

@@ -47,6 +47,18 @@ class EventSummaryTest {
     }
 
     @Test
+    void optionsLeaveOutWhatAPlaceShowsElsewhereAndSetTheCap() throws IOException {
+        ObjectNode event = json("{\"type\":\"node.failed\",\"node_id\":\"n\",\"kind\":\"bash\",\"gate\":\"lint\","
+                + "\"error\":{\"kind\":\"crash\",\"message\":\"disk full\"},\"text\":\"" + "w".repeat(500) + "\"}");
+        EventSummary.Options table = new EventSummary.Options(40, java.util.Set.of("kind"));
+        String summary = EventSummary.of(event, table);
+        assertEquals("error=crash: disk full gate=lint text=w…", summary);
+        assertEquals(40, summary.length());
+        assertTrue(EventSummary.of(event).startsWith("kind=bash error=crash: disk full gate=lint text=www"));
+        assertEquals(EventSummary.MAX_LENGTH, EventSummary.of(event).length());
+    }
+
+    @Test
     void malformedLinesSayWhatIsWrong() {
         assertEquals("malformed: missing \"type\" field", EventSummary.ofMalformed("missing \"type\" field"));
     }

@@ -85,8 +85,6 @@ class EventFilterTest {
         assertEquals(List.of(5L), lines("is:error"));
         assertEquals(List.of(9L), lines("is:warning"));
         assertEquals(List.of(5L, 7L, 8L), lines("is:failure"));
-        assertTrue(EventFilter.isFailureType("node.failed"));
-        assertFalse(EventFilter.isFailureType("node.completed"));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.omne.inspector.ui.events;
 
-import dev.omne.inspector.ui.common.TypeTone;
+import dev.omne.inspector.core.event.EventTypes;
 import dev.omne.inspector.ui.testing.ManualTaskExecutor;
 import dev.omne.inspector.ui.testing.TestLogs;
 import dev.omne.inspector.core.index.IndexSnapshot;
@@ -235,7 +235,7 @@ class EventTableViewModelTest {
         IndexSnapshot s = TestLogs.index(dir, linesWithBadAt(3, 2));
         model.show(TestLogs.RUN, s, false);
         assertEquals("malformed line", model.typeText(1));
-        assertEquals(TypeTone.MALFORMED, model.typeTone(1));
+        assertEquals(EventTypes.Tone.MALFORMED, model.typeTone(1));
         String summary = model.summary(1).getValue();
         assertTrue(summary.contains("{\"type\":\"node.completed\""), summary);
         assertEquals("2", model.lineText(1));
@@ -284,7 +284,7 @@ class EventTableViewModelTest {
         assertEquals("", model.deltaText(0));
         assertEquals("build", model.nodeText(1));
         assertEquals("bash", model.kindText(1));
-        assertEquals(TypeTone.DONE, model.typeTone(1));
+        assertEquals(EventTypes.Tone.DONE, model.typeTone(1));
         model.relativeTimeProperty().set(true);
         assertEquals("+00:03.000", model.timeText(1));
         assertEquals("", model.timeText(7), "out of range rows are empty");

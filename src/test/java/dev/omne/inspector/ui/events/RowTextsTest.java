@@ -25,7 +25,7 @@ class RowTextsTest {
         assertEquals(4, s.size());
         Map<Integer, RowText> texts = RowTexts.texts(s, new int[] {3, 1, 0, 2});
         assertEquals("", texts.get(0).summary());
-        assertEquals("gate=lint  exit_code=0", texts.get(1).summary());
+        assertEquals("gate=lint exit_code=0", texts.get(1).summary());
         assertTrue(texts.get(2).summary().contains("{\"type\":\"node.completed\""), texts.get(2).summary());
         assertEquals("took=\"3 s\"", texts.get(3).summary());
     }

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# History benchmark: a volume of RUNS history-shaped runs (default 2,000) of EVENTS lines each (default 5,000),
+# generated once and reused. Measures, each REPEAT times in a fresh JVM, `stats --format json` on the whole
+# volume (every log read cold into run summaries, then the node statistics), `check` on it (the run index alone,
+# the same line judge: the floor of reading every line) and `wc -l` over its logs (the floor of reading the
+# bytes); prints median wall times, peak RSS and the ratios. Then HistoryBench in one JVM: the same work ROUNDS
+# times (first round with JIT warm-up, then steady state), the heap the history keeps, and the cost of a run
+# growing while the history is live. DROP_CACHES=1 drops the page cache before every fresh-JVM run (root only):
+# without it the logs are read from memory after the first run.
+# Usage: src/bench/history.sh        RUNS=200 REPEAT=3 src/bench/history.sh
+set -euo pipefail
+
+REPO=$(cd "$(dirname "$0")/../.." && pwd)
+WORK_DIR=${WORK_DIR:-/tmp/omne-bench-history}
+RUNS=${RUNS:-2000}
+EVENTS=${EVENTS:-5000}
+MALFORMED_EVERY=${MALFORMED_EVERY:-1000}
+UNFINISHED=${UNFINISHED:-3}
+FAILING=${FAILING:-20}
+SEED=${SEED:-42}
+REPEAT=${REPEAT:-5}
+ROUNDS=${ROUNDS:-6}
+DROP_CACHES=${DROP_CACHES:-0}
+
+cd "$REPO"
+source "$REPO/.ci/jdk25.sh"
+source "$REPO/src/bench/build.sh"
+[ -x /usr/bin/time ] || { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
+
+stamp="runs=$RUNS events=$EVENTS malformed_every=$MALFORMED_EVERY unfinished=$UNFINISHED failing=$FAILING seed=$SEED"
+if [ -f "$WORK_DIR/generated.txt" ] && [ "$(head -n 1 "$WORK_DIR/generated.txt")" = "$stamp" ]; then
+  echo "Reusing $WORK_DIR ($(sed -n 2p "$WORK_DIR/generated.txt"))"
+else
+  rm -rf "$WORK_DIR"
+  mkdir -p "$WORK_DIR"
+  echo "Generating $RUNS runs of $EVENTS lines into $WORK_DIR"
+  "${OMNE[@]}" generate --out "$WORK_DIR" --runs "$RUNS" --events "$EVENTS" \
+    --malformed-every "$MALFORMED_EVERY" --seed "$SEED" --history --failing "$FAILING" --unfinished "$UNFINISHED" \
+    | tail -n 1 | tee "$WORK_DIR/generate.log"
+  printf '%s\n%s\n' "$stamp" "$(cat "$WORK_DIR/generate.log")" > "$WORK_DIR/generated.txt"
+fi
+
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+find "$WORK_DIR/.omne/var/runs" -name events.jsonl -print0 > "$TMP/files"
+
+source "$REPO/src/bench/measure.sh"
+
+echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg); page cache dropped before each run: $DROP_CACHES"
+echo "stats: java -jar omne-inspector.jar stats DIR --format json"
+measure stats 0 "${OMNE[@]}" stats "$WORK_DIR" --format json
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("  %d runs, %d events, %d malformed lines skipped, %d nodes" % (d["runs"], d["events"], d["malformed_lines_skipped"], len(d["nodes"])))' "$TMP/stats.out"
+echo "check: java -jar omne-inspector.jar check DIR"
+measure check 1 "${OMNE[@]}" check "$WORK_DIR"
+tail -n 1 "$TMP/check.out" | sed 's/^/  /'
+echo "wc: xargs -0 cat < FILES | wc -l"
+measure wc 0 sh -c "xargs -0 cat < '$TMP/files' | wc -l"
+
+echo
+echo "Fresh JVMs, medians of $REPEAT runs ($(sed -n 2p "$WORK_DIR/generated.txt")):"
+printf '  %-8s %14s %14s %20s\n' tool "median wall s" "median CPU s" "median peak RSS MiB"
+for t in stats check wc; do
+  printf '  %-8s %14.2f %14.2f %20.1f\n' "$t" "$(median "$TMP/$t.wall")" "$(median "$TMP/$t.cpu")" "$(median "$TMP/$t.rss")"
+done
+echo "  stats/check: wall $(ratio "$(median "$TMP/stats.wall")" "$(median "$TMP/check.wall")"), CPU $(ratio "$(median "$TMP/stats.cpu")" "$(median "$TMP/check.cpu")");" \
+  "stats/wc: wall $(ratio "$(median "$TMP/stats.wall")" "$(median "$TMP/wc.wall")")"
+
+echo
+echo "One JVM: HistoryBench $WORK_DIR $ROUNDS"
+"$JAVA_HOME/bin/java" -cp "$BENCH_CP" dev.omne.inspector.bench.HistoryBench "$WORK_DIR" "$ROUNDS"
