@@ -31,6 +31,7 @@ final class LanesPainter {
     /** The icon pack's font, to draw kind icons as text. */
     private final Font iconFont = AppIcon.font(14);
     private byte[] columns = new byte[0];
+    private final Stamps stamps = new Stamps();
 
     LanesPainter(TimelineStyle style) {
         this.style = style;
@@ -43,11 +44,13 @@ final class LanesPainter {
             return;
         }
         double rowHeight = LanesViewModel.ROW_HEIGHT;
-        int first = Math.max(0, (int) Math.floor(f.top() / rowHeight));
-        int last = Math.min(rows.count() - 1, (int) Math.floor((f.top() + h) / rowHeight));
+        // Whole pixels everywhere: the software renderer fills a rectangle on whole pixels without anti-aliasing.
+        double top = Math.round(f.top());
+        int first = Math.max(0, (int) Math.floor(top / rowHeight));
+        int last = Math.min(rows.count() - 1, (int) Math.floor((top + h) / rowHeight));
         int currentMatch = f.lanes().currentMatchLane();
         for (int row = first; row <= last; row++) {
-            paintBackground(g, f, row, row * rowHeight - f.top(), w, currentMatch);
+            paintBackground(g, f, row, row * rowHeight - top, w, currentMatch);
         }
         g.setStroke(style.grid.get());
         g.setLineWidth(1);
@@ -66,7 +69,7 @@ final class LanesPainter {
         g.rect(0, 0, LABEL_WIDTH - 6, h);
         g.clip();
         for (int row = first; row <= last; row++) {
-            paintLabel(g, f, row, row * rowHeight - f.top() + rowHeight / 2, words);
+            paintLabel(g, f, row, row * rowHeight - top + rowHeight / 2, words);
         }
         g.restore();
 
@@ -79,7 +82,7 @@ final class LanesPainter {
             columns = new byte[width];
         }
         for (int row = first; row <= last; row++) {
-            paintContent(g, f, row, row * rowHeight - f.top() + 4, rowHeight - 8, width);
+            paintContent(g, f, row, row * rowHeight - top + 4, rowHeight - 8, width);
         }
         paintMarks(g, f, h, style);
         g.restore();
@@ -226,8 +229,8 @@ final class LanesPainter {
             if (end < viewStart) {
                 continue;
             }
-            double x0 = Math.max(left - 2, left + (start - viewStart) * pixels);
-            double x1 = Math.min(right + 2, left + (end - viewStart) * pixels);
+            double x0 = Math.floor(Math.max(left - 2, left + (start - viewStart) * pixels));
+            double x1 = Math.ceil(Math.min(right + 2, left + (end - viewStart) * pixels));
             TimelineModel.Outcome outcome = m.barOutcome(b);
             if (x1 - x0 >= 2) {
                 g.setFill(style.of(outcome));
@@ -271,7 +274,7 @@ final class LanesPainter {
                 case RANK_RUNNING, RANK_INTERRUPTED -> style.running.get();
                 default -> style.completed.get();
             });
-            g.fillRect(left + start, top, Math.max(1.5, c - start), height);
+            g.fillRect(left + start, top, Math.max(2, c - start), height);
         }
     }
 
@@ -297,8 +300,9 @@ final class LanesPainter {
                 continue;
             }
             lastColumn = column;
-            g.setFill(m.instantTone(i) == TimelineModel.Tone.MALFORMED ? style.failed.get() : style.instant.get());
-            g.fillPolygon(new double[] {x, x + 3.5, x, x - 3.5}, new double[] {mid - 4.5, mid, mid + 4.5, mid}, 4);
+            boolean malformed = m.instantTone(i) == TimelineModel.Tone.MALFORMED;
+            g.drawImage(stamps.diamond(malformed ? style.failed.get() : style.instant.get(), malformed),
+                    Math.round(x) - Stamps.DIAMOND_RADIUS, Math.round(mid) - Stamps.DIAMOND_RADIUS);
             i++;
         }
     }

@@ -189,8 +189,9 @@ public final class LanesViewModel {
         return Math.max(0, contentHeight() - viewport);
     }
 
+    /** Scrolls to {@code y}, on a whole pixel (rows drawn on whole pixels are drawn the fastest). */
     public void scrollTo(double y) {
-        top.set(Math.max(0, Math.min(maxTop(), y)));
+        top.set(Math.round(Math.max(0, Math.min(maxTop(), y))));
     }
 
     public void scrollBy(double dy) {

@@ -39,7 +39,7 @@ public final class NodeNames {
     }
 
     /** Whether every lane of {@code m} has its name read (or has none). */
-    boolean covers(TimelineModel m) {
+    public boolean covers(TimelineModel m) {
         for (int lane = 0; lane < m.laneCount(); lane++) {
             int id = m.laneNodeId(lane);
             if ((id >= names.length || names[id] == null) && m.nodeStartRow(id) >= 0) {

@@ -3,6 +3,10 @@ package dev.omne.inspector.ui.timeline;
 import dev.omne.inspector.ui.common.Formats;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
@@ -18,6 +22,9 @@ final class OverviewPainter {
     private final TimelineStyle style;
     private final Font smallFont = Font.font(10.5);
     private double[] column = new double[0];
+    /** The density drawn last, kept while the run, the strip's size and the colours stay the same. */
+    private WritableImage strip;
+    private Object[] stripKey;
 
     OverviewPainter(TimelineStyle style) {
         this.style = style;
@@ -48,35 +55,7 @@ final class OverviewPainter {
         g.fillText(Formats.count(d.total()) + " events"
                 + (d.failureTotal() == 0 ? "" : " · " + Formats.count(d.failureTotal()) + " failed"), 8, h / 2 + 7);
 
-        int width = (int) Math.max(0, Math.ceil(w - left));
-        if (column.length < width) {
-            column = new double[width];
-        }
-        double max = 0;
-        for (int x = 0; x < width; x++) {
-            column[x] = d.eventsBetween(whole.timeAt(left + x), whole.timeAt(left + x + 1));
-            max = Math.max(max, column[x]);
-        }
-        double top = 3;
-        double height = h - 5;
-        g.setFill(style.muted.get());
-        g.setGlobalAlpha(0.45);
-        for (int x = 0; x < width; x++) {
-            if (column[x] > 0) {
-                // The square root keeps quiet stretches visible beside the busiest one.
-                double bar = Math.max(1, height * Math.sqrt(column[x] / max));
-                g.fillRect(left + x, top + height - bar, 1, bar);
-            }
-        }
-        g.setGlobalAlpha(1);
-        g.setFill(style.failed.get());
-        for (int x = 0; x < width; x++) {
-            long failures = d.failuresBetween(whole.timeAt(left + x), whole.timeAt(left + x + 1));
-            if (failures > 0) {
-                double bar = Math.max(4, height * Math.sqrt(Math.min(1, failures / Math.max(1, max))));
-                g.fillRect(left + x, top + height - bar, 1, bar);
-            }
-        }
+        g.drawImage(strip(d, whole, (int) Math.max(1, Math.ceil(w - left)), (int) h), left, 0);
         if (m.isLive(now)) {
             double x = Math.floor(whole.xOf(now)) + 0.5;
             g.setStroke(style.running.get());
@@ -85,9 +64,62 @@ final class OverviewPainter {
         paintWindow(g, w, h, whole, window, left);
     }
 
+    /**
+     * The density as an image, drawn pixel by pixel: the whole run's columns cost nothing to copy when only the
+     * window moves, and the software renderer fills no shape per column.
+     */
+    private WritableImage strip(Density d, TimeScale whole, int width, int height) {
+        Object[] key = {d, whole.start(), whole.end(), width, height, style.muted.get(), style.failed.get()};
+        if (strip != null && java.util.Arrays.equals(key, stripKey)) {
+            return strip;
+        }
+        if (column.length < width) {
+            column = new double[width];
+        }
+        double left = whole.x0();
+        double max = 0;
+        for (int x = 0; x < width; x++) {
+            column[x] = d.eventsBetween(whole.timeAt(left + x), whole.timeAt(left + x + 1));
+            max = Math.max(max, column[x]);
+        }
+        int[] pixels = new int[width * height];
+        int muted = argb(style.muted.get(), 0.45);
+        int failed = argb(style.failed.get(), 1);
+        int top = 3;
+        int bars = height - 5;
+        for (int x = 0; x < width; x++) {
+            if (column[x] > 0) {
+                // The square root keeps quiet stretches visible beside the busiest one.
+                int bar = (int) Math.max(1, Math.round(bars * Math.sqrt(column[x] / max)));
+                fill(pixels, width, x, top + bars - bar, top + bars, muted);
+            }
+            long failures = d.failuresBetween(whole.timeAt(left + x), whole.timeAt(left + x + 1));
+            if (failures > 0) {
+                int bar = (int) Math.max(3, Math.round(bars * 0.4 * Math.sqrt(Math.min(1, failures / Math.max(1, max)))));
+                fill(pixels, width, x, top + bars - bar, top + bars, failed);
+            }
+        }
+        strip = new WritableImage(width, height);
+        strip.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), pixels, 0, width);
+        stripKey = key;
+        return strip;
+    }
+
+    private static void fill(int[] pixels, int width, int x, int from, int to, int argb) {
+        for (int y = Math.max(0, from); y < to && y * width + x < pixels.length; y++) {
+            pixels[y * width + x] = argb;
+        }
+    }
+
+    private static int argb(Paint paint, double opacity) {
+        Color c = paint instanceof Color color ? color : Color.GRAY;
+        return (int) Math.round(c.getOpacity() * opacity * 255) << 24 | (int) Math.round(c.getRed() * 255) << 16
+                | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
+    }
+
     private void paintWindow(GraphicsContext g, double w, double h, TimeScale whole, TimeScale window, double left) {
-        double from = Math.max(left, Math.min(w, whole.xOf(window.start())));
-        double to = Math.max(left, Math.min(w, whole.xOf(window.end())));
+        double from = Math.round(Math.max(left, Math.min(w, whole.xOf(window.start()))));
+        double to = Math.round(Math.max(left, Math.min(w, whole.xOf(window.end()))));
         if (to - from < 2) {
             double middle = (from + to) / 2;
             from = middle - 1;

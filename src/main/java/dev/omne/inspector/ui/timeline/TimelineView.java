@@ -54,7 +54,12 @@ public final class TimelineView extends Region {
     private final AxisPainter axisPainter;
     private final OverviewPainter overviewPainter;
     private final PaintTimes paintTimes = new PaintTimes();
-    private boolean paintQueued;
+    private static final int OVERVIEW = 1;
+    private static final int AXIS = 2;
+    private static final int LANES = 4;
+    private static final int ALL = OVERVIEW | AXIS | LANES;
+    /** The canvases to draw again at the next paint, or 0 when none is queued. */
+    private int dirty;
     private boolean syncingScroll;
     private double rangeFromX = Double.NaN;
     private double rangeToX = Double.NaN;
@@ -85,13 +90,21 @@ public final class TimelineView extends Region {
         getChildren().addAll(header, overview, axis, lanes, scroll, empty);
 
         LanesViewModel lanesModel = model.lanes();
-        List<ObservableValue<?>> repaintOn = new ArrayList<>(List.of(model.modelProperty(),
-                model.window().startProperty(), model.window().endProperty(), model.chosenLaneProperty(),
-                model.markedTimeProperty(), model.markedLaneProperty(), lanesModel.rowsProperty(),
-                lanesModel.topProperty(), lanesModel.matchLanesProperty(), lanesModel.currentMatchProperty()));
-        repaintOn.addAll(style.all());
-        for (ObservableValue<?> v : repaintOn) {
-            v.addListener((obs, old, now) -> requestPaint());
+        // Each canvas is drawn again only when something it shows changed: scrolling the lanes leaves the strip
+        // and the axis as they are.
+        List<ObservableValue<?>> everything = new ArrayList<>(List.of(model.modelProperty(),
+                model.window().startProperty(), model.window().endProperty()));
+        everything.addAll(style.all());
+        for (ObservableValue<?> v : everything) {
+            v.addListener((obs, old, now) -> requestPaint(ALL));
+        }
+        for (ObservableValue<?> v : List.of(model.markedTimeProperty())) {
+            v.addListener((obs, old, now) -> requestPaint(AXIS | LANES));
+        }
+        for (ObservableValue<?> v : List.of(model.chosenLaneProperty(), model.markedLaneProperty(),
+                lanesModel.rowsProperty(), lanesModel.topProperty(), lanesModel.matchLanesProperty(),
+                lanesModel.currentMatchProperty())) {
+            v.addListener((obs, old, now) -> requestPaint(LANES));
         }
         model.modelProperty().addListener((obs, old, m) -> {
             empty.setVisible(m.laneCount() == 0);
@@ -101,7 +114,7 @@ public final class TimelineView extends Region {
         empty.setVisible(model.model().laneCount() == 0);
         model.window().nowProperty().addListener((obs, old, now) -> {
             if (model.model().isLive(now.longValue())) {
-                requestPaint();
+                requestPaint(ALL);
             }
         });
         lanesModel.topProperty().addListener((obs, old, top) -> syncScrollBar());
@@ -255,7 +268,7 @@ public final class TimelineView extends Region {
     void setDraggedRange(double fromX, double toX) {
         rangeFromX = fromX;
         rangeToX = toX;
-        requestPaint();
+        requestPaint(AXIS | LANES);
     }
 
     void showTip(Node owner, String text, MouseEvent e) {
@@ -304,29 +317,42 @@ public final class TimelineView extends Region {
 
     // Painting
 
-    private void requestPaint() {
-        if (!paintQueued) {
-            paintQueued = true;
+    private void requestPaint(int canvases) {
+        if (dirty == 0) {
             Platform.runLater(() -> {
-                paintQueued = false;
-                paint();
+                if (dirty != 0) {
+                    paint(dirty);
+                }
             });
         }
+        dirty |= canvases;
     }
 
+    /** Draws every canvas (after a layout), recording how long it took. */
     void paint() {
+        paint(ALL);
+    }
+
+    private void paint(int canvases) {
+        dirty = 0;
         long started = System.nanoTime();
         TimeScale scale = lanesScale();
         LanesViewModel lanesModel = model.lanes();
         TimelineFrame frame = new TimelineFrame(lanesModel.rows().model(), lanesModel.rows(), scale,
-                scale.ticks(zone, MIN_TICK_PIXELS),
-                lanesModel.top(), model.window().now(), model.chosenLaneProperty().get(),
-                model.markedLaneProperty().get(), model.markedTime(), lanesModel, rangeFromX, rangeToX);
-        overviewPainter.paint(overview.getGraphicsContext2D(), overview.getWidth(), overview.getHeight(),
-                model.model(), overviewScale(), scale, model.window().now());
-        axisPainter.paint(axis.getGraphicsContext2D(), axis.getWidth(), axis.getHeight(), frame);
-        lanesPainter.paint(lanes.getGraphicsContext2D(), lanes.getWidth(), lanes.getHeight(), frame,
-                model.descriptions());
+                scale.ticks(zone, MIN_TICK_PIXELS), lanesModel.top(), model.window().now(),
+                model.chosenLaneProperty().get(), model.markedLaneProperty().get(), model.markedTime(), lanesModel,
+                rangeFromX, rangeToX);
+        if ((canvases & OVERVIEW) != 0) {
+            overviewPainter.paint(overview.getGraphicsContext2D(), overview.getWidth(), overview.getHeight(),
+                    model.model(), overviewScale(), scale, model.window().now());
+        }
+        if ((canvases & AXIS) != 0) {
+            axisPainter.paint(axis.getGraphicsContext2D(), axis.getWidth(), axis.getHeight(), frame);
+        }
+        if ((canvases & LANES) != 0) {
+            lanesPainter.paint(lanes.getGraphicsContext2D(), lanes.getWidth(), lanes.getHeight(), frame,
+                    model.descriptions());
+        }
         paintTimes.add(System.nanoTime() - started);
     }
 }
