@@ -78,7 +78,7 @@ public final class MainWindowView extends BorderPane {
         emptyState = new EmptyStateView(this::chooseFolder, model::openDemo);
 
         // A layout saved before the timeline (one divider) does not match and falls back to these.
-        eventsSplit = new EventsSplitPane(timeline, events, detail, model.splitPositions(EVENTS_SPLIT, 0.36, 0.7),
+        eventsSplit = new EventsSplitPane(timeline, events, detail, model.splitPositions(EVENTS_SPLIT, 0.42, 0.72),
                 model.isTimelineShown());
         eventsSplit.setDetailCompact(model.detail().content() == null);
         model.detail().contentProperty().addListener((obs, old, content) -> eventsSplit.setDetailCompact(content == null));

@@ -88,9 +88,13 @@ public final class LanesViewModel {
 
     // The rows
 
-    /** A new tree (a new model, or another grouping): the row at the top stays at the top where it still is. */
+    /**
+     * A new tree (a new model, or another grouping): the row at the top stays at the top where it still is; a list
+     * scrolled to its end stays at its end as the run grows, so the newest lanes stay in view.
+     */
     void show(LaneTree tree) {
         LaneRows before = rows.get();
+        boolean atEnd = before.count() > 0 && top.get() > 0 && top.get() >= maxTop() - 1;
         int topRow = before.count() == 0 ? -1 : Math.min(before.count() - 1, (int) (top.get() / ROW_HEIGHT));
         LaneRows.Anchor anchor = topRow < 0 ? null : before.anchor(topRow);
         double offset = top.get() - topRow * ROW_HEIGHT;
@@ -100,7 +104,7 @@ public final class LanesViewModel {
             buildTree(tree.model());
         }
         int found = anchor == null ? -1 : rows.get().find(anchor);
-        scrollTo(found < 0 ? top.get() : found * ROW_HEIGHT + Math.max(0, offset));
+        scrollTo(atEnd ? maxTop() : found < 0 ? top.get() : found * ROW_HEIGHT + Math.max(0, offset));
         if (!searchText.get().isEmpty()) {
             runSearch(false);
         }

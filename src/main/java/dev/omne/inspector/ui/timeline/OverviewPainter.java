@@ -52,8 +52,9 @@ final class OverviewPainter {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(style.muted.get());
         g.fillText("Whole run · " + Formats.duration((m.spanEnd(now) - m.minMicros()) / 1000), 8, h / 2 - 6);
-        g.fillText(Formats.count(d.total()) + " events"
-                + (d.failureTotal() == 0 ? "" : " · " + Formats.count(d.failureTotal()) + " failed"), 8, h / 2 + 7);
+        g.fillText(Formats.count(d.total()) + (d.total() == 1 ? " event" : " events") + (d.failureTotal() == 0 ? ""
+                : ", " + Formats.count(d.failureTotal()) + (d.failureTotal() == 1 ? " failure" : " failures")),
+                8, h / 2 + 7);
 
         g.drawImage(strip(d, whole, (int) Math.max(1, Math.ceil(w - left)), (int) h), left, 0);
         if (m.isLive(now)) {

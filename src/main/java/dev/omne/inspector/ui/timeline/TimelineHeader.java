@@ -42,7 +42,7 @@ final class TimelineHeader extends HBox {
         shown.setMinWidth(0);
         Runnable update = () -> shown.setText(model.model().isEmpty() ? "" : "·  "
                 + Formats.duration(model.window().span() / 1000) + " shown  ·  "
-                + Formats.count(model.model().laneCount()) + (model.model().laneCount() == 1 ? " lane" : " lanes"));
+                + Formats.count(model.model().laneCount()) + (model.model().laneCount() == 1 ? " node" : " nodes"));
         model.window().startProperty().addListener((obs, old, v) -> update.run());
         model.window().endProperty().addListener((obs, old, v) -> update.run());
         model.modelProperty().addListener((obs, old, v) -> update.run());

@@ -153,4 +153,35 @@ class LanesViewModelTest {
         assertEquals("", lanes.searchStatusProperty().get());
         assertEquals(-1, lanes.currentMatchLane());
     }
+
+    @Test
+    void aListScrolledToItsEndStaysThereAsTheRunGrowsAndOneScrolledElsewhereStaysPut() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            lines.add(TestLogs.started(i, "early-" + i, "bash"));
+        }
+        Path file = TestLogs.write(dir.resolve("live.jsonl"), lines);
+        dev.omne.inspector.core.index.RunIndex index = dev.omne.inspector.core.index.RunIndex.build(file);
+        timeline.rebuild(index.snapshot(), null);
+        tasks.runAll();
+        lanes.setViewport(10 * H);
+        lanes.scrollTo(lanes.maxTop());
+        grow(index, "late-a", "late-b", "late-c");
+        assertEquals(33, lanes.rows().count());
+        assertEquals(lanes.maxTop(), lanes.top(), "the newest lanes in view");
+        lanes.scrollTo(5 * H);
+        grow(index, "later");
+        assertEquals(5 * H, lanes.top(), "the same rows in view");
+    }
+
+    private void grow(dev.omne.inspector.core.index.RunIndex index, String... nodes) {
+        List<String> more = new ArrayList<>();
+        for (String node : nodes) {
+            more.add(TestLogs.started(59, node, "bash"));
+        }
+        byte[] bytes = (String.join("\n", more) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        index.extend(bytes, 0, bytes.length);
+        timeline.rebuild(index.snapshot(), null);
+        tasks.runAll();
+    }
 }
