@@ -168,7 +168,8 @@ public final class LaneRows {
 
     /**
      * What a row shows, to find it again after the rows change (a group opened, the run grown, the filter changed):
-     * a node's lane, a group, or the {@code run}-th run of a node. {@code hint} is where it was, checked first.
+     * a node's lane, a group, or the run of a node that began at the snapshot row {@code run} (a row stays the
+     * same row whatever the filter). {@code hint} is where it was, checked first.
      */
     public record Anchor(byte kind, String key, int run, int hint) {
     }
@@ -180,7 +181,7 @@ public final class LaneRows {
             case GROUP -> new Anchor(GROUP, tree.groupKey(refs[row]), 0, refs[row]);
             default -> {
                 int lane = m.barLane(refs[row]);
-                yield new Anchor(RUN, m.laneNode(lane), refs[row] - m.laneBarFrom(lane), lane);
+                yield new Anchor(RUN, m.laneNode(lane), m.barFirstRow(refs[row]), lane);
             }
         };
     }
@@ -205,8 +206,12 @@ public final class LaneRows {
         if (lane < 0) {
             return -1;
         }
-        if (anchor.kind() == RUN && anchor.run() < m.laneBarCount(lane)) {
-            return rowShowingBar(m.laneBarFrom(lane) + anchor.run());
+        if (anchor.kind() == RUN) {
+            for (int b = m.laneBarFrom(lane); b < m.laneBarFrom(lane + 1); b++) {
+                if (m.barFirstRow(b) >= anchor.run()) {
+                    return rowShowingBar(b); // the run itself, or the first after it when the filter left it out
+                }
+            }
         }
         return rowShowing(lane);
     }

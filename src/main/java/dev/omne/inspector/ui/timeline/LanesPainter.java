@@ -91,10 +91,12 @@ final class LanesPainter {
     private void paintBackground(GraphicsContext g, TimelineFrame f, int row, double y, double w, int currentMatch) {
         LaneRows rows = f.rows();
         int lane = rows.laneOf(row);
+        boolean run = rows.kind(row) == LaneRows.RUN;
         Paint fill = null;
-        if (lane >= 0 && lane == currentMatch) {
+        if (lane >= 0 && lane == currentMatch && !run) {
             fill = style.match.get();
-        } else if (lane >= 0 && (lane == f.chosenLane() || lane == f.markedLane())) {
+        } else if (lane >= 0 && (run ? lane == f.markedLane() && holds(f, rows.ref(row), f.markedTime())
+                : lane == f.chosenLane() || lane == f.markedLane())) {
             fill = style.selection.get();
         } else if (rows.kind(row) == LaneRows.GROUP) {
             fill = style.group.get();
@@ -105,10 +107,16 @@ final class LanesPainter {
             g.setFill(fill);
             g.fillRect(0, y, w, LanesViewModel.ROW_HEIGHT);
         }
-        if (lane >= 0 && lane != currentMatch && f.lanes().isMatch(lane)) {
+        if (lane >= 0 && lane != currentMatch && !run && f.lanes().isMatch(lane)) {
             g.setFill(style.match.get());
             g.fillRect(0, y, LABEL_WIDTH, LanesViewModel.ROW_HEIGHT);
         }
+    }
+
+    /** Whether a bar covers a time. */
+    private static boolean holds(TimelineFrame f, int bar, long t) {
+        TimelineModel m = f.model();
+        return t >= m.barStart(bar) && t <= m.barEnd(bar, f.now());
     }
 
     private void paintLabel(GraphicsContext g, TimelineFrame f, int row, double y, TimelineDescriptions words) {
@@ -139,7 +147,7 @@ final class LanesPainter {
                 g.fillOval(x + 6, y - 3.5, 7, 7);
                 g.setFont(smallFont);
                 g.setFill(style.muted.get());
-                g.fillText(words.runLabel(bar), x + 20, y);
+                g.fillText(words.runRowLabel(bar), x + 20, y);
             }
             default -> paintNode(g, m, rows.ref(row), x + 2, y);
         }

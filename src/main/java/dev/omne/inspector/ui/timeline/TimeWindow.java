@@ -136,6 +136,14 @@ public final class TimeWindow {
         fitted.set(false);
     }
 
+    /** Zooms by {@code factor} and puts {@code centre} in the middle (keyboard zoom on the selected event). */
+    public void zoomTo(double factor, long centre) {
+        long newSpan = clampSpan((long) (span() / factor));
+        long newStart = centre - newSpan / 2;
+        set(newStart, newStart + newSpan);
+        fitted.set(false);
+    }
+
     private long clampSpan(long span) {
         long[] fit = fitWindow();
         long maxSpan = Math.max(MIN_SPAN * 10, (fit[1] - fit[0]) * 20);

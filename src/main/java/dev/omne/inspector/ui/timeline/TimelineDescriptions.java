@@ -104,10 +104,15 @@ final class TimelineDescriptions {
                 + (count > MEMBERS_NAMED ? "\nand " + Formats.count(count - MEMBERS_NAMED) + " more" : "");
     }
 
-    /** The label of one run on a lane of its own: which run of its node it is. */
+    /** Which run of its node a bar is. */
     String runLabel(int bar) {
         int lane = m.barLane(bar);
         return "run " + Formats.count(bar - m.laneBarFrom(lane) + 1) + " of " + Formats.count(m.laneBarCount(lane));
+    }
+
+    /** The label of one run on a lane of its own: its node (the group's header may be scrolled away) and which run. */
+    String runRowLabel(int bar) {
+        return m.laneNode(m.barLane(bar)) + " · " + runLabel(bar);
     }
 
     String outcome(int bar) {

@@ -186,7 +186,8 @@ public final class TimelineViewModel {
                 : rebuildGapMillis * 1_000_000 - (System.nanoTime() - lastBuildNanos);
         lastBuildNanos = System.nanoTime() + Math.max(0, wait);
         building = true;
-        TimelineBuilder b = builder != null && builder.canExtend(s, rows) ? builder : new TimelineBuilder(s.file());
+        boolean extending = builder != null && builder.canExtend(s, rows);
+        TimelineBuilder b = extending ? builder : new TimelineBuilder(s.file());
         builder = b;
         LaneGrouping grouping = lanes.grouping();
         NodeNames names = lanes.names();
@@ -201,6 +202,10 @@ public final class TimelineViewModel {
             building = false;
             shownSnapshot = s;
             show(tree.model(), tree);
+            if (!extending) {
+                // Other rows (the filter changed): the selected event is brought back into view, as in the table.
+                lanes.revealLane(markedLane.get(), markedTime.get());
+            }
             startBuild();
         }, e -> {
             building = false;
@@ -280,7 +285,7 @@ public final class TimelineViewModel {
         markedTime.set(known ? s.tsMicros(row) : Timestamps.NONE);
     }
 
-    /** Zooms in (+), around the selected event when there is one (brought into view first), else the middle. */
+    /** Zooms in (+) on the selected event when there is one, which it puts in the middle; else around the middle. */
     public void zoomIn() {
         zoomByKey(TimeWindow.ZOOM_STEP);
     }
@@ -292,8 +297,7 @@ public final class TimelineViewModel {
     private void zoomByKey(double factor) {
         long t = markedTime.get();
         if (t != Timestamps.NONE && !model.get().isEmpty()) {
-            window.reveal(t);
-            window.zoom(factor, t);
+            window.zoomTo(factor, t);
         } else {
             window.zoom(factor, window.start() + window.span() / 2);
         }
