@@ -69,16 +69,52 @@ public final class NodeNames {
         if (n > 0) {
             Arrays.sort(todo, 0, n); // in file order: the reads go forward through the file
             try (FileChannel channel = FileChannel.open(s.file(), StandardOpenOption.READ)) {
+                Window window = new Window(channel);
                 for (int i = 0; i < n; i++) {
                     if (Thread.currentThread().isInterrupted()) {
                         throw new java.io.InterruptedIOException("stopped");
                     }
                     int row = (int) (todo[i] >>> 32);
-                    out[(int) todo[i]] = nameIn(RowLines.read(channel, s, row, CAP).bytes());
+                    out[(int) todo[i]] = window.name(s, row);
                 }
             }
         }
         return new NodeNames(s.file(), out);
+    }
+
+    /**
+     * A megabyte of the file at a time: a run of many nodes has its {@code node.started} lines close together, so
+     * most names are read from bytes already there instead of a read each.
+     */
+    private static final class Window {
+        private static final int SIZE = 1 << 20;
+        private final FileChannel channel;
+        private final java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(SIZE);
+        private long start = -1;
+        private int length;
+
+        Window(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        String name(IndexSnapshot s, int row) throws IOException {
+            long from = s.offset(row);
+            long to = row + 1 < s.size() ? s.offset(row + 1) : Math.max(s.bytes(), from);
+            if (to - from > CAP) {
+                return nameIn(RowLines.read(channel, s, row, CAP).bytes());
+            }
+            if (start < 0 || from < start || to > start + length) {
+                buffer.clear();
+                start = from;
+                while (buffer.hasRemaining() && channel.read(buffer, start + buffer.position()) > 0) {
+                    // fill the window
+                }
+                length = buffer.position();
+            }
+            int at = (int) (from - start);
+            int end = (int) Math.min(length, to - start);
+            return nameIn(Arrays.copyOfRange(buffer.array(), at, Math.max(at, end)));
+        }
     }
 
     /** The top-level {@code name} string of a line, or {@link #NONE}. */

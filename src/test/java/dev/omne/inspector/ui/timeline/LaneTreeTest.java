@@ -91,6 +91,27 @@ class LaneTreeTest {
     }
 
     @Test
+    void theNamesOfManyNodesAreReadThroughTheWholeFile() throws Exception {
+        List<String> lines = new ArrayList<>();
+        String padding = "x".repeat(300); // lines long enough for the names to span several reads of the file
+        for (int i = 0; i < 8_000; i++) {
+            lines.add(started(i % 60, "n" + i, "bash", "Name " + i).replace("\"model\":null",
+                    "\"model\":null,\"note\":\"" + padding + "\""));
+            if (i % 3 == 0) {
+                lines.add(TestLogs.event("node.output", i % 60, "n" + i));
+            }
+        }
+        IndexSnapshot s = TestLogs.index(dir.resolve("many"), lines);
+        TimelineModel m = TimelineBuilder.build(s, null);
+        NodeNames read = NodeNames.EMPTY.readMore(s, m);
+        assertTrue(read.covers(m));
+        for (int lane = 0; lane < m.laneCount(); lane += 997) {
+            assertEquals("Name " + m.laneNode(lane).substring(1), read.of(m.laneNodeId(lane)));
+        }
+        assertEquals("Name 7999", read.of(m.laneNodeId(m.laneOf("n7999"))));
+    }
+
+    @Test
     void withoutGroupingEveryNodeIsALaneInOrder() {
         LaneRows rows = LaneRows.of(LaneTree.build(model, LaneGrouping.NONE, names), g -> true);
         assertEquals(List.of("plan", "build.unit", "build.lint", "implement-1", "implement-2", "tests", "deploy"),
