@@ -18,15 +18,20 @@ final class AxisPainter {
         this.zone = zone;
     }
 
-    void paint(GraphicsContext g, double w, double h, TimelineFrame f) {
-        double labels = LanesPainter.LABEL_WIDTH;
+    /** A strip across the timeline: filled, a line under it, and the label column's edge. */
+    static void band(GraphicsContext g, double w, double h, javafx.scene.paint.Paint fill, TimelineStyle style) {
         g.clearRect(0, 0, w, h);
-        g.setFill(style.laneAlt.get());
+        g.setFill(fill);
         g.fillRect(0, 0, w, h);
         g.setStroke(style.grid.get());
         g.setLineWidth(1);
         g.strokeLine(0, h - 0.5, w, h - 0.5);
-        g.strokeLine(labels - 0.5, 0, labels - 0.5, h);
+        g.strokeLine(LanesPainter.LABEL_WIDTH - 0.5, 0, LanesPainter.LABEL_WIDTH - 0.5, h);
+    }
+
+    void paint(GraphicsContext g, double w, double h, TimelineFrame f) {
+        double labels = LanesPainter.LABEL_WIDTH;
+        band(g, w, h, style.laneAlt.get(), style);
         TimelineModel m = f.model();
         if (m.isEmpty()) {
             return;

@@ -63,7 +63,7 @@ final class IndexSort {
         }
     }
 
-    /** The first position in {@code [from, to)} whose reach is at least {@code t}. */
+    /** The first position in {@code [from, to)} of an ascending column whose value is at least {@code t}. */
     static int firstReaching(long[] reach, int from, int to, long t) {
         int lo = from;
         int hi = to;

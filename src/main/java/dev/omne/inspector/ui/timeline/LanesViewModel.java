@@ -149,27 +149,27 @@ public final class LanesViewModel {
         if (g < 0 || g >= tree.groupCount() || rows.get().isOpen(g) == isOpen) {
             return;
         }
-        Set<String> opened = open.get(tree.grouping());
-        if (isOpen) {
-            opened.add(tree.groupKey(g));
-        } else {
-            opened.remove(tree.groupKey(g));
-        }
+        remember(tree, g, isOpen);
         show(tree);
     }
 
     /** Opens (or closes) every group. */
     public void setAllOpen(boolean isOpen) {
         LaneTree tree = rows.get().tree();
-        Set<String> opened = open.get(tree.grouping());
         for (int g = 0; g < tree.groupCount(); g++) {
-            if (isOpen) {
-                opened.add(tree.groupKey(g));
-            } else {
-                opened.remove(tree.groupKey(g));
-            }
+            remember(tree, g, isOpen);
         }
         show(tree);
+    }
+
+    /** Open groups are remembered by their key, per grouping: they stay open as the run grows or is filtered. */
+    private void remember(LaneTree tree, int g, boolean isOpen) {
+        Set<String> opened = open.get(tree.grouping());
+        if (isOpen) {
+            opened.add(tree.groupKey(g));
+        } else {
+            opened.remove(tree.groupKey(g));
+        }
     }
 
     // Scrolling

@@ -36,13 +36,7 @@ final class OverviewPainter {
      */
     void paint(GraphicsContext g, double w, double h, TimelineModel m, TimeScale whole, TimeScale window, long now) {
         double left = LanesPainter.LABEL_WIDTH;
-        g.clearRect(0, 0, w, h);
-        g.setFill(style.surface.get());
-        g.fillRect(0, 0, w, h);
-        g.setStroke(style.grid.get());
-        g.setLineWidth(1);
-        g.strokeLine(0, h - 0.5, w, h - 0.5);
-        g.strokeLine(left - 0.5, 0, left - 0.5, h);
+        AxisPainter.band(g, w, h, style.surface.get(), style);
         if (m.isEmpty()) {
             return;
         }

@@ -225,17 +225,7 @@ public final class TimelineModel {
 
     /** The first instant of a lane at or after {@code t}. */
     public int firstInstantAtOrAfter(int lane, long t) {
-        int lo = instantFrom(lane);
-        int hi = instantFrom(lane + 1);
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (instantTs[mid] < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return IndexSort.firstReaching(instantTs, instantFrom(lane), instantFrom(lane + 1), t);
     }
 
     // Time span

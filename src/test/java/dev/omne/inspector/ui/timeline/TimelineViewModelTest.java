@@ -41,6 +41,15 @@ class TimelineViewModelTest {
                 TestLogs.event("node.completed", 10, "build")));
     }
 
+    /** Nodes {@code node-0} to {@code node-199}: more lanes than are in view. */
+    private static List<String> twoHundredNodes() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            lines.add(TestLogs.started(i % 60, "node-" + i, "bash"));
+        }
+        return lines;
+    }
+
     private IndexSnapshot showBuilt(List<String> lines) {
         IndexSnapshot s = TestLogs.index(dir, lines);
         model.rebuild(s, null);
@@ -155,11 +164,7 @@ class TimelineViewModelTest {
 
     @Test
     void followingTheSelectionScrollsTheLanesToTheEventsLane() {
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            lines.add(TestLogs.started(i % 60, "node-" + i, "bash"));
-        }
-        IndexSnapshot s = showBuilt(lines);
+        IndexSnapshot s = showBuilt(twoHundredNodes());
         LanesViewModel lanes = model.lanes();
         lanes.setViewport(10 * LanesViewModel.ROW_HEIGHT);
         assertEquals(0, lanes.top());
@@ -175,11 +180,7 @@ class TimelineViewModelTest {
 
     @Test
     void whenTheFilterChangesTheSelectedEventsLaneIsBroughtBackIntoView() {
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            lines.add(TestLogs.started(i % 60, "node-" + i, "bash"));
-        }
-        IndexSnapshot s = TestLogs.index(dir, lines);
+        IndexSnapshot s = TestLogs.index(dir, twoHundredNodes());
         int[] some = new int[100];
         for (int i = 0; i < some.length; i++) {
             some[i] = 100 + i; // node-100 to node-199
