@@ -87,6 +87,9 @@ final class OverviewPainter {
                 // The square root keeps quiet stretches visible beside the busiest one.
                 int bar = (int) Math.max(1, Math.round(bars * Math.sqrt(column[x] / max)));
                 fill(pixels, width, x, top + bars - bar, top + bars, muted);
+                if (x + 1 < width && column[x + 1] == 0) {
+                    fill(pixels, width, x + 1, top + bars - bar, top + bars, muted); // a lone event: two pixels wide
+                }
             }
             long failures = d.failuresBetween(whole.timeAt(left + x), whole.timeAt(left + x + 1));
             if (failures > 0) {
