@@ -36,6 +36,8 @@ public final class LanesViewModel {
     private final ReadOnlyDoubleWrapper top = new ReadOnlyDoubleWrapper(this, "top");
     private final Map<LaneGrouping, Set<String>> open = new EnumMap<>(LaneGrouping.class);
     private double viewport;
+    /** Counts the changes of the open groups: rows laid out before the last one are laid out again. */
+    private int openVersion;
     private NodeNames names = NodeNames.EMPTY;
 
     private final ReadOnlyStringWrapper searchText = new ReadOnlyStringWrapper(this, "searchText", "");
@@ -89,17 +91,45 @@ public final class LanesViewModel {
     // The rows
 
     /**
-     * A new tree (a new model, or another grouping): the row at the top stays at the top where it still is; a list
-     * scrolled to its end stays at its end as the run grows, so the newest lanes stay in view.
+     * What rows are laid out by, copied for a build in the background: the grouping, the names read, the groups
+     * open (and which change of them that was).
      */
+    record Layout(LaneGrouping grouping, NodeNames names, Set<String> open, int version) {
+        /** The rows of a model: its lanes grouped, the open groups' members under them. */
+        LaneRows lay(TimelineModel m) {
+            LaneTree tree = LaneTree.build(m, grouping, names);
+            return LaneRows.of(tree, g -> open.contains(tree.groupKey(g)));
+        }
+    }
+
+    /** The layout as it is now, to build rows by off the UI thread. */
+    Layout layout() {
+        return new Layout(grouping.get(), names, Set.copyOf(open.get(grouping.get())), openVersion);
+    }
+
+    /** New rows of the same tree (a group opened or closed). */
     void show(LaneTree tree) {
+        show(LaneRows.of(tree, isOpen(tree)), layout());
+    }
+
+    private java.util.function.IntPredicate isOpen(LaneTree tree) {
+        Set<String> opened = open.get(tree.grouping());
+        return g -> opened.contains(tree.groupKey(g));
+    }
+
+    /**
+     * Rows laid out in the background (a new model, or another grouping), or again here when groups were opened
+     * or closed meanwhile: the row at the top stays at the top where it still is; a list scrolled to its end stays
+     * at its end as the run grows, so the newest lanes stay in view.
+     */
+    void show(LaneRows laid, Layout by) {
         LaneRows before = rows.get();
         boolean atEnd = before.count() > 0 && top.get() > 0 && top.get() >= maxTop() - 1;
         int topRow = before.count() == 0 ? -1 : Math.min(before.count() - 1, (int) (top.get() / ROW_HEIGHT));
         LaneRows.Anchor anchor = topRow < 0 ? null : before.anchor(topRow);
         double offset = top.get() - topRow * ROW_HEIGHT;
-        Set<String> opened = open.get(tree.grouping());
-        rows.set(LaneRows.of(tree, g -> opened.contains(tree.groupKey(g))));
+        LaneTree tree = laid.tree();
+        rows.set(by.version() == openVersion && by.grouping() == tree.grouping() ? laid : LaneRows.of(tree, isOpen(tree)));
         if (tree.grouping() != grouping.get()) {
             buildTree(tree.model());
         }
@@ -120,11 +150,10 @@ public final class LanesViewModel {
     }
 
     private void buildTree(TimelineModel model) {
-        LaneGrouping g = grouping.get();
-        NodeNames n = names;
-        trees.submit(() -> LaneTree.build(model, g, n), tree -> {
-            if (tree.model() == rows.get().model()) {
-                show(tree);
+        Layout by = layout();
+        trees.submit(() -> by.lay(model), laid -> {
+            if (laid.model() == rows.get().model()) {
+                show(laid, by);
             }
         }, e -> { });
     }
@@ -164,6 +193,7 @@ public final class LanesViewModel {
 
     /** Open groups are remembered by their key, per grouping: they stay open as the run grows or is filtered. */
     private void remember(LaneTree tree, int g, boolean isOpen) {
+        openVersion++;
         Set<String> opened = open.get(tree.grouping());
         if (isOpen) {
             opened.add(tree.groupKey(g));

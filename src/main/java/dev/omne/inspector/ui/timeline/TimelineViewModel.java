@@ -162,7 +162,7 @@ public final class TimelineViewModel {
             chosenLane.set(-1);
             window.reset();
             if (!model.get().isEmpty()) {
-                show(TimelineModel.EMPTY, LaneTree.EMPTY);
+                show(LaneRows.EMPTY, lanes.layout());
             }
             emptyText.set(BUILDING);
         }
@@ -189,19 +189,17 @@ public final class TimelineViewModel {
         boolean extending = builder != null && builder.canExtend(s, rows);
         TimelineBuilder b = extending ? builder : new TimelineBuilder(s.file());
         builder = b;
-        LaneGrouping grouping = lanes.grouping();
-        NodeNames names = lanes.names();
+        LanesViewModel.Layout layout = lanes.layout();
         builds.submit(() -> {
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000)); // throttles rebuilds of a growing run
             }
             b.add(s, rows);
-            TimelineModel built = b.build(s);
-            return LaneTree.build(built, grouping, names);
-        }, tree -> {
+            return layout.lay(b.build(s)); // the rows too: a run of many nodes has as many rows to lay out
+        }, laid -> {
             building = false;
             shownSnapshot = s;
-            show(tree.model(), tree);
+            show(laid, layout);
             if (!extending) {
                 // Other rows (the filter changed): the selected event is brought back into view, as in the table.
                 lanes.revealLane(markedLane.get(), markedTime.get());
@@ -224,12 +222,16 @@ public final class TimelineViewModel {
     }
 
     /** Shows a finished model and its lanes: a fitted window stays fitted, a zoomed one stays where it is. */
-    void show(TimelineModel built, LaneTree tree) {
-        lanes.show(tree);
+    private void show(LaneRows laid, LanesViewModel.Layout layout) {
+        TimelineModel built = laid.model();
+        lanes.show(laid, layout);
         model.set(built);
         emptyText.set(built.laneCount() == 0 ? (shownFile == null ? NO_RUN : NO_NODES) : "");
         window.setRun(built);
-        chosenLane.set(chosenNode.get() == null ? -1 : built.laneOf(chosenNode.get()));
+        int chosen = chosenLane.get();
+        String node = chosenNode.get();
+        boolean same = node != null && chosen >= 0 && chosen < built.laneCount() && built.laneNode(chosen).equals(node);
+        chosenLane.set(node == null ? -1 : same ? chosen : built.laneOf(node));
         markedLane.set(built.laneOfNodeId(markedNodeId));
         readNames();
     }
@@ -262,7 +264,7 @@ public final class TimelineViewModel {
         chosenNode.set(null);
         window.reset();
         markEvent(null, -1);
-        show(TimelineModel.EMPTY, LaneTree.EMPTY);
+        show(LaneRows.EMPTY, lanes.layout());
         emptyText.set(NO_RUN);
     }
 
