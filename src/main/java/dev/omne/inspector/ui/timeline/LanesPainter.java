@@ -31,7 +31,7 @@ final class LanesPainter {
     /** The icon pack's font, to draw kind icons as text. */
     private final Font iconFont = AppIcon.font(14);
     private byte[] columns = new byte[0];
-    private final Stamps stamps = new Stamps();
+    private final DiamondPainter diamonds = new DiamondPainter();
 
     LanesPainter(TimelineStyle style) {
         this.style = style;
@@ -309,8 +309,8 @@ final class LanesPainter {
             }
             lastColumn = column;
             boolean malformed = m.instantTone(i) == TimelineModel.Tone.MALFORMED;
-            g.drawImage(stamps.diamond(malformed ? style.failed.get() : style.instant.get(), malformed),
-                    Math.round(x) - Stamps.DIAMOND_RADIUS, Math.round(mid) - Stamps.DIAMOND_RADIUS);
+            g.drawImage(diamonds.diamond(malformed ? style.failed.get() : style.instant.get(), malformed),
+                    Math.round(x) - DiamondPainter.DIAMOND_RADIUS, Math.round(mid) - DiamondPainter.DIAMOND_RADIUS);
             i++;
         }
     }

@@ -74,7 +74,8 @@ class TimelineInWindowFxTest {
     }
 
     private static String line(String type, String node, long micros) {
-        return "{\"type\":\"" + type + "\",\"ts\":\"" + Timestamps.format(Instant.EPOCH.plusNanos(micros * 1000))
+        return "{\"type\":\"" + type + "\",\"id\":\"ev-" + type + micros + "\",\"ts\":\""
+                + Timestamps.format(Instant.EPOCH.plusNanos(micros * 1000))
                 + "\",\"run_id\":\"" + RUN + "\",\"node_id\":\"" + node + "\""
                 + (type.equals("node.started") ? ",\"kind\":\"bash\"" : "") + "}";
     }

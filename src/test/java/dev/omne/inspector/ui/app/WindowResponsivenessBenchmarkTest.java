@@ -408,7 +408,8 @@ class WindowResponsivenessBenchmarkTest {
     }
 
     private static String manyNodesLine(String type, String node, long micros, String more) {
-        return "{\"type\":\"" + type + "\",\"ts\":\"" + dev.omne.inspector.core.event.Timestamps.format(
+        return "{\"type\":\"" + type + "\",\"id\":\"ev-" + node + type.charAt(5) + "\",\"ts\":\""
+                + dev.omne.inspector.core.event.Timestamps.format(
                 java.time.Instant.EPOCH.plusNanos(micros * 1000)) + "\",\"run_id\":\""
                 + dev.omne.inspector.ui.testing.TestLogs.RUN + "\",\"node_id\":\"" + node + "\"" + more + "}\n";
     }

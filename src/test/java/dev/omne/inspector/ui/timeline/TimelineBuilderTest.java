@@ -40,7 +40,7 @@ class TimelineBuilderTest {
                 out.add("{\"type\":\"node.output\",\"node_id\":\"" + id + "\"}"); // no time
             } else if (pick < 30 || !open[node] && pick < 60) {
                 out.add(line("node.started", ms, id).replace("}", ",\"kind\":\"" + (node % 3 == 0 ? "loop" : "bash")
-                        + "\"}"));
+                        + "\",\"id\":\"e" + i + "\",\"run_id\":\"r\"}"));
                 open[node] = true;
             } else if (pick < 55) {
                 out.add(line(random.nextInt(5) == 0 ? "node.failed" : "node.completed", ms, id));
@@ -60,6 +60,11 @@ class TimelineBuilderTest {
 
     private static String ts(long ms) {
         return Timestamps.format(Timestamps.ofMicros(T0 + ms * 1000));
+    }
+
+    /** A {@code node.started} as the runner writes it (its kind, id and run id are required). */
+    private static String started(long ms, String node) {
+        return line("node.started", ms, node).replace("}", ",\"kind\":\"bash\",\"id\":\"e" + ms + "\",\"run_id\":\"r\"}");
     }
 
     private static String line(String type, long ms, String node) {
@@ -156,7 +161,7 @@ class TimelineBuilderTest {
     void theDensityCountsEveryEventWithATimeThatTheFilterKeepsAndItsFailures() {
         List<String> log = List.of(
                 line("run.started", 0, null),
-                line("node.started", 1_000, "a"),
+                started(1_000, "a"),
                 line("node.failed", 2_000, "a"),
                 "{\"type\":\"node.output\",\"node_id\":\"a\"}",
                 "{\"type\":\"broken\",\"ts\":\"" + ts(3_000) + "\",",
@@ -174,7 +179,7 @@ class TimelineBuilderTest {
     void memoryGrowsWithBarsAndInstantsNotWithOtherEvents() {
         RunIndex index = RunIndex.empty(dir.resolve("outputs.jsonl"));
         List<String> lines = new ArrayList<>();
-        lines.add(line("node.started", 0, "a"));
+        lines.add(started(0, "a"));
         for (int i = 1; i < 50_000; i++) {
             lines.add(line("node.output", i, "a"));
         }

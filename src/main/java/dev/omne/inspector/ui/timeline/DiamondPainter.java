@@ -10,7 +10,7 @@ import javafx.scene.paint.Paint;
  * Small marks drawn as images rather than shapes: a canvas with thousands of diamonds costs the software renderer
  * a polygon each, while an image is copied. Made once per colour; anti-aliased by hand at their edges.
  */
-final class Stamps {
+final class DiamondPainter {
     /** A diamond {@code 2 * radius + 1} pixels across, centred. */
     static final int DIAMOND_RADIUS = 4;
 
