@@ -34,6 +34,11 @@ public final class EventTypes {
         /** Closes its node's bar as failed. */
         NODE_FAILED,
         GATE, RUN, ITERATION,
+        /**
+         * A node's own output, progress or retry: part of its run, drawn as no mark of its own (a run of a million
+         * events is mostly these; the timeline's overview shows how many there were when).
+         */
+        NODE_ACTIVITY,
         /** Anything else: an instant of its own. */
         OTHER
     }
@@ -84,7 +89,7 @@ public final class EventTypes {
         if (type.contains("iteration")) {
             return Mark.ITERATION;
         }
-        return Mark.OTHER;
+        return type.startsWith(NODE) && !isFailure(type) ? Mark.NODE_ACTIVITY : Mark.OTHER;
     }
 
     /** Types that mean something failed: {@code node.failed}, {@code run.failed}, any {@code *.failed} or {@code *.error}. */

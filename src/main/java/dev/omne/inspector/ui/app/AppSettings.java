@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The settings kept between starts: window geometry, split positions, theme, time display, recent folders, whether run
- * indexes are kept.
+ * The settings kept between starts: window geometry, split positions, the timeline shown or not, theme, time display,
+ * recent folders, whether run indexes are kept.
  */
 public final class AppSettings {
     public static final int MAX_RECENT = 10;
@@ -23,6 +23,7 @@ public final class AppSettings {
     private static final String SPLITS = "window.splits.";
     private static final String THEME = "theme";
     private static final String RELATIVE_TIME = "table.relativeTime";
+    private static final String TIMELINE_SHOWN = "window.timeline";
     private static final String RECENT = "recent.";
     private static final String KEEP_INDEXES = "cache.keepIndexes";
 
@@ -109,6 +110,15 @@ public final class AppSettings {
 
     public void setKeepIndexes(boolean keep) {
         store.put(KEEP_INDEXES, Boolean.toString(keep));
+    }
+
+    /** Whether the window shows the timeline (it does unless it was hidden). */
+    public boolean timelineShown() {
+        return !Boolean.FALSE.toString().equals(store.get(TIMELINE_SHOWN, "true"));
+    }
+
+    public void setTimelineShown(boolean shown) {
+        store.put(TIMELINE_SHOWN, Boolean.toString(shown));
     }
 
     /** Recent folders, most recent first. */

@@ -49,7 +49,7 @@ public final class MainWindowView extends BorderPane {
     private final StatusBarView statusBar;
     private final EmptyStateView emptyState;
     private final SplitPane split;
-    private final SplitPane eventsSplit;
+    private final EventsSplitPane eventsSplit;
     private Stage injectStage;
     /** Keeps this window and the windows it opens in the effective theme. */
     private final WindowThemes themes;
@@ -67,14 +67,13 @@ public final class MainWindowView extends BorderPane {
         statusBar = new StatusBarView(model.statusBar());
         emptyState = new EmptyStateView(this::chooseFolder, model::openDemo);
 
-        eventsSplit = new SplitPane(timeline, events, detail);
-        eventsSplit.setOrientation(Orientation.VERTICAL);
-        SplitPane.setResizableWithParent(detail, false);
-        SplitPane.setResizableWithParent(timeline, false);
         // A layout saved before the timeline (one divider) does not match and falls back to these.
-        eventsSplit.setDividerPositions(model.settings().splits(EVENTS_SPLIT, 0.28, 0.72));
-        javafx.scene.layout.VBox.setVgrow(eventsSplit, javafx.scene.layout.Priority.ALWAYS);
-        javafx.scene.layout.VBox eventsArea = new javafx.scene.layout.VBox(filterBar, eventsSplit);
+        eventsSplit = new EventsSplitPane(timeline, events, detail, model.settings().splits(EVENTS_SPLIT, 0.42, 0.72),
+                model.isTimelineShown());
+        eventsSplit.setDetailCompact(model.detail().content() == null);
+        model.detail().contentProperty().addListener((obs, old, content) -> eventsSplit.setDetailCompact(content == null));
+        javafx.scene.layout.VBox.setVgrow(eventsSplit.node(), javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.VBox eventsArea = new javafx.scene.layout.VBox(filterBar, eventsSplit.node());
         split = new SplitPane(runs, eventsArea);
         split.setOrientation(Orientation.HORIZONTAL);
         SplitPane.setResizableWithParent(runs, false);
@@ -241,10 +240,23 @@ public final class MainWindowView extends BorderPane {
         });
     }
 
+    boolean isTimelineShown() {
+        return eventsSplit.isTimelineShown();
+    }
+
+    /** Ctrl+Shift+T: hides the timeline (the events take its room) or shows it again; kept for the next start. */
+    void showTimeline(boolean shown) {
+        if (!shown && timeline.isFocusWithin()) {
+            events.table().requestFocus();
+        }
+        eventsSplit.setTimelineShown(shown);
+        model.setTimelineShown(shown);
+    }
+
     /** Keeps the split positions for the next start. */
     void saveLayout() {
         model.settings().setSplits(MAIN_SPLIT, split.getDividerPositions());
-        model.settings().setSplits(EVENTS_SPLIT, eventsSplit.getDividerPositions());
+        model.settings().setSplits(EVENTS_SPLIT, eventsSplit.positions());
     }
 
     /** Restores the window's size and position, if they still fit a screen. */
@@ -288,6 +300,10 @@ public final class MainWindowView extends BorderPane {
 
     TimelineView timelineView() {
         return timeline;
+    }
+
+    EventsSplitPane eventsSplit() {
+        return eventsSplit;
     }
 
     public StatusBarView statusBarView() {

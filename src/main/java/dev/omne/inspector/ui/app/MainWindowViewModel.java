@@ -8,7 +8,6 @@ import dev.omne.inspector.ui.events.EventTableViewModel;
 import dev.omne.inspector.ui.filter.FilterBarViewModel;
 import dev.omne.inspector.ui.runs.RunListViewModel;
 import dev.omne.inspector.ui.timeline.TimelineViewModel;
-import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.log.AppendOptions;
 import dev.omne.inspector.core.volume.NotAVolumeException;
@@ -401,11 +400,9 @@ public final class MainWindowViewModel {
             }
         });
         timeline.setOnNodeChosen(node -> eventTable.chooseNode(node, timeline.chosenFromRow()));
-        eventTable.selectedRowProperty().addListener((obs, old, row) -> {
-            IndexSnapshot s = eventTable.snapshot();
-            int r = row.intValue();
-            timeline.markEvent(s == null || r < 0 || r >= s.size() ? Timestamps.NONE : s.tsMicros(r));
-        });
+        // The selected event (clicked, F8, Go to Line, a search hit) is followed: its lane and time come into view.
+        eventTable.selectedRowProperty().addListener((obs, old, row) ->
+                timeline.showEvent(eventTable.snapshot(), row.intValue()));
         timeline.setOnRangeChosen((from, to) -> {
             filterBar.setTimeRange(from, to);
             statusBar.showMessage("Showing " + Formats.clock(from, zone) + " – " + Formats.clock(to, zone) + " ("
@@ -425,6 +422,15 @@ public final class MainWindowViewModel {
 
     public void clearRecentFolders() {
         recentFolders.clear();
+    }
+
+    /** Whether the timeline shows (Ctrl+Shift+T hides it), as it was left. */
+    public boolean isTimelineShown() {
+        return settings.timelineShown();
+    }
+
+    public void setTimelineShown(boolean shown) {
+        settings.setTimelineShown(shown);
     }
 
     /** Stops following and the demo, and writes the settings out. */

@@ -73,8 +73,13 @@ final class MenuBarView extends MenuBar {
         next.setId("menu-next-malformed");
         MenuItem previous = item(Action.PREVIOUS_MALFORMED, () -> model.eventTable().previousMalformed());
         MenuItem list = item(Action.LIST_MALFORMED, window.statusBarView()::showDiagnostics);
-        Menu view = new Menu("View", null, relative, new SeparatorMenuItem(), follow, next, previous, list,
-                new SeparatorMenuItem(), themeMenu());
+        CheckMenuItem showTimeline = new CheckMenuItem(Action.TOGGLE_TIMELINE.text(), Action.TOGGLE_TIMELINE.icon().icon());
+        showTimeline.setId("menu-show-timeline");
+        showTimeline.setAccelerator(Action.TOGGLE_TIMELINE.keys());
+        showTimeline.setSelected(window.isTimelineShown());
+        showTimeline.setOnAction(e -> window.showTimeline(showTimeline.isSelected()));
+        Menu view = new Menu("View", null, relative, showTimeline, new SeparatorMenuItem(), follow, next, previous,
+                list, new SeparatorMenuItem(), themeMenu());
 
         getMenus().addAll(file, edit, view);
         setUseSystemMenuBar(true);

@@ -29,6 +29,12 @@ public enum Action {
     PREVIOUS_MALFORMED("Previous Malformed Line", AppIcon.PREVIOUS, "Shift+F8"),
     LIST_MALFORMED("List Malformed Lines", AppIcon.MALFORMED, "Shortcut+M"),
     TOGGLE_THEME("Switch Light/Dark", null, "Shortcut+Shift+D"),
+    TOGGLE_TIMELINE("Show Timeline", AppIcon.TIMELINE, "Shortcut+Shift+T"),
+    /** The timeline's own keys, while it has the focus (typing them elsewhere types them). */
+    TIMELINE_ZOOM_IN("Zoom In", AppIcon.ZOOM_IN, "Plus"),
+    TIMELINE_ZOOM_OUT("Zoom Out", AppIcon.ZOOM_OUT, "Minus"),
+    TIMELINE_FIT("Show the Whole Run", AppIcon.FIT, "F"),
+    FIND_LANE("Find Lane", AppIcon.SEARCH, "Slash"),
     /** In the Inject dialog: append from any field, the extra-fields editor included. */
     APPEND("Append", null, "Shortcut+Enter");
 

@@ -51,6 +51,7 @@ public enum AppIcon {
     ZOOM_OUT(MaterialDesignM.MAGNIFY_MINUS_OUTLINE),
     FIT(MaterialDesignA.ARROW_EXPAND_HORIZONTAL),
     TIMELINE(MaterialDesignC.CHART_GANTT),
+    GROUPING(MaterialDesignF.FORMAT_LIST_GROUP),
     KIND_BASH(MaterialDesignC.CONSOLE),
     KIND_COMMAND(MaterialDesignC.CONSOLE_LINE),
     KIND_PROMPT(MaterialDesignR.ROBOT_OUTLINE),

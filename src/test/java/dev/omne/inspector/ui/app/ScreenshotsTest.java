@@ -41,10 +41,17 @@ class ScreenshotsTest {
 
     /** Starts the app on its demo volume, 1280x800 at the screen's corner, its runs listed. */
     private void startDemo() throws Exception {
+        start("(demo)");
+        ListView<?> runs = robot.lookup("#run-list").queryListView();
+        FxWait.waitUntil("the demo's four runs", 20, () -> runs.getItems().size() == 4);
+    }
+
+    /** Starts the app (on {@code folder}, if given) and puts its window at the screen's corner, 1280x800. */
+    private void start(String titled, String... folder) throws Exception {
         FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(InspectorApp.class);
-        FxWait.waitUntil("the window open", 20, () -> Window.getWindows().stream().anyMatch(w -> w instanceof Stage s && s.getTitle() != null
-                && s.getTitle().contains("(demo)")));
+        app = FxToolkit.setupApplication(InspectorApp.class, folder);
+        FxWait.waitUntil("the window open", 20, () -> Window.getWindows().stream().anyMatch(w -> w instanceof Stage s
+                && s.getTitle() != null && s.getTitle().contains(titled)));
         Stage stage = (Stage) Window.getWindows().stream().filter(Window::isShowing).findFirst().orElseThrow();
         robot.interact(() -> {
             stage.setX(0);
@@ -52,8 +59,6 @@ class ScreenshotsTest {
             stage.setWidth(1280);
             stage.setHeight(800);
         });
-        ListView<?> runs = robot.lookup("#run-list").queryListView();
-        FxWait.waitUntil("the demo's four runs", 20, () -> runs.getItems().size() == 4);
     }
 
     /** The Xvfb screen, as ImageMagick sees it, into SCREENSHOT_DIR/NAME-THEME.png. */
@@ -126,5 +131,43 @@ class ScreenshotsTest {
         FxWait.waitUntil("the appended rows", 20, () -> rows() >= before + 2);
         robot.moveTo(robot.lookup("#status-volume").queryLabeled());
         grab("live-run");
+    }
+
+    /**
+     * The scale benchmark's run of a million lines (generated into {@code target/scale-run} unless
+     * {@code BENCH_VOLUME} names one): every run of every node on a lane of its own, a failed run selected in the
+     * table and the timeline following it, zoomed in around it.
+     */
+    @Test
+    void scaleRun() throws Exception {
+        Path project = System.getenv("BENCH_VOLUME") != null ? Path.of(System.getenv("BENCH_VOLUME"))
+                : Path.of("target/scale-run").toAbsolutePath();
+        if (!Files.isDirectory(project.resolve(".omne"))) {
+            dev.omne.inspector.generate.VolumeGenerator.generate(project, dev.omne.inspector.generate.VolumeGenerator
+                    .Options.defaults().withRuns(1).withEventsPerRun(1_000_000).withMalformedEvery(10_000).withSeed(42));
+        }
+        start(project.getFileName().toString(), project.toString());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> robot
+                .lookup("#status-events").queryLabeled().getText().startsWith("999,900 events")
+                && robot.lookup("#timeline-shown").queryLabeled().getText().contains("7 nodes")).get());
+        robot.clickOn("#lane-grouping");
+        robot.clickOn("#lane-grouping-runs");
+        robot.clickOn("#lane-grouping");
+        robot.clickOn("#lane-groups-open");
+        // A failed node's event, found with the filter; the filter cleared, it stays selected and followed.
+        robot.clickOn("#filter-field").write("type:node.failed");
+        FxWait.waitUntil("the failed nodes' rows", 60, () -> rows() == 5_528);
+        FxWait.waitUntil("the timeline's nodes", 60, () -> robot.lookup("#timeline-shown").queryLabeled().getText().contains("7 nodes"));
+        robot.clickOn(robot.lookup(".table-row-cell").nth(3).queryAs(javafx.scene.Node.class));
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> robot
+                .lookup("#filter-field").queryTextInputControl().getText().isEmpty()
+                && robot.lookup(".table-row-cell:selected").tryQuery().isPresent()).get());
+        robot.clickOn("#timeline-axis");
+        for (int i = 0; i < 16; i++) {
+            robot.type(javafx.scene.input.KeyCode.EQUALS);
+        }
+        robot.moveTo(robot.lookup("#status-volume").queryLabeled());
+        grab("scale-run");
     }
 }

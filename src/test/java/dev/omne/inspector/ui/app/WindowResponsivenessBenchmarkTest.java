@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +63,10 @@ class WindowResponsivenessBenchmarkTest {
     private volatile String awaitedText;
     private volatile long appliedAt;
     private volatile long shownAt;
+    /** The rows of the run whose timeline is awaited; when the window had all of them indexed, and their timeline. */
+    private volatile int awaitedRows = -1;
+    private volatile long wholeIndexAt;
+    private volatile long timelineBuiltAt;
 
     @BeforeEach
     void start() throws Exception {
@@ -75,6 +80,14 @@ class WindowResponsivenessBenchmarkTest {
             m.filterBar().resultProperty().addListener((obs, old, r) -> {
                 if (r != null && r.text().equals(awaitedText) && appliedAt == 0) {
                     appliedAt = System.nanoTime();
+                }
+                if (r != null && r.snapshot() != null && r.snapshot().size() == awaitedRows && wholeIndexAt == 0) {
+                    wholeIndexAt = System.nanoTime();
+                }
+            });
+            model.timeline().modelProperty().addListener((obs, old, built) -> {
+                if (built.rows() == awaitedRows && timelineBuiltAt == 0) {
+                    timelineBuiltAt = System.nanoTime();
                 }
             });
             // Runs on every pulse: the gap between two is how long the UI thread could not draw.
@@ -164,6 +177,7 @@ class WindowResponsivenessBenchmarkTest {
         longGaps.clear();
 
         phase = "opening";
+        awaitedRows = lines;
         long open = System.nanoTime();
         openedAt = open;
         robot.interact(() -> model.open(project));
@@ -179,6 +193,8 @@ class WindowResponsivenessBenchmarkTest {
         result("indexed_ms", indexed / 1e6, "ms");
         result("longest_pulse_gap_loading_ms", longestGap / 1e6, "ms");
         result("longest_ui_cpu_between_pulses_loading_ms", longestCpu / 1e6, "ms");
+
+        timeline("");
 
         // Keystrokes one at a time: a node, a free text word, an event type, a regular expression.
         phase = "filtering";
@@ -244,5 +260,137 @@ class WindowResponsivenessBenchmarkTest {
             model.shutdown();
             return null;
         });
+    }
+
+    /**
+     * The timeline of the run just indexed: how long after the index its lanes were built, then every frame painted
+     * while it is zoomed from the whole run down to a millisecond and back, panned, and scrolled through with every
+     * run of every node on a lane of its own (each step waits for its frame). Prints the paint times on the UI
+     * thread, the pulse gaps meanwhile, and the bytes the timeline's model holds.
+     */
+    private void timeline(String prefix) throws Exception {
+        phase = prefix + "timeline";
+        var timeline = model.timeline();
+        FxWait.waitUntil("the index and its timeline built", 60, () -> timelineBuiltAt != 0 && wholeIndexAt != 0);
+        result(prefix + "timeline_built_after_index_ms", (timelineBuiltAt - wholeIndexAt) / 1e6, "ms");
+        result(prefix + "timeline_model_kib", timeline.model().bytes() / 1024.0, "KiB");
+        System.out.printf("%stimeline: %,d lanes, %,d bars, %,d instants%n", prefix, FxWait.fx(() -> timeline.model().laneCount()),
+                FxWait.fx(() -> timeline.model().barCount()), FxWait.fx(() -> timeline.model().instantCount()));
+        var paints = view.timelineView().paintTimes();
+        int gapsFrom = pulses;
+        long longestBefore = longestGap;
+        longestGap = 0;
+        FxWait.fx(() -> {
+            paints.clear();
+            return null;
+        });
+        int steps = 0;
+        for (var grouping : List.of(dev.omne.inspector.ui.timeline.LaneGrouping.NONE,
+                dev.omne.inspector.ui.timeline.LaneGrouping.RUNS)) {
+            robot(() -> {
+                timeline.lanes().setGrouping(grouping);
+                timeline.window().fit();
+            });
+            FxWait.waitUntil("the lanes regrouped", 60, () -> timeline.lanes().rows().tree().grouping() == grouping);
+            robot(() -> timeline.lanes().setAllOpen(true));
+            int rows = FxWait.fx(() -> timeline.lanes().rows().count());
+            long middle = FxWait.fx(() -> timeline.model().minMicros() + (timeline.model().maxMicros() - timeline.model().minMicros()) / 3);
+            for (double where : new double[] {0, 0.25, 0.5, 0.75, 1}) {
+                robot(() -> timeline.lanes().scrollTo(where * timeline.lanes().maxTop()));
+                robot(() -> timeline.window().fit());
+                for (int zoom = 0; zoom < 40 && FxWait.fx(() -> timeline.window().span()) > 1_000; zoom++) {
+                    robot(() -> timeline.window().zoom(1.5, middle));
+                    steps++;
+                }
+                for (int pan = 0; pan < 10; pan++) {
+                    robot(() -> timeline.window().pan(0.3));
+                    robot(() -> timeline.lanes().scrollBy(7 * dev.omne.inspector.ui.timeline.LanesViewModel.ROW_HEIGHT));
+                    steps += 2;
+                }
+                for (int zoom = 0; zoom < 40 && !FxWait.fx(() -> timeline.window().isFitted()); zoom++) {
+                    robot(() -> timeline.window().zoom(1 / 1.5, middle));
+                    steps++;
+                }
+            }
+            System.out.printf("%stimeline %s: %,d rows%n", prefix, grouping, rows);
+        }
+        long[] sorted = FxWait.fx(paints::sorted);
+        long[] gapsHere = java.util.Arrays.copyOfRange(gaps, gapsFrom, Math.min(pulses, gaps.length));
+        java.util.Arrays.sort(gapsHere);
+        System.out.printf("%stimeline: %d steps, %d paints%n", prefix, steps, sorted.length);
+        result(prefix + "timeline_paint_median_ms", sorted[sorted.length / 2] / 1e6, "ms");
+        result(prefix + "timeline_paint_p99_ms", sorted[(int) (sorted.length * 0.99)] / 1e6, "ms");
+        result(prefix + "timeline_paint_max_ms", sorted[sorted.length - 1] / 1e6, "ms");
+        result(prefix + "timeline_pulse_gap_p99_ms", gapsHere[(int) (gapsHere.length * 0.99)] / 1e6, "ms");
+        result(prefix + "timeline_longest_pulse_gap_ms", longestGap / 1e6, "ms");
+        longestGap = Math.max(longestGap, longestBefore);
+        robot(() -> {
+            timeline.lanes().setGrouping(dev.omne.inspector.ui.timeline.LaneGrouping.NONE);
+            timeline.window().fit();
+            timeline.lanes().scrollTo(0);
+        });
+    }
+
+    /** Runs a change on the UI thread and waits until the frame it asks for has been painted. */
+    private static void robot(Runnable change) throws Exception {
+        WaitForAsyncUtils.asyncFx(change).get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * A run of about as many nodes as it has events: 392,000 nodes ({@code stage123.shard0456}, each started and
+     * ended, 392 names), and their output to a million lines. Its timeline's lanes built after the index, its
+     * node names read, and its frames painted, as for the scale run.
+     */
+    @Test
+    void aRunOfManyNodesHasItsLanesBuiltAndPaintedInTime(FxRobot robot) throws Exception {
+        int nodes = 392_000;
+        Path project = dir.resolve("many-nodes");
+        Path file = project.resolve(".omne/var/runs/" + dev.omne.inspector.ui.testing.TestLogs.RUN + "/events.jsonl");
+        Files.createDirectories(file.getParent());
+        long t0 = dev.omne.inspector.core.event.Timestamps.parseMicros("2026-04-15T00:00:00Z");
+        int written = 0;
+        try (var out = Files.newBufferedWriter(file)) {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+            for (int i = 0; i < nodes; i++) {
+                String node = String.format("stage%03d.shard%04d", i / 1000, i % 1000);
+                long ts = t0 + i * 2_000L;
+                out.write(manyNodesLine("node.started", node, ts, ",\"kind\":\"bash\",\"name\":\"Shard of stage " + i / 1000 + "\""));
+                if (random.nextInt(100) < 55) {
+                    out.write(manyNodesLine("node.output", node, ts + 500, ",\"line\":\"working\""));
+                    written++;
+                }
+                out.write(manyNodesLine(random.nextInt(50) == 0 ? "node.failed" : "node.completed", node, ts + 1_500, ""));
+                written += 2;
+            }
+        }
+        int lines = written;
+        phase = "many nodes: opening";
+        awaitedRows = lines;
+        long open = System.nanoTime();
+        openedAt = open;
+        robot.interact(() -> model.open(project));
+        FxWait.waitUntil("the whole run indexed", 60, () -> model.eventTable().snapshot() != null && model.eventTable().snapshot().size() == lines
+                && model.runList().selected() != null && !model.runList().selected().indexing());
+        long indexed = System.nanoTime() - open;
+        result("many_nodes_indexed_ms", indexed / 1e6, "ms");
+        long namesFrom = System.nanoTime();
+        var timeline = model.timeline();
+        FxWait.waitUntil("the timeline of every row", 60, () -> timeline.model().rows() == lines);
+        FxWait.waitUntil("the lane names of the whole model", 120, () -> timeline.lanes().names().covers(timeline.model()));
+        result("many_nodes_names_read_ms", (System.nanoTime() - namesFrom) / 1e6, "ms");
+        timeline("many_nodes_");
+        assertEquals(nodes, FxWait.fx(() -> timeline.model().laneCount()));
+        FxWait.fx(() -> {
+            model.shutdown();
+            return null;
+        });
+    }
+
+    private static String manyNodesLine(String type, String node, long micros, String more) {
+        return "{\"type\":\"" + type + "\",\"id\":\"ev-" + node + type.charAt(5) + "\",\"ts\":\""
+                + dev.omne.inspector.core.event.Timestamps.format(
+                java.time.Instant.EPOCH.plusNanos(micros * 1000)) + "\",\"run_id\":\""
+                + dev.omne.inspector.ui.testing.TestLogs.RUN + "\",\"node_id\":\"" + node + "\"" + more + "}\n";
     }
 }
