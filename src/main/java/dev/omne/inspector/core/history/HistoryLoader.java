@@ -44,7 +44,7 @@ public final class HistoryLoader {
         };
 
         /**
-         * @param run   the run's summary, or null when its log could not be read
+         * @param run   the run's summary, or null when its log could not be read (or the source had none)
          * @param done  runs read so far, this one included
          * @param total runs to read
          */
@@ -79,6 +79,18 @@ public final class HistoryLoader {
      * @throws CancellationException when {@code cancelled} turned true before the end
      */
     public static Result load(List<RunLog> given, int threads, Listener listener, BooleanSupplier cancelled) {
+        return load(given, threads, listener, cancelled, SummarySource.LOGS);
+    }
+
+    /**
+     * Takes every run's summary from {@code source} (which ends in reading the logs, e.g.
+     * {@code cache.orElse(SummarySource.LOGS)}), newest first, {@code threads} at a time (the calling thread is one
+     * of them). A run the source answers null for is left out.
+     *
+     * @throws CancellationException when {@code cancelled} turned true before the end
+     */
+    public static Result load(List<RunLog> given, int threads, Listener listener, BooleanSupplier cancelled,
+                              SummarySource source) {
         List<RunLog> logs = new ArrayList<>(given);
         logs.sort(NEWEST_FIRST);
         int n = logs.size();
@@ -90,7 +102,7 @@ public final class HistoryLoader {
             for (int i = next.getAndIncrement(); i < n && !cancelled.getAsBoolean(); i = next.getAndIncrement()) {
                 RunLog log = logs.get(i);
                 try {
-                    summaries[i] = RunSummaryBuilder.read(log.runId(), log.file());
+                    summaries[i] = source.summary(log);
                 } catch (IOException | RuntimeException e) {
                     problems[i] = new Unreadable(log.runId(), log.file(), message(e));
                 }
