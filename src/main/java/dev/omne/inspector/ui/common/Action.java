@@ -27,6 +27,9 @@ public enum Action {
     PREVIOUS_MALFORMED("Previous Malformed Line", AppIcon.PREVIOUS, "Shift+F8"),
     LIST_MALFORMED("List Malformed Lines", AppIcon.MALFORMED, "Shortcut+M"),
     TOGGLE_THEME("Switch Light/Dark", null, "Shortcut+Shift+D"),
+    SHOW_RUN("Run", AppIcon.RUN_VIEW, "Shortcut+1"),
+    SHOW_HISTORY("History", AppIcon.HISTORY, "Shortcut+2"),
+    COMPARE_RUNS("Compare Runs", AppIcon.COMPARE, "Shortcut+D"),
     /** In the Inject dialog: append from any field, the extra-fields editor included. */
     APPEND("Append", null, "Shortcut+Enter");
 

@@ -58,6 +58,23 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     }
 
     @Override
+    public Task runOnUiThreadAfter(java.time.Duration delay, Runnable action) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Platform.runLater(() -> {
+            // An animation of the UI thread's own clock: no thread waits for the delay to pass.
+            javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(
+                    javafx.util.Duration.millis(Math.max(1, delay.toMillis())));
+            pause.setOnFinished(e -> {
+                if (!cancelled.get() && !shutDown) {
+                    action.run();
+                }
+            });
+            pause.play();
+        });
+        return () -> cancelled.set(true);
+    }
+
+    @Override
     public void shutdown() {
         shutDown = true;
         pool.shutdownNow();

@@ -35,6 +35,18 @@ public final class ManualTaskExecutor implements TaskExecutor {
         queue.add(action);
     }
 
+    /** Queued like the rest: the delay is the test's to decide (it runs when the test runs the queue). */
+    @Override
+    public Task runOnUiThreadAfter(java.time.Duration delay, Runnable action) {
+        boolean[] cancelled = new boolean[1];
+        queue.add(() -> {
+            if (!cancelled[0]) {
+                action.run();
+            }
+        });
+        return () -> cancelled[0] = true;
+    }
+
     @Override
     public void shutdown() {
     }
