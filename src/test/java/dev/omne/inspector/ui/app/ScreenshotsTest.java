@@ -57,7 +57,7 @@ class ScreenshotsTest {
             stage.setHeight(800);
         });
         ListView<?> runs = robot.lookup("#run-list").queryListView();
-        waitUntil(() -> runs.getItems().size() == 4);
+        waitUntil(() -> runs.getItems().size() == 15);
     }
 
     /** The Xvfb screen, as ImageMagick sees it, into SCREENSHOT_DIR/NAME-THEME.png. */
