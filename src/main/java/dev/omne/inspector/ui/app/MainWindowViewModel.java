@@ -6,6 +6,7 @@ import dev.omne.inspector.ui.runs.RunItem;
 import dev.omne.inspector.ui.detail.DetailViewModel;
 import dev.omne.inspector.ui.events.EventTableViewModel;
 import dev.omne.inspector.ui.filter.FilterBarViewModel;
+import dev.omne.inspector.ui.history.HistoryViewModel;
 import dev.omne.inspector.ui.runs.RunListViewModel;
 import dev.omne.inspector.ui.timeline.TimelineViewModel;
 import dev.omne.inspector.core.event.Timestamps;
@@ -90,6 +91,8 @@ public final class MainWindowViewModel {
     private final DetailViewModel detail;
     private final StatusBarViewModel statusBar = new StatusBarViewModel();
     private final TimelineViewModel timeline;
+    private final HistoryViewModel history;
+    private final NodeJump nodeJump;
 
     private final ReadOnlyObjectWrapper<Volume> volume = new ReadOnlyObjectWrapper<>(this, "volume");
     private final ReadOnlyObjectWrapper<EmptyState> emptyState = new ReadOnlyObjectWrapper<>(this, "emptyState");
@@ -152,6 +155,13 @@ public final class MainWindowViewModel {
         statusBar.connect(eventTable::diagnostics, eventTable::goToRow, eventTable::selectedRow);
         this.timeline = new TimelineViewModel(tasks, () -> micros(clock), zone);
         wireTimeline(zone);
+        this.history = new HistoryViewModel(tasks, clock, zone, id -> {
+            RunItem run = runList.find(id);
+            return run == null ? null : run.status();
+        });
+        this.nodeJump = new NodeJump(eventTable, statusBar::showMessage);
+        history.setNodeOpener(this::openRunAt);
+        history.setMessages(statusBar::showMessage);
         recentFolders.setAll(settings.recentFolders());
         themeSetting.set(settings.themeSetting());
         themeSetting.addListener((obs, old, now) -> {
@@ -203,6 +213,11 @@ public final class MainWindowViewModel {
     /** The node timeline above the events. */
     public TimelineViewModel timeline() {
         return timeline;
+    }
+
+    /** The volume's history: its runs by node, node statistics, two runs compared. */
+    public HistoryViewModel history() {
+        return history;
     }
 
     public ReadOnlyObjectProperty<Volume> volumeProperty() {
@@ -329,6 +344,25 @@ public final class MainWindowViewModel {
         }, clock, this::injected);
     }
 
+    /**
+     * Shows a run in the single-run view at a line (its row selected and in view), the events of {@code nodeId}
+     * marked; the run's rows may arrive later (a log still being indexed), and the jump waits for them.
+     */
+    public void openRunAt(String runId, String nodeId, long line) {
+        history.shownProperty().set(false);
+        if (!runList.select(runId)) {
+            statusBar.showMessage("Run " + runId + " is no longer in the volume");
+            return;
+        }
+        nodeJump.await(runId, nodeId, line);
+    }
+
+    /** Compares two runs in the history (and shows it). */
+    public void compareRuns(String a, String b) {
+        history.compare(a, b);
+        history.shownProperty().set(true);
+    }
+
     /** How folders are shown on this desktop (the window passes its HostServices). */
     public void useDocumentOpener(DocumentOpener opener) {
         this.documentOpener = opener;
@@ -391,6 +425,7 @@ public final class MainWindowViewModel {
         openWork.submit(() -> resolve(path), resolved -> startSession(resolved, false), e -> {
             closeSession();
             closeDemo();
+            history.close();
             opening.set(false);
             statusBar.clearProgress();
             if (e instanceof NotAVolumeException nv) {
@@ -469,6 +504,7 @@ public final class MainWindowViewModel {
             remember(opened.root().toString());
         }
         following = opened;
+        history.open(opened);
         starting.submit(() -> sessions.start(opened, batch -> {
             if (following == opened) {
                 apply(batch);
@@ -483,6 +519,7 @@ public final class MainWindowViewModel {
     /** A batch of changes from the session, on the UI thread. */
     void apply(SessionBatch batch) {
         runList.apply(batch);
+        history.apply(batch);
         RunItem shown = runList.selected();
         if (shown != null) {
             for (RunChange change : batch.runs()) {
@@ -600,6 +637,7 @@ public final class MainWindowViewModel {
     /** Time passed: run statuses and relative times. */
     public void tick() {
         runList.tick();
+        history.tick();
     }
 
     public void clearRecentFolders() {
@@ -640,6 +678,7 @@ public final class MainWindowViewModel {
     public void shutdown() {
         stopFollowing();
         closeSession();
+        history.close();
         if (demo != null) {
             demo.close();
             demo = null;
