@@ -148,9 +148,7 @@ public final class MainWindowView extends BorderPane {
                 model.history().shownProperty().set(tab == runs));
         model.history().shownProperty().addListener((obs, old, shown) -> {
             views.getSelectionModel().select(shown ? runs : run);
-            if (shown) {
-                Platform.runLater(history::focusGrid);
-            }
+            Platform.runLater(shown ? history::focusGrid : () -> events.table().requestFocus());
         });
         return views;
     }

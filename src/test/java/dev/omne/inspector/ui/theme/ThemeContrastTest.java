@@ -69,12 +69,14 @@ class ThemeContrastTest {
         pairs(TEXT, "text", "surface");
         // History cells: a duration on its outcome's colour; a retried cell's corner in the failure's colour; the row of
         // the first divergence of two runs.
-        pairs(TEXT, "history-completed", "text");
-        pairs(TEXT, "history-retried", "text");
-        pairs(TEXT, "history-failed", "text");
-        pairs(TEXT, "history-running", "text");
-        pairs(TEXT, "history-divergence", "text");
-        pairs(LARGE, "history-retried", "failed");
+        pairs(TEXT, "cell-completed", "text");
+        pairs(TEXT, "cell-retried", "text");
+        pairs(TEXT, "cell-failed", "text");
+        pairs(TEXT, "cell-running", "text");
+        pairs(TEXT, "divergence", "text");
+        pairs(LARGE, "cell-retried", "failed");
+        // The comparison's bars on the divergence lane.
+        pairs(LARGE, "divergence", "completed", "failed");
         // State icons (runs list, timeline bars) and the pending summary placeholder.
         for (String bg : List.of("surface", "surface-alt", "selection-focused")) {
             pairs(LARGE, bg, "running", "completed", "failed", "unknown", "accent");
