@@ -1,5 +1,6 @@
 package dev.omne.inspector;
 
+import dev.omne.inspector.cli.CheckRun;
 import dev.omne.inspector.cli.Cli;
 
 /**
@@ -14,6 +15,10 @@ public final class Main {
         String trainingLog = System.getProperty(StartupTraining.LOG_PROPERTY);
         if (trainingLog != null) {
             System.exit(StartupTraining.run(trainingLog));
+        }
+        if (CheckRun.isPlain(args)) {
+            // The common CI call, run without building the command-line parser: it starts faster.
+            System.exit(CheckRun.run(args, System.out, System.err));
         }
         if (args.length > 0 && Cli.isCommand(args[0])) {
             System.exit(Cli.run(args, System.out, System.err));

@@ -7,7 +7,7 @@ import dev.omne.inspector.core.event.EventSummary;
 import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.log.Diagnostic;
-import dev.omne.inspector.core.log.LineScanner;
+import dev.omne.inspector.core.log.LineSplitter;
 import dev.omne.inspector.tail.RunUpdate;
 import dev.omne.inspector.tail.TailNotice;
 import dev.omne.inspector.tail.VolumeUpdate;
@@ -94,7 +94,8 @@ final class FollowPrinter {
     static String eventLine(String runId, IndexSnapshot s, int row, LineReader lines) {
         long ts = s.tsMicros(row);
         String node = s.node(row);
-        String summary = summary(lines.line(s.offset(row)), s.type(row));
+        byte[] line = lines.line(s.offset(row));
+        String summary = lines.cut() ? longLine(line) : summary(line, s.type(row));
         StringBuilder b = new StringBuilder(120);
         b.append(runId).append(' ').append(s.line(row)).append(' ')
                 .append(ts == Timestamps.NONE ? "-" : Timestamps.format(Timestamps.ofMicros(ts))).append(' ')
@@ -103,6 +104,13 @@ final class FollowPrinter {
             b.append(' ').append(summary);
         }
         return b.toString();
+    }
+
+    /** A line too long to keep: its start, and that it is long. */
+    static String longLine(byte[] start) {
+        String text = new String(start, 0, Math.min(start.length, 400), java.nio.charset.StandardCharsets.UTF_8);
+        text = text.length() > 100 ? text.substring(0, 100) : text;
+        return "(a long line, over " + LineSplitter.DISPLAY_BYTES / (1024 * 1024) + " MiB; it starts " + text + "…)";
     }
 
     /** The event's other fields on one line ({@link EventSummary}), or empty when the line cannot be read. */
@@ -131,13 +139,18 @@ final class FollowPrinter {
         private byte[] window = new byte[WINDOW];
         private long windowStart;
         private int windowLength;
+        private boolean cut;
 
         LineReader(Path file) {
             this.file = file;
         }
 
-        /** The line's bytes without its newline, or null when it cannot be read. */
+        /**
+         * The line's bytes without its newline, or null when it cannot be read; only its first
+         * {@link LineSplitter#DISPLAY_BYTES} when it is longer ({@link #cut()} then says so).
+         */
         byte[] line(long offset) {
+            cut = false;
             try {
                 int at = find(offset, 0);
                 if (at < 0) {
@@ -163,13 +176,19 @@ final class FollowPrinter {
                 return -1; // the end of the file came first
             }
             if (attempt > 0) {
-                if (window.length >= LineScanner.MAX_LINE_BYTES) {
-                    return -1;
+                if (window.length >= LineSplitter.DISPLAY_BYTES) {
+                    cut = true;
+                    return windowLength; // the whole window is the line's start
                 }
                 window = new byte[window.length * 2];
             }
             fill(offset);
             return find(offset, attempt + 1);
+        }
+
+        /** Whether the last line read was longer than is kept, so only its start was read. */
+        boolean cut() {
+            return cut;
         }
 
         private void fill(long offset) throws IOException {

@@ -6,7 +6,8 @@ import dev.omne.inspector.core.event.EventCodec;
 import dev.omne.inspector.core.event.NewEvent;
 import dev.omne.inspector.core.log.AppendOptions;
 import dev.omne.inspector.core.log.EventLog;
-import dev.omne.inspector.core.log.LineScanner;
+import dev.omne.inspector.core.event.NodeStarted;
+import dev.omne.inspector.core.log.LineJudge;
 import dev.omne.inspector.core.log.LockTimeoutException;
 import dev.omne.inspector.core.log.ScannedLine;
 import dev.omne.inspector.core.volume.InvalidRunIdException;
@@ -19,7 +20,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,7 +102,20 @@ final class InjectCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             return refuse("invalid event: " + String.join("; ", problems));
         }
+        if (NodeStarted.TYPE.equals(json.path("type").asText()) && !json.has("kind")) {
+            return refuse("invalid event: a node.started event needs its node kind: add "
+                    + (source.json != null ? "\"kind\":\"bash\" to the JSON" : "--field kind=bash")
+                    + " (or command, prompt, loop)");
+        }
         String line = EventCodec.encode(NewEvent.complete(json, runId, Instant.now()));
+        // The very bytes about to be written, judged as the runner will read them: refused rather than changed.
+        ScannedLine verdict = LineJudge.judgeToWrite(line);
+        if (verdict.outcome() != ScannedLine.Outcome.EVENT) {
+            return refuse("invalid event: the omne runner could not read this line: " + verdict.describe());
+        }
+        if (verdict.hasDiagnostic()) {
+            spec.commandLine().getErr().println("omne-inspector: warning: " + verdict.describe());
+        }
         try {
             EventLog.append(volume.eventsFile(runId), line, new AppendOptions(
                     Duration.ofMillis(Math.round(lockTimeoutSeconds * 1000)), AppendOptions.DEFAULT.lockPoll()));
@@ -120,23 +133,17 @@ final class InjectCommand implements Callable<Integer> {
         return Cli.USAGE_OR_IO;
     }
 
-    /** Strict, as the reader judges lines: what inject accepts, check will accept. */
+    /** Judged by the runner's rules before anything is built from it; values are kept exactly as given. */
     static ObjectNode parseObject(String text) {
-        byte[] bytes = text.strip().getBytes(StandardCharsets.UTF_8);
-        ScannedLine scanned = new ScannedLine();
-        LineScanner.scan(bytes, 0, bytes.length, false, scanned);
-        if (scanned.outcome() == ScannedLine.Outcome.BLANK) {
+        if (text.isBlank()) {
             throw new IllegalArgumentException("--json is empty");
         }
-        if (scanned.outcome() == ScannedLine.Outcome.ERROR) {
-            throw new IllegalArgumentException("--json is not a valid event: " + scanned.message()
-                    + (scanned.column() > 0 ? " (column " + scanned.column() + ")" : ""));
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        String problem = new LineJudge().jsonProblem(bytes, 0, bytes.length);
+        if (problem != null) {
+            throw new IllegalArgumentException("--json is not JSON the omne runner can read: " + problem);
         }
-        try {
-            return (ObjectNode) EventCodec.mapper().readTree(bytes);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--json is not valid JSON: " + e.getMessage());
-        }
+        return EventCodec.readExactObject(text);
     }
 
     private static ObjectNode fromParts(Parts parts) {
@@ -167,15 +174,15 @@ final class InjectCommand implements Callable<Integer> {
     }
 
     private static JsonNode parseValue(String key, String value) {
-        ObjectNode wrapper = parseObjectLenientType("{\"type\":\"x.y\",\"v\":" + value + "}", key);
-        return wrapper.get("v");
-    }
-
-    private static ObjectNode parseObjectLenientType(String text, String key) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        String problem = new LineJudge().valueProblem(bytes, 0, bytes.length);
+        if (problem != null) {
+            throw new IllegalArgumentException("--field " + key + ":= is not JSON the omne runner can read: " + problem);
+        }
         try {
-            return parseObject(text);
+            return EventCodec.readExactValue(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--field " + key + ":= is not valid JSON");
+            throw new IllegalArgumentException("--field " + key + ":= " + e.getMessage());
         }
     }
 }

@@ -34,8 +34,21 @@ final class LogTargets {
      * file (an export, or any events.jsonl) is one run, named as {@link RunSource#ofFile} names it.
      */
     static List<Target> resolve(Path given) throws IOException {
+        return targets(given, true);
+    }
+
+    /** The events files PATH means, as {@link #resolve} finds them, without working out the run ids of plain files. */
+    static List<Path> files(Path given) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Target target : targets(given, false)) {
+            files.add(target.file());
+        }
+        return files;
+    }
+
+    private static List<Target> targets(Path given, boolean runIds) throws IOException {
         if (Files.isRegularFile(given)) {
-            return List.of(new Target(RunSource.ofFile(given).runId(), given));
+            return List.of(new Target(runIds ? RunSource.ofFile(given).runId() : null, given));
         }
         if (!Files.exists(given)) {
             throw new NoSuchFileException(given.toString());
@@ -46,7 +59,7 @@ final class LogTargets {
         } catch (NotAVolumeException e) {
             Path file = given.resolve(Volume.EVENTS_FILE);
             if (Files.isRegularFile(file)) {
-                return List.of(new Target(RunSource.ofFile(file).runId(), file));
+                return List.of(new Target(runIds ? RunSource.ofFile(file).runId() : null, file));
             }
             throw e;
         }

@@ -3,6 +3,7 @@ package dev.omne.inspector.tail;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.index.RunIndex;
 import dev.omne.inspector.core.log.Diagnostic;
+import dev.omne.inspector.core.log.LogPieces;
 import dev.omne.inspector.core.volume.FileKinds;
 
 import java.io.IOException;
@@ -22,7 +23,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
-import java.util.regex.Pattern;
 
 /**
  * Follows one {@code events.jsonl}: remembers the file's identity (its {@code fileKey()}, or its creation time
@@ -32,8 +32,7 @@ import java.util.regex.Pattern;
  *
  * <p>The hard cases become {@link TailNotice}s: a file that shrank or whose first bytes changed, or that was
  * replaced by another, is read again from byte 0 ({@code reset}); a deleted file keeps what was read, is
- * marked gone, and is read again from 0 if it comes back; a line over 16 MiB gets its error diagnostic and
- * a notice; a refused read (on Windows, a writer's mandatory lock) is reported once and retried, never given up;
+ * marked gone, and is read again from 0 if it comes back; a refused read (on Windows, a writer's mandatory lock) is reported once and retried, never given up;
  * a log that cannot be read at all (a folder, a FIFO, a link that leads nowhere, no permission) is reported once
  * per cause and looked at again on the next poll. Only regular files are ever opened: opening a FIFO for reading
  * would wait for a writer. (Between the check and the open is a window of microseconds in which a FIFO swapped in
@@ -46,9 +45,6 @@ public final class RunTailer implements AutoCloseable {
     /** How many first bytes of the file are remembered to notice a rewrite. */
     static final int HEAD_BYTES = 64;
     private static final int READ_CHUNK = 1 << 20;
-    /** Below this a rebuild runs on one thread, as {@link RunIndex#build(Path)} decides. */
-    private static final long PARALLEL_THRESHOLD = 8L << 20;
-    private static final Pattern OVERLONG = Pattern.compile("over the \\d+ MiB limit");
 
     /** Opens the file for reading; a test replaces it to refuse reads as a Windows lock does. */
     @FunctionalInterface
@@ -221,8 +217,7 @@ public final class RunTailer implements AutoCloseable {
 
     private void rebuild(FileChannel channel) throws IOException {
         long size = channel.size();
-        int pieces = size < PARALLEL_THRESHOLD ? 1 : Runtime.getRuntime().availableProcessors();
-        RunIndex built = RunIndex.build(file, executor, pieces, false);
+        RunIndex built = RunIndex.build(file, executor, LogPieces.piecesFor(size), false);
         index = built;
         position = built.committedOffset() + built.pendingBytes();
         head = readHead(channel, (int) Math.min(HEAD_BYTES, position));
@@ -260,23 +255,13 @@ public final class RunTailer implements AutoCloseable {
         int from = reset ? 0 : reportedRows;
         int to = s.size();
         List<Diagnostic> diagnostics = reset ? s.diagnostics() : List.copyOf(unreported);
-        List<TailNotice> all = notices;
-        for (Diagnostic d : diagnostics) {
-            if (isOverlong(d)) {
-                if (all == notices) {
-                    all = new ArrayList<>(notices);
-                }
-                all.add(notice(TailNotice.Kind.LINE_TOO_LONG, "line " + d.line()
-                        + " is longer than 16 MiB: reported as an error and skipped to its newline"));
-            }
-        }
         resetPending = false;
         reportedRows = to;
         unreported.clear();
-        if (!reset && from == to && diagnostics.isEmpty() && all.isEmpty()) {
+        if (!reset && from == to && diagnostics.isEmpty() && notices.isEmpty()) {
             return null;
         }
-        return new RunUpdate(runId, file, s, reset, from, to, diagnostics, all, gone);
+        return new RunUpdate(runId, file, s, reset, from, to, diagnostics, notices, gone);
     }
 
     private RunUpdate missing() {
@@ -338,10 +323,6 @@ public final class RunTailer implements AutoCloseable {
 
     private TailNotice notice(TailNotice.Kind kind, String message) {
         return new TailNotice(kind, runId, file, message);
-    }
-
-    static boolean isOverlong(Diagnostic d) {
-        return d.isError() && d.column() == 0 && d.rawLine().isEmpty() && OVERLONG.matcher(d.message()).find();
     }
 
     private static Object identity(BasicFileAttributes attrs) {

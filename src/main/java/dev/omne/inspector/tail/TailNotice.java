@@ -24,8 +24,6 @@ public record TailNotice(Kind kind, String runId, Path file, String message) {
         DELETED,
         /** A deleted file is back: read again from byte 0. */
         RECREATED,
-        /** A line over the 16 MiB limit was skipped to its newline; an error diagnostic names it. */
-        LINE_TOO_LONG,
         /** A read was refused (on Windows: a writer's mandatory lock); it is retried shortly, without end. */
         READ_RETRY,
         /**

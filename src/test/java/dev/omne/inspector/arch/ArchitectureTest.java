@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import dev.omne.inspector.core.index.RunIndex;
 import dev.omne.inspector.core.log.EventLog;
 import dev.omne.inspector.core.log.EventReader;
-import dev.omne.inspector.core.log.LineScanner;
+import dev.omne.inspector.core.log.LineJudge;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +71,7 @@ class ArchitectureTest {
     void viewsNeverTouchFilesOrTheLogCoreDirectly() {
         DescribedPredicate<JavaClass> fileWork = JavaClass.Predicates.belongToAnyOf(Files.class, FileChannel.class,
                         FileInputStream.class, FileOutputStream.class, RandomAccessFile.class, EventReader.class,
-                        EventLog.class, RunIndex.class, LineScanner.class)
+                        EventLog.class, RunIndex.class, LineJudge.class)
                 .or(JavaClass.Predicates.resideInAPackage("..inspector.tail.."));
         noClasses().that().resideInAPackage("..inspector.ui..").and().haveSimpleNameEndingWith("View")
                 .should().dependOnClassesThat(fileWork)

@@ -45,8 +45,8 @@ class CheckCommandTest {
         String[] lines = r.out().split("\n");
         assertEquals(4, lines.length, r.out());
         assertTrue(lines[0].startsWith(file + ":2:17: error: "), lines[0]);
-        assertEquals(file + ":4: error: missing \"type\" field", lines[1]);
-        assertTrue(lines[2].startsWith(file + ":5: warning: "), lines[2]);
+        assertEquals(file + ":4: error: missing \"type\" field: the omne runner cannot tell what event this is", lines[1]);
+        assertTrue(lines[2].startsWith(file + ":5:20: warning: \"ts\" is not an RFC 3339 timestamp"), lines[2]);
         assertEquals("1 runs, 2 events, 2 errors, 1 warnings", lines[3]);
     }
 
@@ -132,5 +132,45 @@ class CheckCommandTest {
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("symbolic link"), r.err());
         assertEquals("", Files.readString(target));
+    }
+
+    @Test
+    void thePlainFormRunsWithoutTheParserAndSaysTheSame() throws IOException {
+        run("a", GOOD + "{\"type\":\"x\",\"a\":tru}\n\n{\"type\":\"x.y\",\"ts\":\"later\"}\n");
+        run("b", GOOD);
+        Path file = project.resolve(".omne/var/runs/b/events.jsonl");
+        for (String[] args : new String[][] {{"check", project.toString()}, {"check", file.toString()},
+                {"check", project.toString(), file.toString()}, {"check", project.resolve("missing").toString()}}) {
+            assertTrue(CheckRun.isPlain(args), String.join(" ", args));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            int exit = CheckRun.run(args, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                    new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            CliRun parsed = CliRun.of(args);
+            assertEquals(parsed.exit(), exit, String.join(" ", args));
+            assertEquals(parsed.out(), out.toString(java.nio.charset.StandardCharsets.UTF_8), String.join(" ", args));
+            assertEquals(parsed.err(), err.toString(java.nio.charset.StandardCharsets.UTF_8), String.join(" ", args));
+        }
+        for (String[] args : new String[][] {{"check"}, {"check", "--help"}, {"check", "--stats"},
+                {"check", "--stats", "--stats", "x"}, {"check", "-x", "p"}, {"check", "@args"}, {"check", "--", "p"},
+                {"inject", "p"}}) {
+            assertFalse(CheckRun.isPlain(args), "the parser's business: " + String.join(" ", args));
+        }
+        assertTrue(CheckRun.isPlain(new String[] {"check", "--stats", "p"}));
+    }
+
+    @Test
+    void aPlainCheckLoadsNeitherTheParserNorJackson() throws Exception {
+        run("a", GOOD + "not json\n");
+        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaCommand, "-verbose:class", "-cp", System.getProperty("java.class.path"),
+                "dev.omne.inspector.Main", "check", project.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), out);
+        assertTrue(out.contains("1 runs, 1 events, 1 errors, 0 warnings"), out);
+        assertTrue(out.contains("dev.omne.inspector.core.log.LineJudge"), "the class log is there");
+        assertFalse(out.contains("picocli."), "no command-line parser on the plain check path");
+        assertFalse(out.contains("com.fasterxml.jackson"), "no Jackson on the plain check path");
     }
 }

@@ -197,4 +197,19 @@ class FollowCommandTest {
             Thread.sleep(10); // polling interval of the condition wait, not a stand-in for it
         }
     }
+
+    @Test
+    void anEventOverSixteenMebibytesIsPrintedWithTheStartOfItsLine() throws Exception {
+        Path file = Files.createDirectories(project.resolve(".omne/var/runs/r")).resolve("events.jsonl");
+        String big = "{\"type\":\"x.y\",\"ts\":\"2026-04-15T00:00:00Z\",\"big\":\"" + "b".repeat(17 << 20) + "\"}";
+        Files.writeString(file, OLD + big + "\n");
+        var snapshot = dev.omne.inspector.core.index.RunIndex.build(file).snapshot();
+        try (FollowPrinter.LineReader lines = new FollowPrinter.LineReader(file)) {
+            String printed = FollowPrinter.eventLine("r", snapshot, 1, lines);
+            assertTrue(printed.startsWith("r 2 2026-04-15T00:00:00.000Z x.y - (a long line, over 16 MiB; it starts "
+                    + "{\"type\":\"x.y\""), printed.substring(0, 120));
+            assertTrue(printed.length() < 300, "only its start");
+            assertFalse(FollowPrinter.eventLine("r", snapshot, 0, lines).contains("long line"));
+        }
+    }
 }

@@ -100,6 +100,67 @@ class InjectCommandTest {
     }
 
     @Test
+    void refusesWhatTheRunnerCouldNotReadAndNeverChangesAValueToFit() throws IOException {
+        Path dir = runDir("r");
+        String p = project.toString();
+        String deep = "[".repeat(127) + "]".repeat(127);
+        String[][] refused = {
+                {"number out of range for the omne runner", "--type", "a.b", "--field", "x:=1e400"},
+                {"number out of range for the omne runner", "--type", "a.b", "--field", "x:=-1e400"},
+                {"number out of range for the omne runner", "--json", "{\"type\":\"a.b\",\"x\":{\"y\":[1e309]}}"},
+                {"lone surrogate \\uD800 at column 2", "--type", "a.b", "--field", "x:=\"\\ud800\""},
+                {"lone surrogate \\uDC00", "--json", "{\"type\":\"a.b\",\"x\":\"\\udc00\"}"},
+                {"nested 128 levels deep", "--type", "a.b", "--field", "x:=" + deep},
+                {"\"b\" is given twice", "--json", "{\"type\":\"a.b\",\"x\":{\"b\":1,\"b\":2}}"},
+                {"\"type\" is given twice", "--json", "{\"type\":\"a.b\",\"type\":\"a.b\"}"},
+                {"a node.started event needs its node kind: add --field kind=bash (or command, prompt, loop)",
+                        "--type", "node.started", "--node", "n1"},
+                {"add \"kind\":\"bash\" to the JSON", "--json", "{\"type\":\"node.started\",\"node_id\":\"n1\"}"},
+                {"\"kind\" of a node.started event must be a string", "--type", "node.started", "--node", "n1",
+                        "--field", "kind:=5"},
+                {"\"name\" of a node.started event must be a string or null", "--type", "node.started", "--node",
+                        "n1", "--field", "kind=bash", "--field", "name:=[1]"},
+        };
+        for (String[] refusal : refused) {
+            String[] args = new String[refusal.length - 1 + 4];
+            System.arraycopy(new String[] {"inject", p, "--run", "r"}, 0, args, 0, 4);
+            System.arraycopy(refusal, 1, args, 4, refusal.length - 1);
+            CliRun r = CliRun.of(args);
+            assertEquals(2, r.exit(), String.join(" ", args) + " -> " + r.err());
+            assertTrue(r.err().contains(refusal[0]), r.err());
+            assertEquals("", r.out());
+        }
+        assertFalse(Files.exists(dir.resolve("events.jsonl")), "nothing was written");
+
+        CliRun exact = CliRun.of("inject", p, "--run", "r", "--type", "a.b", "--field", "x:=1.00000000000000000001",
+                "--field", "z:=-0", "--field", "big:=123456789012345678901234567890", "--field", "e:=1E+5",
+                "--field", "s:=\"\\ud83d\\ude00 \\u00e9\"");
+        assertEquals(0, exact.exit(), exact.err());
+        String line = Files.readString(dir.resolve("events.jsonl"));
+        assertTrue(line.contains("\"x\":1.00000000000000000001,\"z\":-0,\"big\":123456789012345678901234567890,"
+                + "\"e\":1E+5,\"s\":\"\ud83d\ude00 \u00e9\"}"), line);
+        assertEquals(0, EventReader.read(dir.resolve("events.jsonl")).diagnostics().size());
+    }
+
+    @Test
+    void theReadmesMinimalNodeStartedIsWrittenAndAnUnknownKindIsWrittenWithAWarning() throws IOException {
+        Path dir = runDir("r");
+        CliRun known = CliRun.of("inject", project.toString(), "--run", "r", "--type", "node.started", "--node", "n1",
+                "--field", "kind=bash");
+        assertEquals(0, known.exit(), known.err());
+        assertEquals("", known.err());
+        CliRun unknown = CliRun.of("inject", project.toString(), "--run", "r", "--type", "node.started", "--node", "n2",
+                "--field", "kind=gate");
+        assertEquals(0, unknown.exit(), unknown.err());
+        assertTrue(unknown.err().startsWith("omne-inspector: warning: node kind \"gate\" is not one the inspector knows"),
+                unknown.err());
+        ReadResult read = EventReader.read(dir.resolve("events.jsonl"));
+        assertEquals(2, read.events().size());
+        assertEquals(0, read.errorCount());
+        assertEquals(1, read.warningCount());
+    }
+
+    @Test
     void aLockHeldByAnotherProcessTimesOutWithExitThreeAndTheFileUnchanged() throws Exception {
         Assumptions.assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"), "flock(1) interop is Linux");
         Path dir = runDir("r");

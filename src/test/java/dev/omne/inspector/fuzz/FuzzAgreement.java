@@ -4,7 +4,6 @@ import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.index.RunIndex;
 import dev.omne.inspector.core.log.EventLine;
 import dev.omne.inspector.core.log.EventReader;
-import dev.omne.inspector.core.log.LineScanner;
 import dev.omne.inspector.core.log.ReadResult;
 import dev.omne.inspector.tail.RunTailer;
 
@@ -24,6 +23,22 @@ import java.util.concurrent.ExecutorService;
  */
 public final class FuzzAgreement {
     private FuzzAgreement() {
+    }
+
+    /** The content with a long line ({@link FuzzLines#longLine}) put after a line in its middle. */
+    public static byte[] withLongLine(byte[] content, SplittableRandom random) {
+        int at = content.length / 2;
+        while (at < content.length && content[at] != '\n') {
+            at++;
+        }
+        at = Math.min(at + 1, content.length);
+        byte[] line = FuzzLines.longLine(random);
+        byte[] out = new byte[content.length + line.length + 1];
+        System.arraycopy(content, 0, out, 0, at);
+        System.arraycopy(line, 0, out, at, line.length);
+        out[at + line.length] = '\n';
+        System.arraycopy(content, at, out, at + line.length + 1, content.length - at);
+        return out;
     }
 
     /** What one check found, and how long each path took. */
@@ -131,12 +146,28 @@ public final class FuzzAgreement {
         }
     }
 
+    private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\p{IsWhite_Space}*");
+
+    /**
+     * Blank as the runner means it, worked out apart from the judge: valid UTF-8 and nothing but Unicode White_Space
+     * (what Rust's {@code str::trim} removes).
+     */
+    static boolean isBlank(byte[] b, int off, int len) {
+        try {
+            CharSequence text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(b, off, len));
+            return WHITE_SPACE.matcher(text).matches();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
     static long nonBlankLines(byte[] content) {
         long count = 0;
         int start = 0;
         for (int i = 0; i <= content.length; i++) {
             if (i == content.length || content[i] == '\n') {
-                if (i > start && !LineScanner.isBlank(content, start, i - start)) {
+                if (i > start && !isBlank(content, start, i - start)) {
                     count++;
                 }
                 start = i + 1;

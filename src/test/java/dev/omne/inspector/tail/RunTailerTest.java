@@ -10,7 +10,6 @@ import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.index.RunIndex;
 import dev.omne.inspector.core.log.Diagnostic;
 import dev.omne.inspector.core.log.EventReader;
-import dev.omne.inspector.core.log.LineScanner;
 import dev.omne.inspector.core.log.ReadResult;
 
 import java.io.ByteArrayOutputStream;
@@ -243,7 +242,7 @@ class RunTailerTest {
     }
 
     @Test
-    void aLineOverSixteenMebibytesIsAnErrorWithANoticeAndFollowingGoesOn() throws IOException {
+    void aLineOverSixteenMebibytesIsJudgedAsItArrivesAndIsAnEvent() throws IOException {
         Path file = dir.resolve("events.jsonl");
         Lines.write(file, 0, 2);
         RunTailer tailer = new RunTailer("r", file);
@@ -251,25 +250,40 @@ class RunTailerTest {
         seen.apply(tailer.poll(true));
         byte[] chunk = new byte[1 << 20];
         Arrays.fill(chunk, (byte) 'x');
-        chunk[0] = '{';
+        String head = Lines.line(2).replace("}", ",\"big\":\"");
+        long written = 0;
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            written += out.write(ByteBuffer.wrap(head.getBytes(StandardCharsets.UTF_8)));
             for (int i = 0; i < 17; i++) {
-                out.write(ByteBuffer.wrap(chunk, i == 0 ? 0 : 1, chunk.length - (i == 0 ? 0 : 1)));
+                written += out.write(ByteBuffer.wrap(chunk));
                 seen.apply(tailer.poll(true));
             }
-            assertEquals(0, seen.diagnostics.size(), "no verdict before the newline");
-            out.write(ByteBuffer.wrap(("\n" + Lines.line(2) + "\n").getBytes(StandardCharsets.UTF_8)));
+            assertEquals(List.of(0L, 1L), seen.rows, "no row before the newline");
+            assertEquals(written, tailer.position() - Lines.lines(0, 2).length, "judged as it arrived");
+            out.write(ByteBuffer.wrap(("\"}\n" + Lines.line(3) + "\n").getBytes(StandardCharsets.UTF_8)));
         }
         seen.apply(tailer.poll(true));
-        assertEquals(List.of(0L, 1L, Lines.ERROR, 2L), seen.rows);
-        assertEquals(1, seen.diagnostics.size());
+        assertEquals(List.of(0L, 1L, 2L, 3L), seen.rows, "a long good line is an event like any other");
+        assertEquals(List.of(), seen.diagnostics);
+        assertTrue(17L << 20 < written);
+    }
+
+    @Test
+    void aLongLineBrokenAtItsEndIsAnErrorWithItsColumn() throws IOException {
+        Path file = dir.resolve("events.jsonl");
+        Lines.write(file, 0, 1);
+        RunTailer tailer = new RunTailer("r", file);
+        Seen seen = new Seen();
+        seen.apply(tailer.poll(true));
+        String body = "{\"type\":\"x.y\",\"big\":\"" + "x".repeat(17 << 20) + "\",\"n\":1e400}";
+        Files.write(file, (body + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+        seen.apply(tailer.poll(true));
+        assertEquals(List.of(0L, Lines.ERROR), seen.rows);
         Diagnostic d = seen.diagnostics.getFirst();
-        assertTrue(d.isError());
-        assertEquals(3, d.line());
-        assertTrue(RunTailer.isOverlong(d), d.message());
-        assertEquals(1, seen.count(TailNotice.Kind.LINE_TOO_LONG));
-        assertTrue(seen.notices.getFirst().message().contains("line 3"), seen.notices.toString());
-        assertTrue(LineScanner.MAX_LINE_BYTES < 17 << 20);
+        assertEquals(2, d.line());
+        assertEquals(body.indexOf("1e400") + 1, d.column());
+        assertTrue(d.message().startsWith("number out of range"), d.message());
+        assertTrue(d.rawLine().startsWith("{\"type\":\"x.y\""), d.rawLine());
     }
 
     @Test

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 
 /**
- * The strict JSON factory every reading path shares: all of Jackson's lenient features off, nesting bounded.
- * Duplicate top-level keys are refused by the line scanner itself (Jackson's own detection costs a hash set
- * per object, which dominated indexing); nested duplicates are accepted, last one wins, as serde_json does. Kept apart from the data-binding mapper so that scanning lines loads only
- * jackson-core, which keeps the command line quick to start.
+ * The strict JSON factory for reading lines the {@link dev.omne.inspector.core.log.LineJudge} has judged (to show,
+ * summarise or export them): all of Jackson's lenient features off. Which lines are events is the judge's call, not
+ * Jackson's, so Jackson's own size limits are lifted: a number of 2,000 digits or a string of 30 MB is fine for the
+ * omne runner and must read back here too. Repeated keys are accepted, the last one wins.
  */
 public final class StrictJson {
     /** Deeper nesting than this is a diagnostic, not a stack overflow. */
@@ -24,7 +24,12 @@ public final class StrictJson {
             .disable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
             .disable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxNumberLength(Integer.MAX_VALUE)
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .maxNameLength(Integer.MAX_VALUE)
+                    .build())
             .build();
 
     private StrictJson() {

@@ -38,22 +38,35 @@ public final class Timestamps {
     /** Epoch microseconds of an RFC 3339 timestamp, or {@link #NONE} when it is not one. */
     public static long parseMicros(CharSequence s) {
         int n = s.length();
-        if (n >= 20 && s.charAt(4) == '-' && s.charAt(7) == '-' && (s.charAt(10) == 'T' || s.charAt(10) == 't')
-                && s.charAt(13) == ':' && s.charAt(16) == ':') {
-            int year = digits(s, 0, 4);
-            int month = digits(s, 5, 2);
-            int day = digits(s, 8, 2);
-            int hour = digits(s, 11, 2);
-            int minute = digits(s, 14, 2);
-            int second = digits(s, 17, 2);
+        byte[] bytes = new byte[n];
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c > 0x7F) {
+                return NONE; // RFC 3339 is ASCII
+            }
+            bytes[i] = (byte) c;
+        }
+        return parseMicros(bytes, 0, n);
+    }
+
+    /** The same for the bytes of a timestamp (as read from a line), without making a string for the usual form. */
+    public static long parseMicros(byte[] s, int off, int n) {
+        if (n >= 20 && s[off + 4] == '-' && s[off + 7] == '-' && (s[off + 10] == 'T' || s[off + 10] == 't')
+                && s[off + 13] == ':' && s[off + 16] == ':') {
+            int year = digits(s, off, 4);
+            int month = digits(s, off + 5, 2);
+            int day = digits(s, off + 8, 2);
+            int hour = digits(s, off + 11, 2);
+            int minute = digits(s, off + 14, 2);
+            int second = digits(s, off + 17, 2);
             int i = 19;
             long micros = 0;
-            if (i < n && s.charAt(i) == '.') {
+            if (i < n && s[off + i] == '.') {
                 i++;
                 int start = i;
-                while (i < n && isDigit(s.charAt(i))) {
+                while (i < n && s[off + i] >= '0' && s[off + i] <= '9') {
                     if (i - start < 6) {
-                        micros = micros * 10 + (s.charAt(i) - '0');
+                        micros = micros * 10 + (s[off + i] - '0');
                     }
                     i++;
                 }
@@ -66,12 +79,61 @@ public final class Timestamps {
             }
             if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
                     && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59
-                    && i == n - 1 && (s.charAt(i) == 'Z' || s.charAt(i) == 'z')) {
+                    && i == n - 1 && (s[off + i] == 'Z' || s[off + i] == 'z')) {
                 long days = epochDay(year, month, day);
                 return ((days * 86_400L + hour * 3600L + minute * 60L + second) * 1_000_000L) + micros;
             }
         }
-        return slowParse(s);
+        return slowParse(new String(s, off, n, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * Microseconds within the minute of a timestamp of the usual form whose first 17 bytes ({@code YYYY-MM-DDTHH:MM:})
+     * are already known to be valid: the seconds, an optional fraction and the {@code Z}; -1 when the rest is not
+     * that. A reader of many timestamps from the same minute parses only this part.
+     */
+    public static long microsWithinMinute(byte[] s, int off, int n) {
+        if (n < 20) {
+            return -1;
+        }
+        int second = digits(s, off + 17, 2);
+        if (second < 0 || second > 59) {
+            return -1;
+        }
+        int i = 19;
+        long micros = 0;
+        if (s[off + i] == '.') {
+            i++;
+            int start = i;
+            while (i < n && s[off + i] >= '0' && s[off + i] <= '9') {
+                if (i - start < 6) {
+                    micros = micros * 10 + (s[off + i] - '0');
+                }
+                i++;
+            }
+            if (i == start) {
+                return -1;
+            }
+            for (int k = i - start; k < 6; k++) {
+                micros *= 10;
+            }
+        }
+        if (i != n - 1 || (s[off + i] != 'Z' && s[off + i] != 'z')) {
+            return -1;
+        }
+        return second * 1_000_000L + micros;
+    }
+
+    private static int digits(byte[] s, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            int d = s[i] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            value = value * 10 + d;
+        }
+        return value;
     }
 
     private static long slowParse(CharSequence s) {
@@ -83,21 +145,6 @@ public final class Timestamps {
         }
     }
 
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static int digits(CharSequence s, int from, int count) {
-        int value = 0;
-        for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
-            if (!isDigit(c)) {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
-    }
 
     private static int daysInMonth(int year, int month) {
         return switch (month) {

@@ -1,7 +1,6 @@
 package dev.omne.inspector.core.export;
 
 import dev.omne.inspector.core.index.IndexSnapshot;
-import dev.omne.inspector.core.log.LineScanner;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -17,6 +16,7 @@ import java.nio.file.StandardOpenOption;
  */
 final class LineReader implements Closeable {
     static final int BLOCK = 1 << 20;
+    private static final int MAX_LINE = 1 << 30;
 
     private final java.nio.file.Path file;
     private final long limit;
@@ -36,8 +36,8 @@ final class LineReader implements Closeable {
     }
 
     /**
-     * Loads the line starting at {@code offset} (an event's line: at most {@link LineScanner#MAX_LINE_BYTES}
-     * long). It is then at {@link #lineOffset()}, {@link #lineLength()} in {@link #buffer()}, without its
+     * Loads the line starting at {@code offset} whole (up to 1 GiB: an event the csv and trace formats take apart
+     * must be in memory; jsonl copies lines of any length through {@link #copyLine}). It is then at {@link #lineOffset()}, {@link #lineLength()} in {@link #buffer()}, without its
      * {@code \n} (a {@code \r} before it stays), until the next call.
      */
     void line(long offset) throws IOException {
@@ -48,8 +48,9 @@ final class LineReader implements Closeable {
                 load(offset); // move the line to the start of the block, then read on
                 at = 0;
             } else if (blockLength == block.length) {
-                if (block.length > LineScanner.MAX_LINE_BYTES + 2) {
-                    throw new IOException("line at byte " + offset + " is longer than an event line can be");
+                if (block.length >= MAX_LINE) {
+                    throw new IOException("the line at byte " + offset + " is over 1 GiB long: too long to export"
+                            + " in this format (jsonl copies it)");
                 }
                 byte[] bigger = new byte[block.length * 2];
                 System.arraycopy(block, 0, bigger, 0, blockLength);

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omne.inspector.core.event.EventCodec;
 import dev.omne.inspector.core.event.StrictJson;
 import dev.omne.inspector.core.index.IndexSnapshot;
-import dev.omne.inspector.core.log.LineScanner;
+import dev.omne.inspector.core.log.LineSplitter;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -35,7 +35,7 @@ final class RowFields implements Closeable {
     ObjectNode event(int row) {
         long from = snapshot.offset(row);
         long to = row + 1 < snapshot.size() ? snapshot.offset(row + 1) : snapshot.bytes();
-        long length = Math.min(to - from, LineScanner.MAX_LINE_BYTES + 2L);
+        long length = Math.min(to - from, LineSplitter.DISPLAY_BYTES + 2L);
         if (length <= 0) {
             return null;
         }

@@ -164,8 +164,7 @@ final class IndexColumns {
         }
         for (int i = 0; i < piece.diagnosticCount; i++) {
             Diagnostic d = piece.diagnostics[i];
-            addDiagnostic(base + piece.diagnosticRows[i], new Diagnostic(d.file(), d.line() + lineBase, d.column(),
-                    d.offset(), d.severity(), d.message(), d.rawLine()));
+            addDiagnostic(base + piece.diagnosticRows[i], d.shifted(lineBase));
         }
         errorCount += piece.errorCount;
         warningCount += piece.warningCount;

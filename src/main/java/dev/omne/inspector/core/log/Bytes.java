@@ -4,7 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
-/** Word-at-a-time byte searches: the newline search and the ASCII check run over every byte of a log. */
+/** Word-at-a-time newline search: it runs over every byte of a log. */
 final class Bytes {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
@@ -26,23 +26,6 @@ final class Bytes {
         }
         for (; i < to; i++) {
             if (b[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Index of the first byte with its high bit set (not ASCII) in {@code b[from, to)}, or -1. */
-    static int indexOfNonAscii(byte[] b, int from, int to) {
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            long high = (long) LONGS.get(b, i) & HIGHS;
-            if (high != 0) {
-                return i + (Long.numberOfTrailingZeros(high) >>> 3);
-            }
-        }
-        for (; i < to; i++) {
-            if (b[i] < 0) {
                 return i;
             }
         }

@@ -3,10 +3,14 @@ package dev.omne.inspector.core.log;
 import dev.omne.inspector.core.event.Event;
 import dev.omne.inspector.core.event.EventCodec;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,41 +74,25 @@ public final class EventReader {
 
     /** Returns {lines, bytes}. */
     private static long[] scan(Path file, Visitor visitor) throws IOException {
-        ScannedLine scanned = new ScannedLine();
         LineSplitter splitter = new LineSplitter();
-        RegionScanner regions = new RegionScanner();
-        LineSplitter.Sink sink = new LineSplitter.Sink() {
-            @Override
-            public void line(byte[] buf, int off, int len, long lineNumber, long offset) {
-                regions.scan(buf, off, len, splitter.regionEnd(), lineNumber == 1, scanned);
-                switch (scanned.outcome()) {
-                    case BLANK -> {
-                    }
-                    case ERROR -> deliver(null, Diagnostic.of(file, lineNumber, offset, scanned, buf, off, len));
-                    case EVENT -> {
-                        Diagnostic warning = scanned.hasDiagnostic()
-                                ? Diagnostic.of(file, lineNumber, offset, scanned, buf, off, len) : null;
-                        Event event;
-                        try {
-                            event = EventCodec.decodeScanned(buf, off, len);
-                        } catch (IOException e) {
-                            deliver(null, new Diagnostic(file, lineNumber, 0, offset, Severity.ERROR,
-                                    LineScanner.tidy(String.valueOf(e.getMessage())), Diagnostic.raw(buf, off, len)));
-                            return;
-                        }
-                        deliver(new EventLine(lineNumber, offset, event), warning);
-                    }
+        LineSplitter.Sink sink = (lineNumber, offset, length, judged, text, off, len) -> {
+            switch (judged.outcome()) {
+                case BLANK -> {
                 }
-            }
-
-            @Override
-            public void overlong(long lineNumber, long offset, long length) {
-                deliver(null, Diagnostic.overlong(file, lineNumber, offset, length));
-            }
-
-            private void deliver(EventLine event, Diagnostic diagnostic) {
-                if (!visitor.visit(event, diagnostic)) {
-                    throw new Stop();
+                case ERROR -> deliver(visitor, null, Diagnostic.of(file, lineNumber, offset, judged, text, off, len));
+                case EVENT -> {
+                    Diagnostic warning = judged.hasDiagnostic()
+                            ? Diagnostic.of(file, lineNumber, offset, judged, text, off, len) : null;
+                    Event event;
+                    try {
+                        event = len == length ? EventCodec.decodeScanned(text, off, len) : decodeLong(file, offset, length);
+                    } catch (IOException e) {
+                        // The judge accepted it, so the file changed under us (or the codec disagrees): say so.
+                        deliver(visitor, null, new Diagnostic(file, lineNumber, 0, offset, Severity.ERROR,
+                                "could not be read back as an event: " + e.getMessage(), Diagnostic.raw(text, off, len)));
+                        return;
+                    }
+                    deliver(visitor, new EventLine(lineNumber, offset, event), warning);
                 }
             }
         };
@@ -115,12 +103,60 @@ public final class EventReader {
             while ((n = in.read(chunk)) > 0) {
                 bytes += n;
                 splitter.feed(chunk, 0, n, sink);
-                regions.close();
             }
             splitter.finish(sink);
         } catch (Stop stop) {
             return new long[] {splitter.nextLineNumber() - 1, bytes};
         }
         return new long[] {splitter.nextLineNumber() - 1, bytes};
+    }
+
+    private static void deliver(Visitor visitor, EventLine event, Diagnostic diagnostic) {
+        if (!visitor.visit(event, diagnostic)) {
+            throw new Stop();
+        }
+    }
+
+    /** An event line longer than what is kept in memory: parsed again straight from the file. */
+    private static Event decodeLong(Path file, long offset, long length) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            InputStream region = new BufferedInputStream(Channels.newInputStream(channel.position(offset)), 1 << 16);
+            return EventCodec.decodeScanned(new BoundedInputStream(region, length));
+        }
+    }
+
+    /** The first {@code limit} bytes of a stream. */
+    private static final class BoundedInputStream extends InputStream {
+        private final InputStream in;
+        private long left;
+
+        BoundedInputStream(InputStream in, long limit) {
+            this.in = in;
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int c = in.read();
+            if (c >= 0) {
+                left--;
+            }
+            return c;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = in.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
     }
 }

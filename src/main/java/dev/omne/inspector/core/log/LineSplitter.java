@@ -3,37 +3,49 @@ package dev.omne.inspector.core.log;
 import java.util.Arrays;
 
 /**
- * Cuts a byte stream into lines at {@code \n}, fed in chunks of any size, remembering the byte offset and
- * 1-based number of each line. Bytes after the last {@code \n} are held until their newline arrives (a
- * write still in progress) or until {@link #finish} says the file is complete. A line longer than
- * {@link LineScanner#MAX_LINE_BYTES} is not buffered: it is counted and reported once its end is found.
+ * Cuts a byte stream into lines at {@code \n}, fed in chunks of any size, and judges each line with its own
+ * {@link LineJudge} as the bytes go by, remembering the byte offset and 1-based number of each line. A line that
+ * runs past the end of a chunk is judged part by part, so a line of any length is judged without being held:
+ * only its first {@code keepBytes} are kept, for whoever needs its text (a diagnostic shows the start of a bad
+ * line). Bytes after the last {@code \n} wait for their newline (a write still in progress) or for
+ * {@link #finish}, which says the file is complete.
  */
 public final class LineSplitter {
-    /** Receives complete lines. The buffer is only valid during the call. */
-    public interface Sink {
-        void line(byte[] buf, int off, int len, long lineNumber, long offset);
+    /**
+     * The most of one line kept in memory for display; a longer line is still judged whole (and is an event when it
+     * is one), but only its start is shown.
+     */
+    public static final int DISPLAY_BYTES = 16 * 1024 * 1024;
 
-        void overlong(long lineNumber, long offset, long length);
+    /** Receives complete, judged lines. */
+    public interface Sink {
+        /**
+         * One line (without its {@code \n}) and what the judge found. {@code text[textOff, textOff + textLen)} is its
+         * start: all of it when {@code textLen == length}, else its first bytes. The buffer is only valid during the call.
+         */
+        void line(long lineNumber, long offset, long length, ScannedLine judged, byte[] text, int textOff, int textLen);
     }
 
-    private final int maxLineBytes;
-    private byte[] pending = new byte[0];
-    private int pendingLength;
-    private boolean skipping;
-    private long skippedLength;
+    private final int keepBytes;
+    private final LineJudge judge = new LineJudge();
+    private final ScannedLine judged = new ScannedLine();
+    private byte[] head = new byte[0];
+    private int headLength;
+    private boolean pending;
+    private long pendingLength;
     private long lineStartOffset;
     private long nextLine;
-    private int regionEnd;
 
+    /** From the start of a stream, keeping up to {@link #DISPLAY_BYTES} of each line. */
     public LineSplitter() {
-        this(0, 1, LineScanner.MAX_LINE_BYTES);
+        this(0, 1, DISPLAY_BYTES);
     }
 
     /** Starts at a known point: {@code offset} must be the start of line {@code lineNumber}. */
-    public LineSplitter(long offset, long lineNumber, int maxLineBytes) {
+    public LineSplitter(long offset, long lineNumber, int keepBytes) {
         this.lineStartOffset = offset;
         this.nextLine = lineNumber;
-        this.maxLineBytes = maxLineBytes;
+        this.keepBytes = keepBytes;
     }
 
     /** The offset just after the last complete line: where a reader resumes. */
@@ -46,94 +58,68 @@ public final class LineSplitter {
         return nextLine;
     }
 
-    /** Bytes held back after the last newline. */
+    /** Bytes after the last newline, judged so far but not yet a line. */
     public long pendingBytes() {
-        return skipping ? skippedLength : pendingLength;
-    }
-
-    /**
-     * During a {@link Sink#line} call: the end of valid bytes in the buffer passed, so a sink may read
-     * several adjacent lines of one buffer with one parser.
-     */
-    public int regionEnd() {
-        return regionEnd;
+        return pending ? pendingLength : 0;
     }
 
     public void feed(byte[] chunk, int off, int len, Sink sink) {
         int end = off + len;
-        regionEnd = end;
         int start = off;
         for (int i = Bytes.indexOfNewline(chunk, off, end); i >= 0; i = Bytes.indexOfNewline(chunk, i + 1, end)) {
-            int partLength = i - start;
-            if (skipping) {
-                emitOverlong(skippedLength + partLength, sink);
-            } else if (pendingLength > 0) {
-                if ((long) pendingLength + partLength > maxLineBytes) {
-                    emitOverlong((long) pendingLength + partLength, sink);
-                } else {
-                    append(chunk, start, partLength);
-                    regionEnd = pendingLength;
-                    emit(pending, 0, pendingLength, sink);
-                    regionEnd = end;
-                }
-            } else if (partLength > maxLineBytes) {
-                emitOverlong(partLength, sink);
+            int part = i - start;
+            if (pending) {
+                judge.feed(chunk, start, part);
+                keep(chunk, start, part);
+                pendingLength += part;
+                judge.end(judged);
+                pending = false;
+                emit(sink, pendingLength, head, 0, headLength);
+                lineStartOffset++; // the newline
             } else {
-                emit(chunk, start, partLength, sink);
+                judge.judge(chunk, start, part, judged);
+                emit(sink, part, chunk, start, Math.min(part, keepBytes));
+                lineStartOffset++;
             }
-            pendingLength = 0;
             start = i + 1;
         }
         int rest = end - start;
         if (rest > 0) {
-            if (skipping) {
-                skippedLength += rest;
-            } else if ((long) pendingLength + rest > maxLineBytes) {
-                skipping = true;
-                skippedLength = (long) pendingLength + rest;
+            if (!pending) {
+                pending = true;
                 pendingLength = 0;
-                pending = new byte[0];
-            } else {
-                append(chunk, start, rest);
+                headLength = 0;
+                judge.begin();
             }
+            judge.feed(chunk, start, rest);
+            keep(chunk, start, rest);
+            pendingLength += rest;
         }
     }
 
     /** The stream is complete: a final line without {@code \n} is judged like any other. */
     public void finish(Sink sink) {
-        if (skipping) {
-            long length = skippedLength;
-            skipping = false;
-            skippedLength = 0;
-            sink.overlong(nextLine++, lineStartOffset, length);
-            lineStartOffset += length;
-        } else if (pendingLength > 0) {
-            int length = pendingLength;
-            pendingLength = 0;
-            regionEnd = length;
-            sink.line(pending, 0, length, nextLine++, lineStartOffset);
-            lineStartOffset += length;
+        if (pending) {
+            pending = false;
+            judge.end(judged);
+            emit(sink, pendingLength, head, 0, headLength);
         }
     }
 
-    private void emit(byte[] buf, int off, int len, Sink sink) {
-        sink.line(buf, off, len, nextLine++, lineStartOffset);
-        lineStartOffset += len + 1L;
+    private void emit(Sink sink, long length, byte[] text, int off, int len) {
+        sink.line(nextLine++, lineStartOffset, length, judged, text, off, len);
+        lineStartOffset += length;
     }
 
-    private void emitOverlong(long length, Sink sink) {
-        sink.overlong(nextLine++, lineStartOffset, length);
-        lineStartOffset += length + 1;
-        skipping = false;
-        skippedLength = 0;
-        pending = new byte[0];
-    }
-
-    private void append(byte[] chunk, int off, int len) {
-        if (pendingLength + len > pending.length) {
-            pending = Arrays.copyOf(pending, Math.max(pendingLength + len, Math.max(256, pending.length * 2)));
+    private void keep(byte[] chunk, int off, int len) {
+        int n = Math.min(len, keepBytes - headLength);
+        if (n <= 0) {
+            return;
         }
-        System.arraycopy(chunk, off, pending, pendingLength, len);
-        pendingLength += len;
+        if (headLength + n > head.length) {
+            head = Arrays.copyOf(head, Math.min(keepBytes, Math.max(headLength + n, Math.max(256, head.length * 2))));
+        }
+        System.arraycopy(chunk, off, head, headLength, n);
+        headLength += n;
     }
 }

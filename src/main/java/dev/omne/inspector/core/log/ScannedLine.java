@@ -3,7 +3,7 @@ package dev.omne.inspector.core.log;
 import dev.omne.inspector.core.event.Timestamps;
 
 /**
- * What {@link LineScanner} learned from one line: a reusable holder, reset for every line, so indexing a
+ * What {@link LineJudge} decided about one line: a reusable holder, reset for every line, so indexing a
  * million lines allocates no result objects.
  */
 public final class ScannedLine {
@@ -16,7 +16,8 @@ public final class ScannedLine {
     long tsMicros;
     /** For an event: a warning about it, or null. For an error: what is wrong. */
     String message;
-    int column;
+    /** 1-based byte column of the problem, or 0 when it is about the whole line. */
+    long column;
 
     void reset() {
         outcome = Outcome.BLANK;
@@ -56,8 +57,13 @@ public final class ScannedLine {
         return message;
     }
 
-    public int column() {
+    public long column() {
         return column;
+    }
+
+    /** The message with its column, for places that show no {@code FILE:LINE:COL} prefix. */
+    public String describe() {
+        return column > 0 && !message.contains("at column ") ? message + " (column " + column + ")" : message;
     }
 
     public boolean hasDiagnostic() {

@@ -2,7 +2,7 @@ package dev.omne.inspector.core.volume;
 
 import dev.omne.inspector.core.event.Event;
 import dev.omne.inspector.core.event.EventCodec;
-import dev.omne.inspector.core.log.LineScanner;
+import dev.omne.inspector.core.log.LineJudge;
 import dev.omne.inspector.core.log.ScannedLine;
 
 import java.io.IOException;
@@ -92,8 +92,8 @@ public record RunSource(String runId, Path file, Volume volume) {
             head = in.readNBytes(HEAD_BYTES);
         }
         ScannedLine scanned = new ScannedLine();
+        LineJudge judge = new LineJudge();
         int start = 0;
-        boolean first = true;
         while (start < head.length) {
             int end = start;
             while (end < head.length && head[end] != '\n') {
@@ -102,8 +102,7 @@ public record RunSource(String runId, Path file, Volume volume) {
             if (end == head.length && head.length == HEAD_BYTES) {
                 break; // a line cut by the head's end: not judged
             }
-            LineScanner.scan(head, start, end - start, first, scanned);
-            first = false;
+            judge.judge(head, start, end - start, scanned);
             if (scanned.outcome() == ScannedLine.Outcome.EVENT) {
                 try {
                     Event event = EventCodec.decodeScanned(head, start, end - start);
@@ -112,7 +111,7 @@ public record RunSource(String runId, Path file, Volume volume) {
                         return runId;
                     }
                 } catch (IOException e) {
-                    // judged an event by the scanner, so not expected; look further
+                    // judged an event, so not expected; look further
                 }
             }
             start = end + 1;

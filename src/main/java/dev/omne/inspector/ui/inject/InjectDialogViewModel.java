@@ -1,9 +1,5 @@
 package dev.omne.inspector.ui.inject;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omne.inspector.core.event.EventCodec;
 import dev.omne.inspector.core.event.EventTypes;
@@ -15,7 +11,9 @@ import dev.omne.inspector.core.event.NodeStarted;
 import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.event.Ulid;
 import dev.omne.inspector.core.index.IndexSnapshot;
+import dev.omne.inspector.core.log.LineJudge;
 import dev.omne.inspector.core.log.LockTimeoutException;
+import dev.omne.inspector.core.log.ScannedLine;
 import dev.omne.inspector.core.volume.Volume;
 import dev.omne.inspector.ui.inject.EventAppender;
 import dev.omne.inspector.ui.common.LatestResult;
@@ -30,7 +28,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -441,10 +439,20 @@ public final class InjectDialogViewModel {
             }
         }
         otherError.set(other);
-        boolean ok = typeProblem == null && nodeProblem == null && extraProblem == null && other == null
-                && run.get() != null;
+        String line = null;
+        if (typeProblem == null && nodeProblem == null && extraProblem == null && other == null && run.get() != null) {
+            line = EventCodec.encode(NewEvent.complete(json, run.get(), clock.instant()));
+            // The very line to be written, judged as the runner will read it: refused rather than changed to fit.
+            ScannedLine verdict = LineJudge.judgeToWrite(line);
+            if (verdict.outcome() != ScannedLine.Outcome.EVENT) {
+                other = "The omne runner could not read this line: " + verdict.describe();
+                otherError.set(other);
+                line = null;
+            }
+        }
+        boolean ok = line != null;
         valid.set(ok);
-        preview.set(ok ? EventCodec.encode(NewEvent.complete(json, run.get(), clock.instant())) : "");
+        preview.set(ok ? line : "");
         if (!appending.get() && statusIsError.get()) {
             setStatus(null, false);
         }
@@ -465,33 +473,45 @@ public final class InjectDialogViewModel {
         }
     }
 
-    /** The extra fields: blank for none, else one JSON object (no duplicate keys, nothing after it). */
+    private static final java.util.regex.Pattern COLUMN = java.util.regex.Pattern.compile("column (\\d+)");
+
+    /**
+     * The extra fields: blank for none, else one JSON object the omne runner can read (no key given twice, nothing
+     * after it), its values kept exactly as written.
+     */
     static ObjectNode parseExtras(String text) {
         if (text.isBlank()) {
             return EventCodec.mapper().createObjectNode();
         }
-        JsonNode node;
-        try {
-            node = EventCodec.mapper().reader()
-                    .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .readTree(text);
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            String message = e.getOriginalMessage();
-            int cut = message.indexOf('\n');
-            if (cut > 0) {
-                message = message.substring(0, cut);
-            }
-            throw new IllegalArgumentException("Not valid JSON: " + message
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Not valid JSON: " + e.getMessage());
-        }
-        if (!(node instanceof ObjectNode object)) {
+        if (!text.strip().startsWith("{")) {
             throw new IllegalArgumentException("Extra fields must be one JSON object, e.g. {\"signal\": \"SIGTERM\"}");
         }
-        return object;
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        String problem = new LineJudge().jsonProblem(bytes, 0, bytes.length);
+        if (problem != null) {
+            throw new IllegalArgumentException("Not JSON the omne runner can read: " + lineAndColumn(problem, bytes));
+        }
+        try {
+            return EventCodec.readExactObject(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Not valid: " + e.getMessage());
+        }
+    }
+
+    /** The judge counts columns in bytes from the start; the field may hold several lines. */
+    private static String lineAndColumn(String problem, byte[] text) {
+        return COLUMN.matcher(problem).replaceAll(m -> {
+            long column = Long.parseLong(m.group(1));
+            int line = 1;
+            int start = 0;
+            for (int i = 0; i < column - 1 && i < text.length; i++) {
+                if (text[i] == '\n') {
+                    line++;
+                    start = i + 1;
+                }
+            }
+            return "line " + line + ", column " + (column - start);
+        });
     }
 
     /** The run's writability as last checked (for tests). */

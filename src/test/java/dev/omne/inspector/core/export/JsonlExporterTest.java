@@ -7,7 +7,7 @@ import dev.omne.inspector.core.filter.RowFilter;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.log.EventLine;
 import dev.omne.inspector.core.log.EventReader;
-import dev.omne.inspector.core.log.LineScanner;
+import dev.omne.inspector.core.log.LineSplitter;
 import dev.omne.inspector.core.log.ReadResult;
 import dev.omne.inspector.core.volume.RunSource;
 import org.junit.jupiter.api.Test;
@@ -121,22 +121,20 @@ class JsonlExporterTest {
     }
 
     @Test
-    void aLineTooLongToBeAnEventStreamsThroughWhole() throws IOException {
+    void linesLongerThanIsKeptForDisplayAreCopiedByteForByte() throws IOException {
         String event = "{\"type\":\"a.b\",\"ts\":\"2026-04-15T00:00:00Z\"}\n";
-        byte[] huge = new byte[LineScanner.MAX_LINE_BYTES + 10];
-        Arrays.fill(huge, (byte) 'x');
+        String big = "x".repeat(LineSplitter.DISPLAY_BYTES + 10);
+        String longEvent = "{\"type\":\"a.b\",\"ts\":\"2026-04-15T00:00:01Z\",\"big\":\"" + big + "\"}\n";
+        String longBroken = "{\"type\":\"a.b\",\"big\":\"" + big + "\",}\n";
         Path file = dir.resolve("events.jsonl");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            out.write(event.getBytes(StandardCharsets.UTF_8));
-            out.write(huge);
-            out.write('\n');
-            out.write(event.getBytes(StandardCharsets.UTF_8));
-        }
+        Files.writeString(file, event + longEvent + longBroken + event);
         IndexSnapshot s = index(file);
-        assertEquals(3, s.size());
-        assertTrue(s.isError(1));
+        assertEquals(4, s.size());
+        assertFalse(s.isError(1), "a long good line is an event");
+        assertTrue(s.isError(2));
         assertArrayEquals(Files.readAllBytes(file), export(jsonl, s, Exports.allRows(s), ExportOptions.DEFAULT.withIncludeMalformed(true)));
-        assertEquals(event + event, new String(export(jsonl, s, Exports.allRows(s), ExportOptions.DEFAULT), StandardCharsets.UTF_8));
+        assertEquals(event + longEvent + event, new String(export(jsonl, s, Exports.allRows(s), ExportOptions.DEFAULT),
+                StandardCharsets.UTF_8));
     }
 
     @Test

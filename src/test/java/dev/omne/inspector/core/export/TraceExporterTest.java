@@ -271,7 +271,7 @@ class TraceExporterTest {
     void eventsWithoutTimeAndMalformedLinesAreLeftOutAndCounted() throws IOException {
         Path file = Files.writeString(dir.resolve("events.jsonl"), String.join("\n",
                 "{\"type\":\"run.started\",\"ts\":\"2026-04-15T00:00:01Z\",\"run_id\":\"r-1\"}",
-                "{\"type\":\"node.started\",\"ts\":\"2026-04-15T00:00:02.250Z\",\"node_id\":\"a\",\"kind\":\"bash\"}",
+                "{\"type\":\"node.started\",\"id\":\"s\",\"run_id\":\"r\",\"ts\":\"2026-04-15T00:00:02.250Z\",\"node_id\":\"a\",\"kind\":\"bash\"}",
                 "{\"type\":\"note.added\",\"node_id\":\"a\"}",
                 "{oops",
                 "{\"type\":\"node.failed\",\"ts\":\"2026-04-15T00:00:03.000001Z\",\"node_id\":\"a\",\"error\":{\"kind\":\"crash\",\"message\":\"boom\"}}",

@@ -23,9 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EventFilterTest {
     static final String LOG = String.join("\n",
             "{\"type\":\"run.started\",\"ts\":\"2026-04-15T00:00:00Z\",\"pipe\":\"feature\"}",
-            "{\"type\":\"node.started\",\"ts\":\"2026-04-15T00:00:01Z\",\"node_id\":\"plan\",\"kind\":\"prompt\",\"model\":\"Claude-Sonnet\"}",
+            "{\"type\":\"node.started\",\"id\":\"e2\",\"run_id\":\"r\",\"ts\":\"2026-04-15T00:00:01Z\",\"node_id\":\"plan\",\"kind\":\"prompt\",\"model\":\"Claude-Sonnet\"}",
             "{\"type\":\"node.completed\",\"ts\":\"2026-04-15T00:00:02Z\",\"node_id\":\"plan\"}",
-            "{\"type\":\"node.started\",\"ts\":\"2026-04-15T00:00:03Z\",\"node_id\":\"build\",\"kind\":\"bash\"}",
+            "{\"type\":\"node.started\",\"id\":\"e4\",\"run_id\":\"r\",\"ts\":\"2026-04-15T00:00:03Z\",\"node_id\":\"build\",\"kind\":\"bash\"}",
             "{broken line mentioning build",
             "{\"type\":\"gate.passed\",\"ts\":\"2026-04-15T00:00:04Z\",\"node_id\":\"build\",\"gate\":\"lint\"}",
             "{\"type\":\"node.failed\",\"ts\":\"2026-04-15T00:00:05Z\",\"node_id\":\"build\",\"error\":{\"kind\":\"crash\",\"message\":\"exit 2 \u00e9t\u00e9\"}}",

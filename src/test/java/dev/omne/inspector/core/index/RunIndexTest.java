@@ -5,8 +5,7 @@ import dev.omne.inspector.core.log.Diagnostic;
 import dev.omne.inspector.core.log.EventLine;
 import dev.omne.inspector.core.event.EventCodec;
 import dev.omne.inspector.core.log.EventReader;
-import dev.omne.inspector.core.log.LineScanner;
-import dev.omne.inspector.core.log.LineSplitter;
+import dev.omne.inspector.core.log.LineJudge;
 import dev.omne.inspector.core.log.ScannedLine;
 import dev.omne.inspector.core.log.ReadResult;
 import org.junit.jupiter.api.AfterAll;
@@ -145,8 +144,8 @@ class RunIndexTest {
             Path file = write(content);
             ReadResult read = EventReader.read(file);
             assertTrue(read.errorCount() > 50, "the generator makes bad lines");
-            assertSame(oneParserPerLine(file, content), RunIndex.build(file, pool, 1, true).snapshot(),
-                    "the shared-parser fast path against one parser per line, seed " + seed);
+            assertSame(eachLineJudgedWhole(file, content), RunIndex.build(file, pool, 1, true).snapshot(),
+                    "the streaming judge against each line judged whole, seed " + seed);
 
             assertSame(read, RunIndex.build(file, pool, 1, true).snapshot(), "sequential, seed " + seed);
             assertSame(read, RunIndex.build(file, pool, 2 + (int) seed, true).snapshot(), "parallel, seed " + seed);
@@ -192,39 +191,35 @@ class RunIndexTest {
         assertTrue(s.columnBytes() <= 48L * s.size(), s.columnBytes() / s.size() + " bytes/row while growing");
     }
 
-    /** The plain judgement, one {@link LineScanner} call per line: what every faster path must equal. */
-    static ReadResult oneParserPerLine(Path file, byte[] content) throws IOException {
+    /**
+     * The plain judgement: the file cut at newlines by hand and each line judged whole by a fresh {@link LineJudge},
+     * what the streaming judgement of every other path (chunks of any size, lines judged part by part) must equal.
+     */
+    static ReadResult eachLineJudgedWhole(Path file, byte[] content) throws IOException {
         List<EventLine> events = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         ScannedLine scan = new ScannedLine();
-        LineSplitter splitter = new LineSplitter();
-        LineSplitter.Sink sink = new LineSplitter.Sink() {
-            @Override
-            public void line(byte[] buf, int off, int len, long lineNumber, long offset) {
-                LineScanner.scan(buf, off, len, lineNumber == 1, scan);
-                if (scan.outcome() == ScannedLine.Outcome.BLANK) {
-                    return;
-                }
+        long lineNumber = 0;
+        int start = 0;
+        while (start < content.length) {
+            int end = start;
+            while (end < content.length && content[end] != '\n') {
+                end++;
+            }
+            lineNumber++;
+            int len = end - start;
+            new LineJudge().judge(content, start, len, scan);
+            if (scan.outcome() != ScannedLine.Outcome.BLANK) {
                 if (scan.hasDiagnostic()) {
-                    diagnostics.add(Diagnostic.of(file, lineNumber, offset, scan, buf, off, len));
+                    diagnostics.add(Diagnostic.of(file, lineNumber, start, scan, content, start, len));
                 }
                 if (scan.outcome() == ScannedLine.Outcome.EVENT) {
-                    try {
-                        events.add(new EventLine(lineNumber, offset, EventCodec.decodeScanned(buf, off, len)));
-                    } catch (IOException e) {
-                        throw new AssertionError(e);
-                    }
+                    events.add(new EventLine(lineNumber, start, EventCodec.decodeScanned(content, start, len)));
                 }
             }
-
-            @Override
-            public void overlong(long lineNumber, long offset, long length) {
-                diagnostics.add(Diagnostic.overlong(file, lineNumber, offset, length));
-            }
-        };
-        splitter.feed(content, 0, content.length, sink);
-        splitter.finish(sink);
-        return new ReadResult(file, events, diagnostics, splitter.nextLineNumber() - 1, content.length);
+            start = end + 1;
+        }
+        return new ReadResult(file, events, diagnostics, lineNumber, content.length);
     }
 
     static void assertSame(ReadResult read, IndexSnapshot index, String what) {

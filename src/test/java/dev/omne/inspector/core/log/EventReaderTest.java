@@ -180,29 +180,30 @@ class EventReaderTest {
         ReadResult result = EventReader.read(write(deep + "\n" + B + "\n"));
         assertEquals(1, result.events().size());
         assertEquals(1, result.diagnostics().get(0).line());
-        assertTrue(result.diagnostics().get(0).message().toLowerCase().contains("nesting"),
-                result.diagnostics().get(0).message());
+        Diagnostic d = result.diagnostics().get(0);
+        assertTrue(d.message().startsWith("nested 128 levels deep: the omne runner reads at most 127"), d.message());
+        assertEquals("{\"type\":\"x\",\"a\":".length() + 127, d.column(), "the bracket that opens level 128");
     }
 
     @Test
-    void aLineOverTheLimitIsReportedAndSkipped() throws IOException {
-        byte[] huge = new byte[LineScanner.MAX_LINE_BYTES + 10];
-        java.util.Arrays.fill(huge, (byte) 'a');
-        byte[] content = concat((A + "\n").getBytes(StandardCharsets.UTF_8), huge,
-                ("\n" + B + "\n").getBytes(StandardCharsets.UTF_8));
-        ReadResult result = EventReader.read(write(content));
-        assertEquals(2, result.events().size());
-        assertEquals(3, result.events().get(1).line());
-        assertEquals(A.length() + 1 + huge.length + 1, result.events().get(1).offset());
-        Diagnostic d = result.diagnostics().get(0);
-        assertEquals(2, d.line());
-        assertTrue(d.message().contains("16 MiB"), d.message());
+    void aLineLongerThanIsKeptIsStillAnEventAndABrokenOneAnErrorWithItsColumn() throws IOException {
+        String big = "x".repeat(LineSplitter.DISPLAY_BYTES + 10);
+        String good = "{\"type\":\"x.y\",\"big\":\"" + big + "\"}";
+        String bad = "{\"type\":\"x.y\",\"big\":\"" + big + "\",\"s\":\"\\uD800\"}";
+        ReadResult result = EventReader.read(write(A + "\n" + good + "\n" + bad + "\n" + B + "\n"));
+        assertEquals(List.of(1L, 2L, 4L), result.events().stream().map(EventLine::line).toList());
+        assertEquals(big, result.events().get(1).event().text("big"), "read back whole from the file");
+        assertEquals(A.length() + 1 + good.length() + 1 + bad.length() + 1, result.events().get(2).offset());
+        Diagnostic d = result.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow();
+        assertEquals(3, d.line());
+        assertEquals(bad.indexOf("\\uD800") + 1, d.column());
+        assertTrue(d.message().startsWith("lone surrogate \\uD800 at column " + d.column()), d.message());
     }
 
     @Test
     void warningsKeepTheEvent() throws IOException {
         ReadResult result = EventReader.read(write(
-                "{\"type\":\"x.y\",\"ts\":\"soon\"}\n{\"type\":\"x.y\"}\n{\"type\":\"node.started\",\"ts\":\"2026-04-15T00:00:00Z\"}\n"));
+                "{\"type\":\"x.y\",\"ts\":\"soon\"}\n{\"type\":\"x.y\"}\n{\"type\":\"node.completed\",\"ts\":\"2026-04-15T00:00:00Z\"}\n"));
         assertEquals(3, result.events().size());
         assertEquals(3, result.warningCount());
         assertEquals(0, result.errorCount());

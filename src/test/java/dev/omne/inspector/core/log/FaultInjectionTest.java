@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** A write that fails halfway must leave the file exactly as it was, and the lock free. */
 class FaultInjectionTest {
     private static final String BEFORE = "{\"type\":\"run.started\",\"id\":\"ev-0001\"}\n\n{\"type\":\"x\"}\n";
-    private static final String LINE = "{\"type\":\"node.started\",\"id\":\"ev-0002\",\"pad\":\"" + "y".repeat(300) + "\"}";
+    private static final String LINE = "{\"type\":\"node.started\",\"id\":\"ev-0002\",\"ts\":\"2026-04-15T00:00:00Z\",\"run_id\":\"r\",\"node_id\":\"n1\",\"kind\":\"bash\",\"pad\":\"" + "y".repeat(300) + "\"}";
     private static final AppendOptions SHORT = new AppendOptions(Duration.ofMillis(300), Duration.ofMillis(10));
 
     @TempDir

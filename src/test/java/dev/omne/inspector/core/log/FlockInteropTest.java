@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** EventLog's lock and the runner's flock(2) exclude each other, both ways; flock(1) and Python stand in for the runner. */
 class FlockInteropTest {
     private static final String BEFORE = "{\"type\":\"run.started\",\"id\":\"ev-0001\"}\n";
-    private static final String LINE = "{\"type\":\"node.started\",\"id\":\"ev-0002\"}";
+    private static final String LINE = "{\"type\":\"node.started\",\"id\":\"ev-0002\",\"ts\":\"2026-04-15T00:00:00Z\",\"run_id\":\"r\",\"node_id\":\"n1\",\"kind\":\"bash\"}";
 
     /** Exit 3: the lock is busy (EWOULDBLOCK); 0: it was free. */
     private static final String PYTHON_PROBE = """

@@ -10,23 +10,15 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class LineSplitterTest {
-    record Cut(String text, long line, long offset) {
+    /** A line as a sink sees it: the text it was given, where it is, its length and the verdict. */
+    record Cut(String text, long line, long offset, long length, String verdict) {
     }
 
-    static List<Cut> split(byte[] data, int maxChunk, long seed, int maxLine, boolean finish) {
+    static List<Cut> split(byte[] data, int maxChunk, long seed, int keep, boolean finish) {
         List<Cut> cuts = new ArrayList<>();
-        LineSplitter splitter = new LineSplitter(0, 1, maxLine);
-        LineSplitter.Sink sink = new LineSplitter.Sink() {
-            @Override
-            public void line(byte[] buf, int off, int len, long lineNumber, long offset) {
-                cuts.add(new Cut(new String(buf, off, len, StandardCharsets.UTF_8), lineNumber, offset));
-            }
-
-            @Override
-            public void overlong(long lineNumber, long offset, long length) {
-                cuts.add(new Cut("<" + length + ">", lineNumber, offset));
-            }
-        };
+        LineSplitter splitter = new LineSplitter(0, 1, keep);
+        LineSplitter.Sink sink = (lineNumber, offset, length, judged, text, off, len) -> cuts.add(new Cut(
+                new String(text, off, len, StandardCharsets.UTF_8), lineNumber, offset, length, verdict(judged)));
         SplittableRandom random = new SplittableRandom(seed);
         int at = 0;
         while (at < data.length) {
@@ -40,47 +32,56 @@ class LineSplitterTest {
         return cuts;
     }
 
+    static String verdict(ScannedLine judged) {
+        return switch (judged.outcome()) {
+            case BLANK -> "blank";
+            case EVENT -> judged.type();
+            case ERROR -> "error@" + judged.column();
+        };
+    }
+
     @Test
-    void anyChunkingGivesTheSameLines() {
-        byte[] data = "a\n\nbb\r\nccc\ndddd".getBytes(StandardCharsets.UTF_8);
-        List<Cut> expected = List.of(new Cut("a", 1, 0), new Cut("", 2, 2), new Cut("bb\r", 3, 3),
-                new Cut("ccc", 4, 7), new Cut("dddd", 5, 11));
-        for (int seed = 0; seed < 200; seed++) {
-            assertEquals(expected, split(data, 1 + seed % 7, seed, 100, true), "seed " + seed);
+    void anyChunkingGivesTheSameLinesAndVerdicts() {
+        byte[] data = "{\"type\":\"a.b\"}\n\n {\"type\":\"c.d\"}\r\nccc\n{\"type\":\"e.f\"}".getBytes(StandardCharsets.UTF_8);
+        List<Cut> expected = List.of(new Cut("{\"type\":\"a.b\"}", 1, 0, 14, "a.b"), new Cut("", 2, 15, 0, "blank"),
+                new Cut(" {\"type\":\"c.d\"}\r", 3, 16, 16, "c.d"), new Cut("ccc", 4, 33, 3, "error@1"),
+                new Cut("{\"type\":\"e.f\"}", 5, 37, 14, "e.f"));
+        for (int seed = 0; seed < 300; seed++) {
+            assertEquals(expected, split(data, 1 + seed % 11, seed, 100, true), "seed " + seed);
         }
     }
 
     @Test
     void thePartialLastLineIsHeldBackUntilFinish() {
-        byte[] data = "a\nbb".getBytes(StandardCharsets.UTF_8);
-        assertEquals(List.of(new Cut("a", 1, 0)), split(data, 3, 1, 100, false));
+        byte[] data = "{\"type\":\"a.b\"}\n{\"ty".getBytes(StandardCharsets.UTF_8);
+        assertEquals(List.of(new Cut("{\"type\":\"a.b\"}", 1, 0, 14, "a.b")), split(data, 3, 1, 100, false));
         LineSplitter splitter = new LineSplitter();
         List<String> seen = new ArrayList<>();
-        LineSplitter.Sink sink = new LineSplitter.Sink() {
-            @Override
-            public void line(byte[] buf, int off, int len, long lineNumber, long offset) {
-                seen.add(new String(buf, off, len, StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public void overlong(long lineNumber, long offset, long length) {
-                seen.add("overlong");
-            }
-        };
+        LineSplitter.Sink sink = (lineNumber, offset, length, judged, text, off, len) -> seen.add(verdict(judged));
         splitter.feed(data, 0, data.length, sink);
-        assertEquals(2, splitter.committedOffset());
-        assertEquals(2, splitter.pendingBytes());
+        assertEquals(15, splitter.committedOffset());
+        assertEquals(4, splitter.pendingBytes());
         assertEquals(2, splitter.nextLineNumber());
-        assertEquals(List.of("a"), seen);
+        assertEquals(List.of("a.b"), seen);
+        byte[] rest = "pe\":\"c.d\"}\n".getBytes(StandardCharsets.UTF_8);
+        splitter.feed(rest, 0, rest.length, sink);
+        assertEquals(List.of("a.b", "c.d"), seen, "the held-back start and the rest judged as one line");
+        assertEquals(0, splitter.pendingBytes());
     }
 
     @Test
-    void overlongLinesAreCountedNotBuffered() {
-        byte[] data = "ab\n0123456789\ncd\n0123456789ABC".getBytes(StandardCharsets.UTF_8);
-        List<Cut> expected = List.of(new Cut("ab", 1, 0), new Cut("<10>", 2, 3), new Cut("cd", 3, 14),
-                new Cut("<13>", 4, 17));
-        for (int seed = 0; seed < 100; seed++) {
-            assertEquals(expected, split(data, 1 + seed % 9, seed, 8, true), "seed " + seed);
+    void linesLongerThanTheKeptBytesAreJudgedWholeAndGiveOnlyTheirStart() {
+        String longGood = "{\"type\":\"a.b\",\"s\":\"" + "x".repeat(40) + "\"}";
+        String longBad = "{\"type\":\"a.b\",\"s\":\"" + "x".repeat(40) + "\",}";
+        byte[] data = ("{\"type\":\"c.d\"}\n" + longGood + "\n" + longBad + "\n" + longGood).getBytes(StandardCharsets.UTF_8);
+        List<Cut> expected = List.of(new Cut("{\"type\":\"c.d\"}", 1, 0, 14, "c.d"),
+                new Cut(longGood.substring(0, 16), 2, 15, longGood.length(), "a.b"),
+                new Cut(longBad.substring(0, 16), 3, 15 + longGood.length() + 1, longBad.length(),
+                        "error@" + longBad.length()),
+                new Cut(longGood.substring(0, 16), 4, 15 + longGood.length() + longBad.length() + 2, longGood.length(),
+                        "a.b"));
+        for (int seed = 0; seed < 200; seed++) {
+            assertEquals(expected, split(data, 1 + seed % 23, seed, 16, true), "seed " + seed);
         }
     }
 }

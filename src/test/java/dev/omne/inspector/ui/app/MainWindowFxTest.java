@@ -82,7 +82,8 @@ class MainWindowFxTest {
 
     private static String line(String type, String run, String node, int plusMillis) {
         return "{\"type\":\"" + type + "\",\"id\":\"ev-" + System.nanoTime() + "\",\"ts\":\"" + now(plusMillis)
-                + "\",\"run_id\":\"" + run + "\"" + (node == null ? "" : ",\"node_id\":\"" + node + "\"") + "}";
+                + "\",\"run_id\":\"" + run + "\"" + (node == null ? "" : ",\"node_id\":\"" + node + "\"")
+                + (type.equals("node.started") ? ",\"kind\":\"bash\"" : "") + "}";
     }
 
     /** A volume: a failed run with two malformed lines, and a live run of {@code liveRows} events. */

@@ -79,4 +79,15 @@ class DetailContentsTest {
         assertEquals(4, bad.line());
         assertTrue(bad.markStart() >= 0);
     }
+
+    @Test
+    void anEventLongerThanTheDetailShowsIsShownFromItsStartAndSaysSo() throws Exception {
+        String big = "{\"type\":\"x.y\",\"ts\":\"2026-04-15T10:00:00Z\",\"big\":\"" + "b".repeat(17 << 20) + "\"}";
+        IndexSnapshot s = TestLogs.index(dir, List.of(fileLines.get(0), big));
+        assertFalse(s.isError(1), "a long good line is an event");
+        DetailContent detail = DetailContents.read(s, 1);
+        assertTrue(detail.truncated());
+        assertTrue(detail.text().startsWith("{\"type\":\"x.y\""), detail.text().substring(0, 40));
+        assertEquals(DetailContents.DETAIL_CAP, detail.text().length());
+    }
 }

@@ -221,7 +221,7 @@ class EventTableViewModelTest {
 
     @Test
     void warningsAreNotMalformedLinesAndARunWithoutAnySaysSo() {
-        IndexSnapshot s = TestLogs.index(dir, List.of(TestLogs.event("node.started", 1, null)));
+        IndexSnapshot s = TestLogs.index(dir, List.of(TestLogs.event("node.completed", 1, null)));
         assertTrue(s.hasWarning(0), "node event without node_id is a warning");
         model.show(TestLogs.RUN, s, false);
         model.nextMalformed();

@@ -29,4 +29,14 @@ class RowTextsTest {
         assertTrue(texts.get(2).summary().contains("{\"type\":\"node.completed\""), texts.get(2).summary());
         assertEquals("took=\"3 s\"", texts.get(3).summary());
     }
+
+    @Test
+    void anEventLongerThanASummaryReadsSaysSo() throws Exception {
+        String big = "{\"type\":\"x.y\",\"ts\":\"2026-04-15T10:00:00Z\",\"big\":\"" + "b".repeat(17 << 20) + "\"}";
+        IndexSnapshot s = TestLogs.index(dir, List.of(lines.get(0), big, lines.get(0)));
+        assertEquals(3, s.size());
+        assertEquals("x.y", s.type(1), "a long good line is an event");
+        String summary = RowTexts.texts(s, new int[] {1}).get(1).summary();
+        assertTrue(summary.startsWith("(a long line: 64+ KiB"), summary);
+    }
 }

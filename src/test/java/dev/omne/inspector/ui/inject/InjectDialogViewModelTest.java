@@ -151,6 +151,31 @@ class InjectDialogViewModelTest {
     }
 
     @Test
+    void aLineTheRunnerCouldNotReadIsNeitherPreviewedNorAppendable() {
+        var m = model();
+        m.typeProperty().set("node.started");
+        m.nodeIdProperty().set("review");
+        assertFalse(m.validProperty().get(), "a node.started needs its kind");
+        assertTrue(m.otherErrorProperty().get().contains("a node.started event needs \"kind\""), m.otherErrorProperty().get());
+        assertEquals("", m.previewProperty().get());
+        m.kindProperty().set("bash");
+        assertTrue(m.validProperty().get());
+        m.extraFieldsProperty().set("{\"n\": 1e400}");
+        assertFalse(m.validProperty().get());
+        assertTrue(m.extraErrorProperty().get().contains("number out of range for the omne runner"));
+        m.extraFieldsProperty().set("{\"s\": \"\\ud800\"}");
+        assertFalse(m.validProperty().get(), "never written as '?'");
+        assertTrue(m.extraErrorProperty().get().contains("lone surrogate \\uD800"), m.extraErrorProperty().get());
+        m.extraFieldsProperty().set("{\"n\": 1.50, \"z\": -0}");
+        assertTrue(m.validProperty().get());
+        assertTrue(m.previewProperty().get().endsWith(",\"n\":1.50,\"z\":-0}"), "numbers as written: "
+                + m.previewProperty().get());
+        m.nameProperty().set("a \ud800 b");
+        assertFalse(m.validProperty().get(), "a lone surrogate typed in a field has no UTF-8 form");
+        assertTrue(m.otherErrorProperty().get().contains("lone surrogate"), m.otherErrorProperty().get());
+    }
+
+    @Test
     void previewOfNodeFailed() {
         var m = model();
         m.typeProperty().set("node.failed");
@@ -207,12 +232,17 @@ class InjectDialogViewModelTest {
         m.extraFieldsProperty().set("[1]");
         assertTrue(m.extraErrorProperty().get().startsWith("Extra fields must be one JSON object"));
         m.extraFieldsProperty().set("{\"a\": 1,}");
-        assertTrue(m.extraErrorProperty().get().startsWith("Not valid JSON"), m.extraErrorProperty().get());
-        assertTrue(m.extraErrorProperty().get().contains("line 1, column"), m.extraErrorProperty().get());
+        assertTrue(m.extraErrorProperty().get().startsWith("Not JSON the omne runner can read"), m.extraErrorProperty().get());
+        assertTrue(m.extraErrorProperty().get().contains("line 1, column 9"), m.extraErrorProperty().get());
+        m.extraFieldsProperty().set("{\n  \"a\": 1,\n  \"b\": 1e400\n}");
+        assertTrue(m.extraErrorProperty().get().contains("number out of range for the omne runner"), m.extraErrorProperty().get());
+        assertTrue(m.extraErrorProperty().get().contains("line 3, column 8"), m.extraErrorProperty().get());
         m.extraFieldsProperty().set("{\"a\": 1, \"a\": 2}");
-        assertTrue(m.extraErrorProperty().get().contains("Duplicate field"), m.extraErrorProperty().get());
+        assertTrue(m.extraErrorProperty().get().contains("\"a\" is given twice"), m.extraErrorProperty().get());
+        m.extraFieldsProperty().set("{\"a\": {\"b\": 1, \"b\": 2}}");
+        assertTrue(m.extraErrorProperty().get().contains("\"b\" is given twice"), "never one value dropped silently");
         m.extraFieldsProperty().set("{\"a\": 1} {}");
-        assertTrue(m.extraErrorProperty().get().startsWith("Not valid JSON"), m.extraErrorProperty().get());
+        assertTrue(m.extraErrorProperty().get().startsWith("Not JSON the omne runner can read"), m.extraErrorProperty().get());
         m.extraFieldsProperty().set("{\n  \"a\": 1\n}");
         assertNull(m.extraErrorProperty().get());
         assertTrue(m.validProperty().get());

@@ -22,7 +22,7 @@ class SingleFileVolumeTest {
     void aLooseJsonlFileIsAOneRunVolumeThatIsReadOnly() throws Exception {
         Path export = Files.writeString(dir.resolve("bug report.jsonl"),
                 "{\"type\":\"run.started\",\"id\":\"e1\",\"ts\":\"2026-04-15T00:00:00Z\",\"run_id\":\"feature-01kpfntqeej7vhn935kc0tm9vn\"}\n"
-                        + "{\"type\":\"node.started\",\"id\":\"e2\",\"ts\":\"2026-04-15T00:00:01Z\",\"run_id\":\"feature-01kpfntqeej7vhn935kc0tm9vn\",\"node_id\":\"plan\"}\n");
+                        + "{\"type\":\"node.started\",\"id\":\"e2\",\"ts\":\"2026-04-15T00:00:01Z\",\"run_id\":\"feature-01kpfntqeej7vhn935kc0tm9vn\",\"node_id\":\"plan\",\"kind\":\"bash\"}\n");
         byte[] before = Files.readAllBytes(export);
         assertTrue(SingleFileVolume.isLooseFile(export));
         Volume volume = SingleFileVolume.create(export);

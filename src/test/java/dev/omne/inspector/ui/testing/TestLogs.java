@@ -24,7 +24,8 @@ public final class TestLogs {
     public static String event(String type, int second, String node) {
         return "{\"type\":\"" + type + "\",\"id\":\"ev-" + type.hashCode() + "-" + second + "\",\"ts\":\"2026-04-15T10:00:"
                 + String.format("%02d", second) + ".000Z\",\"run_id\":\"" + RUN + "\""
-                + (node == null ? "" : ",\"node_id\":\"" + node + "\"") + "}";
+                + (node == null ? "" : ",\"node_id\":\"" + node + "\"")
+                + (type.equals("node.started") ? ",\"kind\":\"bash\"" : "") + "}";
     }
 
     /**
