@@ -301,4 +301,17 @@ public final class HistoryGridView extends Region {
     Canvas headerCanvas() {
         return headerCanvas;
     }
+
+    /** Where a cell's middle is on the screen (column -1: the run's own columns); for tests that click it. */
+    public javafx.geometry.Point2D cellOnScreen(int row, int column) {
+        double x = column < 0 ? HistoryGridPainter.MARK + HistoryGridPainter.RUN / 2
+                : HistoryGridPainter.PINNED + column * HistoryGridPainter.NODE - scrollX() + HistoryGridPainter.NODE / 2;
+        double y = row * HistoryGridPainter.ROW - scrollY() + HistoryGridPainter.ROW / 2;
+        return body.localToScreen(x, y);
+    }
+
+    /** How many node columns show whole, for tests that click one. */
+    public int columnsInView() {
+        return (int) ((body.getWidth() - HistoryGridPainter.PINNED) / HistoryGridPainter.NODE);
+    }
 }
