@@ -380,8 +380,14 @@ final class HistoryFeed implements AutoCloseable {
             HistoryFilter filter = new HistoryFilter(asked.pipes(), asked.outcomes(), asked.range().fromMicros(nowMicros),
                     Timestamps.NONE, 0);
             List<RunSummary> runs = filter.apply(snapshot);
-            page = new HistoryPage(snapshot, filter, runs, HistoryGrid.of(runs),
-                    NodeStatistics.of(runs, NodeStatistics.Order.PIPELINE), compare(snapshot, asked), bad);
+            if (page != null && asked.sameRuns(pageRequest) && runs.equals(page.runs())) {
+                // Another pipe's run changed: the runs shown did not, nor do their grid and statistics.
+                page = new HistoryPage(snapshot, filter, page.runs(), page.grid(), page.stats(),
+                        compare(snapshot, asked), bad);
+            } else {
+                page = new HistoryPage(snapshot, filter, runs, HistoryGrid.of(runs),
+                        NodeStatistics.of(runs, NodeStatistics.Order.PIPELINE), compare(snapshot, asked), bad);
+            }
             pageRequest = asked;
             return page;
         }

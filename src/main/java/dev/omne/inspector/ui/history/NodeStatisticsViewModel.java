@@ -37,7 +37,7 @@ public final class NodeStatisticsViewModel {
             if (now == null) {
                 order.set(NodeStatistics.Order.FLAKIEST);
             } else {
-                rows.setAll(NodeStatistics.sorted(pipelineOrder, now));
+                update(NodeStatistics.sorted(pipelineOrder, now));
             }
         });
     }
@@ -58,8 +58,27 @@ public final class NodeStatisticsViewModel {
 
     void show(List<NodeStats> stats, int runs) {
         pipelineOrder = stats;
-        rows.setAll(NodeStatistics.sorted(stats, order.get()));
+        update(NodeStatistics.sorted(stats, order.get()));
         emptyText.set(runs == 0 ? "No runs to count" : "These runs have no nodes");
+    }
+
+    /** Replaces only the rows that changed: a live run changes a few nodes, and the table redraws only theirs. */
+    private void update(List<NodeStats> next) {
+        if (next.size() != rows.size()) {
+            rows.setAll(next);
+            return;
+        }
+        for (int i = 0; i < next.size(); i++) {
+            if (!next.get(i).node().equals(rows.get(i).node())) {
+                rows.setAll(next);
+                return;
+            }
+        }
+        for (int i = 0; i < next.size(); i++) {
+            if (!next.get(i).equals(rows.get(i))) {
+                rows.set(i, next.get(i));
+            }
+        }
     }
 
     public void setNodeOpener(HistoryGridViewModel.NodeOpener opener) {
@@ -94,7 +113,7 @@ public final class NodeStatisticsViewModel {
         return tip.toString();
     }
 
-    /** The failure rate: {@code 17%}, or empty for a node that never failed. */
+    /** The failure rate: {@code 17%}, {@code 8.3%}, {@code 0%}. */
     public String rateText(NodeStats s) {
         if (s.failures() == 0) {
             return "0%";

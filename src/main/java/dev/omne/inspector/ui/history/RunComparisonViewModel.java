@@ -80,6 +80,9 @@ public final class RunComparisonViewModel {
 
     void show(RunComparison next, boolean chosen) {
         RunComparison before = comparison.get();
+        if (next != null && next.equals(before)) {
+            return; // the same two runs as they were: nothing to redraw
+        }
         comparison.set(next);
         emptyText.set(next != null ? "No node matches the filter"
                 : chosen ? "One of the two runs is gone from the volume" : NONE_CHOSEN);
