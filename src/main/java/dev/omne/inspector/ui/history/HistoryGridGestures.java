@@ -77,6 +77,8 @@ final class HistoryGridGestures {
         }
         if (column < 0 || e.isControlDown() || e.isMetaDown() || e.isShiftDown()) {
             model.choose(row, e.isControlDown() || e.isMetaDown() || e.isShiftDown());
+        } else if (model.cell(row, column) == null && !model.groupOf(column).equals(model.run(row).pipe())) {
+            view.showColumns(model.columnsOf(row)); // another pipe's column: go to this run's own
         } else {
             model.open(row, column);
         }

@@ -124,6 +124,15 @@ final class HistoryGridPainter {
                 paintCell(g, m, c, row, col, PINNED + col * NODE - v.scrollX(), y,
                         row == v.hoverRow() && col == v.hoverColumn());
             }
+            int[] own = m.columnsOf(row);
+            if (own != null && (own[1] < firstCol || own[0] > lastCol)) {
+                // Its pipe's columns are out of view (every pipe shown): say where they are.
+                g.setFill(c.muted());
+                g.setFont(small);
+                g.setTextAlign(TextAlignment.LEFT);
+                g.fillText(own[0] > lastCol ? m.run(row).pipe() + " →" : "← " + m.run(row).pipe(), PINNED + 8,
+                        y + ROW / 2);
+            }
             g.restore();
             paintRun(g, m, c, row, y);
             if (row == cursorRow) {

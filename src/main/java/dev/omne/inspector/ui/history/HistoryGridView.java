@@ -253,6 +253,13 @@ public final class HistoryGridView extends Region {
         vertical.setValue(Math.clamp(scrollY() + dy, 0, vertical.getMax()));
     }
 
+    /** Scrolls sideways to a pipe's columns ({first, last}). */
+    void showColumns(int[] range) {
+        if (range != null) {
+            horizontal.setValue(Math.min(horizontal.getMax(), range[0] * HistoryGridPainter.NODE));
+        }
+    }
+
     /** Rows that fit in the view. */
     int pageRows() {
         return Math.max(1, (int) (body.getHeight() / HistoryGridPainter.ROW) - 1);

@@ -55,6 +55,8 @@ public final class HistoryGridViewModel {
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
     private NodeOpener opener = (run, node, line) -> { };
     private Runnable onCompare = () -> { };
+    /** Per pipe, its columns' first and last index (the columns of a pipe come together). */
+    private java.util.Map<String, int[]> pipeColumns = java.util.Map.of();
 
     /**
      * @param statusOf the runs list's status of a run (it knows whether a run without an end is still being
@@ -197,6 +199,11 @@ public final class HistoryGridViewModel {
         return tip.append("\nPipe ").append(c.key().pipe()).toString();
     }
 
+    /** The first and last column of the row's pipe, or null when its pipe has no columns. */
+    public int[] columnsOf(int row) {
+        return pipeColumns.get(run(row).pipe());
+    }
+
     /** The pipe a column belongs to: columns of one pipe come together, under one heading. */
     public String groupOf(int column) {
         return column(column).key().pipe();
@@ -234,6 +241,10 @@ public final class HistoryGridViewModel {
     public String cellTooltip(int row, int column) {
         NodeRun node = cell(row, column);
         if (node == null) {
+            int[] own = columnsOf(row);
+            if (own != null && !groupOf(column).equals(run(row).pipe())) {
+                return runText(row) + " is a run of " + run(row).pipe() + ": its nodes are under that heading (click to go there)";
+            }
             return runText(row) + " did not reach " + columnText(column);
         }
         StringBuilder tip = new StringBuilder(node.nodeId());
@@ -277,6 +288,13 @@ public final class HistoryGridViewModel {
 
     /** A new grid: the selection keeps the runs it still shows, the cursor stays on its run. */
     void show(HistoryGrid next) {
+        java.util.Map<String, int[]> ranges = new java.util.HashMap<>();
+        List<dev.omne.inspector.core.history.NodeOrder.Column> columns = next.columns();
+        for (int c = 0; c < columns.size(); c++) {
+            int column = c;
+            ranges.merge(columns.get(c).key().pipe(), new int[] {c, c}, (a, b) -> new int[] {a[0], column});
+        }
+        pipeColumns = ranges;
         grid.set(next);
         selected.removeIf(id -> rowOf(id) < 0);
         Cursor at = cursor.get();

@@ -142,4 +142,21 @@ class HistoryGridViewModelTest {
         model.openCursor();
         assertEquals(running.runId() + " build " + running.node("build").firstLine(), opened.getLast());
     }
+
+    @Test
+    void eachRunKnowsWhereItsPipesColumnsAreWhenEveryPipeIsShown() throws IOException {
+        HistoryGridViewModel model = model(RunStatus.RUNNING);
+        RunSummary bugfix = HandLogs.run(project, "bugfix-01kp0000000000000000000005").started(400)
+                .node("reproduce", 401, 405).node("fix", 405, 409).completed(410).write();
+        model.show(HistoryGrid.of(List.of(bugfix, running, newer, older)));
+        // Pipes come by name: bugfix's two columns, then feature's three.
+        assertEquals(List.of("bugfix", "bugfix", "feature", "feature", "feature"),
+                java.util.stream.IntStream.range(0, 5).mapToObj(model::groupOf).toList());
+        assertEquals(List.of(0, 1), java.util.Arrays.stream(model.columnsOf(0)).boxed().toList());
+        assertEquals(List.of(2, 4), java.util.Arrays.stream(model.columnsOf(2)).boxed().toList());
+        assertTrue(model.cellTooltip(2, 0).contains("is a run of feature: its nodes are under that heading"),
+                model.cellTooltip(2, 0));
+        assertTrue(model.cellTooltip(1, 4).endsWith("did not reach ship"), model.cellTooltip(1, 4));
+        assertFalse(model.open(2, 0), "another pipe's column opens nothing");
+    }
 }
