@@ -317,6 +317,11 @@ public final class HistoryGridView extends Region {
         return body.localToScreen(x, y);
     }
 
+    /** The grid's ViewModel, for tests that find a run's row. */
+    public HistoryGridViewModel model() {
+        return model;
+    }
+
     /** How many node columns show whole, for tests that click one. */
     public int columnsInView() {
         return (int) ((body.getWidth() - HistoryGridPainter.PINNED) / HistoryGridPainter.NODE);

@@ -90,7 +90,7 @@ public final class HistoryViewModel {
         statistics.setNodeOpener(open);
         comparison.setNodeOpener(open);
         grid.setOnCompare(this::compareChosen);
-        comparison.setOnSwap(() -> compare(compareB, compareA));
+        comparison.setOnSwap(() -> showPair(compareB, compareA));
         pipe.addListener((obs, old, now) -> request());
         completed.addListener((obs, old, now) -> outcomeChanged(completed, now));
         failed.addListener((obs, old, now) -> outcomeChanged(failed, now));
@@ -257,10 +257,17 @@ public final class HistoryViewModel {
         HistorySnapshot known = page.get().history();
         RunSummary ra = known.run(a);
         RunSummary rb = known.run(b);
-        boolean swap = ra != null && rb != null && ra.sortMicros() > rb.sortMicros() && !a.equals(compareB);
-        compareA = swap ? b : a;
-        compareB = swap ? a : b;
+        boolean swap = ra != null && rb != null && HistorySnapshot.NEWEST_FIRST.compare(ra, rb) < 0;
+        showPair(swap ? b : a, swap ? a : b);
+    }
+
+    private void showPair(String a, String b) {
         lower.set(Lower.COMPARISON);
+        if (a.equals(compareA) && b.equals(compareB)) {
+            return; // already shown
+        }
+        compareA = a;
+        compareB = b;
         comparison.show(null, true);
         request();
     }

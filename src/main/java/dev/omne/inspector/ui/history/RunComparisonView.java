@@ -41,7 +41,7 @@ import java.util.function.Function;
 
 /**
  * Two runs compared: their headings, B's time against A's, where they first diverge (the row marked), a row per
- * node with both times, the difference, outcomes and error kinds; beside it both timelines on one axis from their
+ * node with both times, the difference, how it ended in each (with the error kind of a failure); beside it both timelines on one axis from their
  * starts. The filter field and "Differences only" apply to both runs. Double-click a row's A or B side to open that
  * run at the node.
  */
@@ -82,8 +82,7 @@ public final class RunComparisonView extends VBox {
         Label divergenceText = new Label();
         divergenceText.setId("compare-divergence");
         divergenceText.getStyleClass().add("divergence-banner");
-        divergenceText.setMaxWidth(Double.MAX_VALUE);
-        divergenceText.setWrapText(true);
+        divergenceText.setMinWidth(0);
 
         TextField filter = new TextField();
         filter.setId("compare-filter");
@@ -100,11 +99,21 @@ public final class RunComparisonView extends VBox {
         swap.setTooltip(new Tooltip("B becomes A and A becomes B"));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox lineA = new HBox(6, badgeA, titleA, gap, filter, differences, swap);
+        titleA.setMinWidth(0);
+        titleB.setMinWidth(0);
+        difference.setMinWidth(Region.USE_PREF_SIZE);
+        HBox lineA = new HBox(6, badgeA, titleA, gap, swap);
         lineA.setAlignment(Pos.CENTER_LEFT);
-        HBox lineB = new HBox(6, badgeB, titleB, new Label("  "), difference);
+        Region gapB = new Region();
+        HBox.setHgrow(gapB, Priority.ALWAYS);
+        HBox lineB = new HBox(6, badgeB, titleB, gapB, difference);
         lineB.setAlignment(Pos.CENTER_LEFT);
-        VBox head = new VBox(4, lineA, lineB, divergenceText);
+        Region gapF = new Region();
+        HBox.setHgrow(gapF, Priority.ALWAYS);
+        HBox lineF = new HBox(8, divergenceText, gapF, filter, differences);
+        lineF.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(divergenceText, Priority.SOMETIMES);
+        VBox head = new VBox(4, lineA, lineB, lineF);
         head.getStyleClass().add("compare-head");
 
         buildTable();
@@ -113,7 +122,7 @@ public final class RunComparisonView extends VBox {
         timeline.widthProperty().bind(timelineScroll.widthProperty().subtract(16));
         SplitPane split = new SplitPane(table, timelineScroll);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.56);
+        split.setDividerPositions(0.6);
         VBox.setVgrow(split, Priority.ALWAYS);
 
         Label empty = new Label();
@@ -159,14 +168,12 @@ public final class RunComparisonView extends VBox {
         table.setItems(model.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
-                column("Node", 130, row -> row.nodeId(), row -> row.name(), false),
-                column("A", 64, row -> model.timeText(row.a()), null, true),
-                column("B", 64, row -> model.timeText(row.b()), null, true),
-                column("B − A", 66, model::differenceText, null, true),
-                column("A outcome", 96, row -> model.outcomeText(row.a()), null, false),
-                column("B outcome", 96, row -> model.outcomeText(row.b()), null, false),
-                column("A error", 90, row -> model.errorText(row.a()), row -> model.errorTooltip(row.a()), false),
-                column("B error", 90, row -> model.errorText(row.b()), row -> model.errorTooltip(row.b()), false)));
+                column("Node", 120, row -> row.nodeId(), row -> row.name(), false),
+                column("A", 62, row -> model.timeText(row.a()), null, true),
+                column("B", 62, row -> model.timeText(row.b()), null, true),
+                column("B − A", 70, model::differenceText, null, true),
+                column("A ended", 110, row -> model.outcomeText(row.a()), row -> model.errorTooltip(row.a()), false),
+                column("B ended", 110, row -> model.outcomeText(row.b()), row -> model.errorTooltip(row.b()), false)));
         table.getColumns().forEach(c -> c.setSortable(false));
         table.setRowFactory(t -> new TableRow<>() {
             {

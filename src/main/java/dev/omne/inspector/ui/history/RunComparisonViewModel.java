@@ -1,5 +1,6 @@
 package dev.omne.inspector.ui.history;
 
+import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.history.ExecutionOutcome;
 import dev.omne.inspector.core.history.NodeExecution;
 import dev.omne.inspector.core.history.NodeRun;
@@ -33,6 +34,9 @@ public final class RunComparisonViewModel {
     static final String NONE_CHOSEN = "Choose two runs to compare: click a run in the grid and Shift+click a second"
             + " (or select two in the runs list), then " + dev.omne.inspector.ui.common.Action.COMPARE_RUNS
             .hint("Compare Runs");
+
+    private static final java.time.format.DateTimeFormatter START = java.time.format.DateTimeFormatter
+            .ofPattern("MM-dd HH:mm", java.util.Locale.ROOT);
 
     private final ZoneId zone;
     private final ReadOnlyObjectWrapper<RunComparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
@@ -126,7 +130,7 @@ public final class RunComparisonViewModel {
 
     // Texts
 
-    /** A run's heading: {@code A  feature 1s15v8xb · failed · 8m 22s · 04-15 08:48}. */
+    /** A run's heading: {@code feature 1s15v8xb · failed · 8 min 22 s · 04-15 08:48} (its start). */
     public String runTitle(boolean a) {
         RunComparison c = comparison.get();
         if (c == null) {
@@ -138,7 +142,7 @@ public final class RunComparisonViewModel {
         if (run.durationMicros() >= 0) {
             text.append("  ·  ").append(Formats.duration(run.durationMicros() / 1000));
         }
-        return text.append("  ·  started ").append(Formats.exact(run.sortMicros(), zone)).toString();
+        return text.append("  ·  ").append(START.format(Timestamps.ofMicros(run.sortMicros()).atZone(zone))).toString();
     }
 
     /** B's time against A's: {@code B took 1 min 20 s longer (+35%)}. */
@@ -193,13 +197,19 @@ public final class RunComparisonViewModel {
         return d == 0 ? "0" : (d > 0 ? "+" : "−") + Formats.compactDuration(Math.abs(d) / 1000);
     }
 
-    /** {@code completed}, {@code failed}, {@code completed ×3}, or {@code not reached}. */
+    /**
+     * How the node ended and, for a failure, its error kind: {@code completed}, {@code failed (crash)},
+     * {@code completed ×3} (three executions), or {@code not reached}.
+     */
     public String outcomeText(NodeRun node) {
         if (node == null) {
             return "not reached";
         }
         ExecutionOutcome outcome = node.outcome();
         String word = outcome == null ? "never started" : outcome.label();
+        if (outcome == ExecutionOutcome.FAILED && !errorText(node).isEmpty()) {
+            word += " (" + errorText(node) + ")";
+        }
         return node.executions().size() > 1 ? word + " ×" + node.executions().size() : word;
     }
 

@@ -55,7 +55,7 @@ class RunComparisonViewModelTest {
         assertEquals("+15.0 s", model.differenceText(build));
         RunComparison.Row test = model.rows().get(1);
         assertEquals("completed", model.outcomeText(test.a()));
-        assertEquals("failed", model.outcomeText(test.b()));
+        assertEquals("failed (gate_failed)", model.outcomeText(test.b()));
         assertEquals("gate_failed", model.errorText(test.b()));
         assertEquals("not reached", model.outcomeText(model.rows().get(2).b()));
         assertTrue(model.isDivergence(test));
@@ -78,6 +78,9 @@ class RunComparisonViewModelTest {
         model.swap();
         assertEquals(b.runId(), model.comparison().a().runId());
         assertEquals("B took 54.0 s less (-53%)", model.differenceText());
+        history.compare(b.runId(), a.runId());
+        history.compare(b.runId(), a.runId());
+        assertEquals(a.runId(), model.comparison().a().runId(), "choosing the same two again: the older is A");
     }
 
     private static List<String> ids(RunComparisonViewModel model) {
