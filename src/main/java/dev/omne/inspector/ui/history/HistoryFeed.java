@@ -36,7 +36,7 @@ import java.util.function.LongSupplier;
  * A volume's history for the window. The session's batches feed it each run's new index rows, summed up into the
  * run's summary; once the history is shown, a cold read of the logs fills in, newest first, the runs the session
  * has not indexed yet (through a {@link SummarySource} that takes what is already known, so a log the session
- * has indexed is never read again; a summary kept on disk can go in front of it).
+ * has indexed is never read again, then what a store of summaries kept from an earlier start has, then the log).
  *
  * <p>All of it happens in drains on the background executor, one at a time, each taking every input queued since
  * the one before: so the {@link VolumeHistory} has one writer at a time, and however fast runs grow, the UI thread
@@ -92,6 +92,7 @@ final class HistoryFeed implements AutoCloseable {
     private final Volume volume;
     private final LongSupplier nowMicros;
     private final int loaderThreads;
+    private final SummarySource stored;
     private final Listener listener;
     private final Queue<Consumer<State>> inputs = new ConcurrentLinkedQueue<>();
     /** Written only inside a drain, and drains run one at a time. */
@@ -118,11 +119,17 @@ final class HistoryFeed implements AutoCloseable {
     private boolean loadOver;
     private HistoryPage delivered;
 
-    HistoryFeed(TaskExecutor tasks, Volume volume, LongSupplier nowMicros, int loaderThreads, Listener listener) {
+    /**
+     * @param stored summaries kept from an earlier start (a cache that answers null for a run it has none of, or none
+     *               up to date), asked after the live history and before the run's log is read
+     */
+    HistoryFeed(TaskExecutor tasks, Volume volume, LongSupplier nowMicros, int loaderThreads, SummarySource stored,
+                Listener listener) {
         this.tasks = tasks;
         this.volume = volume;
         this.nowMicros = nowMicros;
         this.loaderThreads = loaderThreads;
+        this.stored = stored;
         this.listener = listener;
     }
 
@@ -191,7 +198,7 @@ final class HistoryFeed implements AutoCloseable {
                 }
                 loadDone.set(done);
                 signal();
-            }, () -> closed, known.orElse(SummarySource.LOGS));
+            }, () -> closed, known.orElse(stored).orElse(SummarySource.LOGS));
         }, result -> {
             List<HistoryLoader.Unreadable> unreadable = result.unreadable();
             inputs.add(s -> s.unreadable(unreadable));

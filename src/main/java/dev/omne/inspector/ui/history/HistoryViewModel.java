@@ -4,6 +4,7 @@ import dev.omne.inspector.core.history.HistoryLoader;
 import dev.omne.inspector.core.history.RunOutcome;
 import dev.omne.inspector.core.history.RunSummary;
 import dev.omne.inspector.core.history.HistorySnapshot;
+import dev.omne.inspector.core.history.SummarySource;
 import dev.omne.inspector.core.volume.Volume;
 import dev.omne.inspector.ui.common.Formats;
 import dev.omne.inspector.ui.common.TaskExecutor;
@@ -68,6 +69,8 @@ public final class HistoryViewModel {
     private String compareA;
     private String compareB;
     private HistoryGridViewModel.NodeOpener opener = (run, node, line) -> { };
+    /** Summaries kept from an earlier start, per volume; none yet (every log not followed is read). */
+    private Function<Volume, SummarySource> stored = volume -> log -> null;
     private java.util.function.Consumer<String> messages = text -> { };
 
     /**
@@ -194,6 +197,14 @@ public final class HistoryViewModel {
         this.opener = opener;
     }
 
+    /**
+     * Where summaries kept from an earlier start come from, for the volumes opened from now on: asked for each run
+     * the session has not followed yet, before its log is read; null for a run it has none of (or none up to date).
+     */
+    public void useStoredSummaries(Function<Volume, SummarySource> store) {
+        this.stored = store;
+    }
+
     /** Where short messages go (the status bar). */
     public void setMessages(java.util.function.Consumer<String> messages) {
         this.messages = messages;
@@ -202,7 +213,16 @@ public final class HistoryViewModel {
     /** A volume was opened: its history starts empty and fills from its session (and a cold read once shown). */
     public void open(Volume volume) {
         close();
-        feed = new HistoryFeed(tasks, volume, () -> micros(clock), loaderThreads, new HistoryFeed.Listener() {
+        feed = new HistoryFeed(tasks, volume, () -> micros(clock), loaderThreads, stored.apply(volume), feedListener());
+        emptyText.set("Reading runs…");
+        feed.setRequest(requestNow());
+        if (shown.get()) {
+            feed.setActive(true);
+        }
+    }
+
+    private HistoryFeed.Listener feedListener() {
+        return new HistoryFeed.Listener() {
             @Override
             public void page(HistoryPage next) {
                 showPage(next);
@@ -218,12 +238,7 @@ public final class HistoryViewModel {
                 problemText.set(message);
                 messages.accept(message);
             }
-        });
-        emptyText.set("Reading runs…");
-        feed.setRequest(requestNow());
-        if (shown.get()) {
-            feed.setActive(true);
-        }
+        };
     }
 
     /** A batch of the session's changes. */

@@ -199,6 +199,31 @@ class HistoryViewModelTest {
     }
 
     @Test
+    void summariesKeptFromAnEarlierStartAreTakenBeforeALogIsRead() throws IOException {
+        HistoryVolumes.generate(project, 4, 200);
+        Volume volume = Volume.open(project);
+        List<RunSummary> expected = expected(volume);
+        // A store that has every run but the newest: the newest is read from its log, the rest never are.
+        java.util.Map<String, RunSummary> kept = new java.util.HashMap<>();
+        for (RunSummary run : expected.subList(1, expected.size())) {
+            kept.put(run.runId(), run);
+            Files.delete(run.file());
+            Files.createDirectory(run.file());
+        }
+        List<String> asked = new ArrayList<>();
+        HistoryViewModel model = model(LATER);
+        model.useStoredSummaries(v -> log -> {
+            asked.add(log.runId());
+            return kept.get(log.runId());
+        });
+        model.open(volume);
+        model.shownProperty().set(true);
+        assertEquals(expected, model.pageProperty().get().runs());
+        assertEquals(List.of(), model.pageProperty().get().unreadable(), "no log was read but the newest");
+        assertEquals(4, asked.size(), "the store was asked for every run: " + asked);
+    }
+
+    @Test
     void aLogThatCannotBeReadIsNamedAndTheRestIsShown() throws IOException {
         HistoryVolumes.generate(project, 3, 200);
         String broken = "feature-01kq000000000000000000000j";
