@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Takes the README's window screenshots under Xvfb with the GTK platform (ScreenshotsTest drives the real app
-# on its demo volume): the failed run with its timeline and a filter, a malformed line and the scale benchmark's
-# run of a million lines (generated into target/scale-run once, or BENCH_VOLUME) in both themes, the Inject
-# dialog and the live run in the light one.
+# on its demo volume): the failed run with its timeline and a filter, a malformed line, the scale benchmark's run of
+# a million lines (generated into target/scale-run once, or BENCH_VOLUME) and the history (grid, node statistics,
+# two runs compared) in both themes, the Inject dialog and the live run in the light one.
 # Usage: packaging/screenshots.sh      (installs xvfb, imagemagick and GTK 3 when missing)
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,7 +17,7 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 for theme in light dark; do
   tests=ScreenshotsTest
-  [ "$theme" = dark ] && tests='ScreenshotsTest#timelineAndFilter+malformedLine+scaleRun'
+  [ "$theme" = dark ] && tests='ScreenshotsTest#timelineAndFilter+malformedLine+scaleRun+historyGrid+historyStatistics+historyComparison'
   SCREENSHOT_DIR="$REPO/packaging/screenshots" xvfb-run -a -s "-screen 0 1280x800x24" ./mvnw -B -ntp -q test \
     "-Dtest=$tests" -Dsurefire.excludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false \
     "-Dtest.jvm.args=-Dtestfx.robot=glass -Dprism.order=sw -Domne.theme=$theme -Djava.util.prefs.userRoot=$REPO/target/prefs --enable-native-access=ALL-UNNAMED"

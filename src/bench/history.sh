@@ -24,21 +24,8 @@ DROP_CACHES=${DROP_CACHES:-0}
 
 cd "$REPO"
 source "$REPO/.ci/jdk25.sh"
-source "$REPO/src/bench/build.sh"
 [ -x /usr/bin/time ] || { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
-
-stamp="runs=$RUNS events=$EVENTS malformed_every=$MALFORMED_EVERY unfinished=$UNFINISHED failing=$FAILING seed=$SEED"
-if [ -f "$WORK_DIR/generated.txt" ] && [ "$(head -n 1 "$WORK_DIR/generated.txt")" = "$stamp" ]; then
-  echo "Reusing $WORK_DIR ($(sed -n 2p "$WORK_DIR/generated.txt"))"
-else
-  rm -rf "$WORK_DIR"
-  mkdir -p "$WORK_DIR"
-  echo "Generating $RUNS runs of $EVENTS lines into $WORK_DIR"
-  "${OMNE[@]}" generate --out "$WORK_DIR" --runs "$RUNS" --events "$EVENTS" \
-    --malformed-every "$MALFORMED_EVERY" --seed "$SEED" --history --failing "$FAILING" --unfinished "$UNFINISHED" \
-    | tail -n 1 | tee "$WORK_DIR/generate.log"
-  printf '%s\n%s\n' "$stamp" "$(cat "$WORK_DIR/generate.log")" > "$WORK_DIR/generated.txt"
-fi
+source "$REPO/src/bench/history-volume.sh"
 
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT

@@ -27,7 +27,7 @@ final class HistoryInput {
             logs.add(new HistoryLoader.RunLog(target.runId(), target.file()));
         }
         HistoryLoader.Result result = HistoryLoader.load(logs, Runtime.getRuntime().availableProcessors(),
-                HistoryLoader.Listener.NONE, () -> false, cache);
+                HistoryLoader.Listener.NONE, () -> false, cache.source());
         for (HistoryLoader.Unreadable u : result.unreadable()) {
             err.println(u.file() + ": error: cannot read: " + u.message());
         }

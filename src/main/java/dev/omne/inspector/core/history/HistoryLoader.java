@@ -16,7 +16,7 @@ import java.util.function.BooleanSupplier;
 /**
  * Reads a volume's history cold: every run's log through the run index's line judge, a run per task on a
  * few threads, keeping only each run's summary (the index of a run is dropped as soon as it is summed up); or, with a
- * {@link SummaryCache}, from the summaries kept at an earlier start, reading only what the logs gained since.
+ * {@link SummaryCache#source}, from the summaries kept at an earlier start, reading only what the logs gained since.
  * Runs are read newest first (by the time in their ids), and each is handed to a listener as soon as it is
  * read, so that a view can show the runs on top long before a large volume is read to its end.
  */
@@ -43,7 +43,7 @@ public final class HistoryLoader {
         };
 
         /**
-         * @param run   the run's summary, or null when its log could not be read
+         * @param run   the run's summary, or null when its log could not be read (or the source had none)
          * @param done  runs read so far, this one included
          * @param total runs to read
          */
@@ -78,17 +78,18 @@ public final class HistoryLoader {
      * @throws CancellationException when {@code cancelled} turned true before the end
      */
     public static Result load(List<RunLog> given, int threads, Listener listener, BooleanSupplier cancelled) {
-        return load(given, threads, listener, cancelled, SummaryCache.OFF);
+        return load(given, threads, listener, cancelled, SummarySource.LOGS);
     }
 
     /**
-     * The same, each run's summary taken from {@code cache} where its log has not changed since it was kept (or only
-     * grew: then read on from there), and kept there for the next time.
+     * Takes every run's summary from {@code source} (which ends in reading the logs, e.g.
+     * {@code cache.orElse(SummarySource.LOGS)}), newest first, {@code threads} at a time (the calling thread is one
+     * of them). A run the source answers null for is left out.
      *
      * @throws CancellationException when {@code cancelled} turned true before the end
      */
     public static Result load(List<RunLog> given, int threads, Listener listener, BooleanSupplier cancelled,
-                              SummaryCache cache) {
+                              SummarySource source) {
         List<RunLog> logs = new ArrayList<>(given);
         logs.sort(NEWEST_FIRST);
         int n = logs.size();
@@ -100,7 +101,7 @@ public final class HistoryLoader {
             for (int i = next.getAndIncrement(); i < n && !cancelled.getAsBoolean(); i = next.getAndIncrement()) {
                 RunLog log = logs.get(i);
                 try {
-                    summaries[i] = cache.read(log.runId(), log.file());
+                    summaries[i] = source.summary(log);
                 } catch (IOException | RuntimeException e) {
                     problems[i] = new Unreadable(log.runId(), log.file(), message(e));
                 }

@@ -42,6 +42,11 @@ public final class NodeStatistics {
         for (NodeOrder.Column column : columns) {
             stats.add(of(column, runsNewestFirst));
         }
+        return sorted(stats, order);
+    }
+
+    /** Statistics given in pipeline order, sorted as asked (ties keep pipeline order). */
+    public static List<NodeStats> sorted(List<NodeStats> pipelineOrder, Order order) {
         Comparator<NodeStats> comparator = switch (order) {
             case PIPELINE -> null;
             case SLOWEST -> Comparator.comparingLong(NodeStats::p50Micros)
@@ -50,6 +55,7 @@ public final class NodeStatistics {
             case FLAKIEST -> Comparator.comparingDouble(NodeStats::failureRate)
                     .thenComparingInt(NodeStats::failures).reversed();
         };
+        List<NodeStats> stats = new ArrayList<>(pipelineOrder);
         if (comparator != null) {
             stats.sort(comparator); // stable: equal nodes stay in pipeline order
         }

@@ -48,6 +48,11 @@ public final class SummaryCache {
         return indexes.enabled() ? new SummaryCache(indexes.folder(), IndexCache.DEFAULT_MIN_BYTES) : OFF;
     }
 
+    /** This cache as a source of summaries for the {@link HistoryLoader}: it answers for every run. */
+    public SummarySource source() {
+        return log -> read(log.runId(), log.file());
+    }
+
     public boolean enabled() {
         return folder != null;
     }

@@ -3,6 +3,7 @@ package dev.omne.inspector.ui.app;
 import dev.omne.inspector.ui.theme.WindowThemes;
 import dev.omne.inspector.ui.demo.DemoDriver;
 import dev.omne.inspector.ui.demo.DemoVolume;
+import dev.omne.inspector.core.history.SummaryCache;
 import dev.omne.inspector.core.index.IndexCache;
 import dev.omne.inspector.ui.common.FxTaskExecutor;
 import dev.omne.inspector.ui.common.TaskExecutor;
@@ -82,9 +83,13 @@ public final class InspectorApp extends Application {
         AppSettings settings = new AppSettings(SettingsStore.preferences(preferencesNode));
         IndexCache cache = IndexCache.standard();
         // The setting is read as each volume opens: turning it off takes effect from the next volume on.
-        return new MainWindowViewModel(tasks, VolumeSession.factory(Platform::runLater,
+        MainWindowViewModel model = new MainWindowViewModel(tasks, VolumeSession.factory(Platform::runLater,
                 () -> settings.keepIndexes() ? cache : IndexCache.OFF), settings, clipboard, InspectorApp::startDemo,
                 Clock.systemUTC(), ZoneId.systemDefault());
+        // The history's runs the session has not indexed yet: from their summaries kept at an earlier start.
+        SummaryCache summaries = SummaryCache.standard();
+        model.history().useStoredSummaries(volume -> settings.keepIndexes() ? summaries.source() : log -> null);
+        return model;
     }
 
     /** Opens the folder given, the working directory when it is a volume, or the demo. */

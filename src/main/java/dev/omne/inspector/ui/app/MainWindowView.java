@@ -11,6 +11,7 @@ import dev.omne.inspector.ui.common.WhileShowing;
 import dev.omne.inspector.ui.detail.DetailView;
 import dev.omne.inspector.ui.events.EventTableView;
 import dev.omne.inspector.ui.filter.FilterBarView;
+import dev.omne.inspector.ui.history.HistoryView;
 import dev.omne.inspector.ui.runs.RunListView;
 import dev.omne.inspector.ui.theme.WindowThemes;
 import dev.omne.inspector.ui.timeline.TimelineView;
@@ -39,6 +40,7 @@ import java.time.ZoneId;
 public final class MainWindowView extends BorderPane {
     static final String MAIN_SPLIT = "main";
     static final String EVENTS_SPLIT = "events";
+    static final String HISTORY_SPLIT = "history";
 
     private final MainWindowViewModel model;
     private final RunListView runs;
@@ -48,6 +50,8 @@ public final class MainWindowView extends BorderPane {
     private final TimelineView timeline;
     private final StatusBarView statusBar;
     private final EmptyStateView emptyState;
+    private final HistoryView history;
+    private final javafx.scene.control.TabPane views = new javafx.scene.control.TabPane();
     private final SplitPane split;
     private final EventsSplitPane eventsSplit;
     private Stage injectStage;
@@ -74,7 +78,9 @@ public final class MainWindowView extends BorderPane {
         model.detail().contentProperty().addListener((obs, old, content) -> eventsSplit.setDetailCompact(content == null));
         javafx.scene.layout.VBox.setVgrow(eventsSplit.node(), javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.layout.VBox eventsArea = new javafx.scene.layout.VBox(filterBar, eventsSplit.node());
-        split = new SplitPane(runs, eventsArea);
+        history = new HistoryView(model.history());
+        history.setDividers(model.settings().splits(HISTORY_SPLIT, 0.55));
+        split = new SplitPane(runs, viewTabs(eventsArea));
         split.setOrientation(Orientation.HORIZONTAL);
         SplitPane.setResizableWithParent(runs, false);
         split.setDividerPositions(model.settings().splits(MAIN_SPLIT, 0.22));
@@ -96,7 +102,11 @@ public final class MainWindowView extends BorderPane {
         statusBar.getChildren().add(themeButton());
 
         events.addTool(injectButton());
-        runs.setRunMenu(injectMenuItem());
+        MenuItem compareInMenu = MenuBarView.item(Action.COMPARE_RUNS, this::compareRuns);
+        compareInMenu.setAccelerator(null); // the menu bar's item has the keys
+        compareInMenu.setId("run-menu-compare");
+        compareInMenu.disableProperty().bind(javafx.beans.binding.Bindings.size(runs.chosenRuns()).isNotEqualTo(2));
+        runs.setRunMenu(injectMenuItem(), compareInMenu);
         setTop(new MenuBarView(model, this));
         setCenter(center);
         setBottom(statusBar);
@@ -106,6 +116,46 @@ public final class MainWindowView extends BorderPane {
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(15), e -> model.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         WhileShowing.play(this, ticker);
+    }
+
+    /** The single run and the history, one at a time beside the runs (Ctrl+1, Ctrl+2). */
+    private javafx.scene.control.TabPane viewTabs(Node runArea) {
+        javafx.scene.control.Tab run = new javafx.scene.control.Tab(Action.SHOW_RUN.text(), runArea);
+        run.setGraphic(Action.SHOW_RUN.icon().icon());
+        run.setId("tab-run");
+        run.setTooltip(new javafx.scene.control.Tooltip(Action.SHOW_RUN.hint("The selected run: timeline, events, detail")));
+        javafx.scene.control.Tab runs = new javafx.scene.control.Tab(Action.SHOW_HISTORY.text(), history);
+        runs.setGraphic(Action.SHOW_HISTORY.icon().icon());
+        runs.setId("tab-history");
+        runs.setTooltip(new javafx.scene.control.Tooltip(Action.SHOW_HISTORY.hint(
+                "Every run by node, node statistics, two runs compared")));
+        views.getTabs().setAll(run, runs);
+        views.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        views.getStyleClass().add("view-tabs");
+        views.setId("view-tabs");
+        views.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) ->
+                model.history().shownProperty().set(tab == runs));
+        model.history().shownProperty().addListener((obs, old, shown) -> {
+            views.getSelectionModel().select(shown ? runs : run);
+            Platform.runLater(shown ? history::focusGrid : () -> events.table().requestFocus());
+        });
+        return views;
+    }
+
+    /** Ctrl+D: the two runs chosen in the history's grid, else the two selected in the runs list. */
+    void compareRuns() {
+        var chosen = runs.chosenRuns();
+        if (model.history().shownProperty().get() && model.history().grid().canCompare()) {
+            model.history().compareChosen();
+        } else if (chosen.size() == 2) {
+            model.compareRuns(chosen.get(0).runId(), chosen.get(1).runId());
+        } else if (model.history().grid().canCompare()) {
+            model.history().shownProperty().set(true);
+            model.history().compareChosen();
+        } else {
+            model.statusBar().showMessage("Choose two runs to compare: Ctrl+click a second run in the list, or"
+                    + " Shift+click a second row of the history");
+        }
     }
 
     private void showEmptyState(EmptyState state) {
@@ -257,6 +307,7 @@ public final class MainWindowView extends BorderPane {
     void saveLayout() {
         model.settings().setSplits(MAIN_SPLIT, split.getDividerPositions());
         model.settings().setSplits(EVENTS_SPLIT, eventsSplit.positions());
+        model.settings().setSplits(HISTORY_SPLIT, history.dividers());
     }
 
     /** Restores the window's size and position, if they still fit a screen. */
@@ -304,6 +355,10 @@ public final class MainWindowView extends BorderPane {
 
     EventsSplitPane eventsSplit() {
         return eventsSplit;
+    }
+
+    public HistoryView historyView() {
+        return history;
     }
 
     public StatusBarView statusBarView() {

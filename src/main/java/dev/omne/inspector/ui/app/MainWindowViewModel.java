@@ -6,6 +6,7 @@ import dev.omne.inspector.ui.runs.RunItem;
 import dev.omne.inspector.ui.detail.DetailViewModel;
 import dev.omne.inspector.ui.events.EventTableViewModel;
 import dev.omne.inspector.ui.filter.FilterBarViewModel;
+import dev.omne.inspector.ui.history.HistoryViewModel;
 import dev.omne.inspector.ui.runs.RunListViewModel;
 import dev.omne.inspector.ui.timeline.TimelineViewModel;
 import dev.omne.inspector.core.index.IndexSnapshot;
@@ -53,6 +54,8 @@ public final class MainWindowViewModel {
     private final DetailViewModel detail;
     private final StatusBarViewModel statusBar = new StatusBarViewModel();
     private final TimelineViewModel timeline;
+    private final HistoryViewModel history;
+    private final NodeJump nodeJump;
 
     private final ReadOnlyObjectWrapper<Volume> volume = new ReadOnlyObjectWrapper<>(this, "volume");
     private final ReadOnlyObjectWrapper<EmptyState> emptyState = new ReadOnlyObjectWrapper<>(this, "emptyState");
@@ -124,6 +127,13 @@ public final class MainWindowViewModel {
                 this::updateCounts);
         this.recentFolders = new RecentFolders(settings);
         this.theme = new ThemeChoice(settings.themeSetting(), settings::setThemeSetting);
+        this.history = new HistoryViewModel(tasks, clock, zone, id -> {
+            RunItem run = runList.find(id);
+            return run == null ? null : run.status();
+        });
+        this.nodeJump = new NodeJump(eventTable, statusBar::showMessage);
+        history.setNodeOpener(this::openRunAt);
+        history.setMessages(statusBar::showMessage);
         eventTable.relativeTimeProperty().set(settings.relativeTime());
         eventTable.relativeTimeProperty().addListener((obs, old, relative) -> settings.setRelativeTime(relative));
         keepIndexes.set(settings.keepIndexes());
@@ -163,6 +173,11 @@ public final class MainWindowViewModel {
     /** The node timeline above the events. */
     public TimelineViewModel timeline() {
         return timeline;
+    }
+
+    /** The volume's history: its runs by node, node statistics, two runs compared. */
+    public HistoryViewModel history() {
+        return history;
     }
 
     public ReadOnlyObjectProperty<Volume> volumeProperty() {
@@ -229,6 +244,25 @@ public final class MainWindowViewModel {
         return dialogs.newInjectDialog();
     }
 
+    /**
+     * Shows a run in the single-run view at a line (its row selected and in view), the events of {@code nodeId}
+     * marked; the run's rows may arrive later (a log still being indexed), and the jump waits for them.
+     */
+    public void openRunAt(String runId, String nodeId, long line) {
+        history.shownProperty().set(false);
+        if (!runList.select(runId)) {
+            statusBar.showMessage("Run " + runId + " is no longer in the volume");
+            return;
+        }
+        nodeJump.await(runId, nodeId, line);
+    }
+
+    /** Compares two runs in the history (and shows it). */
+    public void compareRuns(String a, String b) {
+        history.compare(a, b);
+        history.shownProperty().set(true);
+    }
+
     /** How folders are shown on this desktop (the window passes its HostServices). */
     public void useDocumentOpener(DocumentOpener opener) {
         this.documentOpener = opener;
@@ -279,12 +313,14 @@ public final class MainWindowViewModel {
         if (!isDemo) {
             recentFolders.remember(opened.root().toString());
         }
+        history.open(opened);
     }
 
     /** {@code path} (null: the demo) could not be opened: the empty state says why. */
     private void cannotOpen(Path path, Throwable e) {
         opening.set(false);
         statusBar.clearProgress();
+        history.close();
         if (path == null) {
             emptyState.set(EmptyState.cannotOpen(null, "The demo volume could not be prepared: " + Messages.describe(e)));
             return;
@@ -303,6 +339,7 @@ public final class MainWindowViewModel {
     /** A batch of changes from the session, on the UI thread. */
     void apply(SessionBatch batch) {
         runList.apply(batch);
+        history.apply(batch);
         RunItem shown = runList.selected();
         if (shown != null) {
             for (RunChange change : batch.runs()) {
@@ -418,6 +455,7 @@ public final class MainWindowViewModel {
     /** Time passed: run statuses and relative times. */
     public void tick() {
         runList.tick();
+        history.tick();
     }
 
     public void clearRecentFolders() {
@@ -436,6 +474,7 @@ public final class MainWindowViewModel {
     /** Stops following and the demo, and writes the settings out. */
     public void shutdown() {
         opener.shutdown();
+        history.close();
         settings.flush();
     }
 }

@@ -78,8 +78,15 @@ final class MenuBarView extends MenuBar {
         showTimeline.setAccelerator(Action.TOGGLE_TIMELINE.keys());
         showTimeline.setSelected(window.isTimelineShown());
         showTimeline.setOnAction(e -> window.showTimeline(showTimeline.isSelected()));
-        Menu view = new Menu("View", null, relative, showTimeline, new SeparatorMenuItem(), follow, next, previous,
-                list, new SeparatorMenuItem(), themeMenu());
+        MenuItem showRun = item(Action.SHOW_RUN, () -> model.history().shownProperty().set(false));
+        showRun.setId("menu-show-run");
+        MenuItem showHistory = item(Action.SHOW_HISTORY, () -> model.history().shownProperty().set(true));
+        showHistory.setId("menu-show-history");
+        MenuItem compare = item(Action.COMPARE_RUNS, window::compareRuns);
+        compare.setId("menu-compare");
+        Menu view = new Menu("View", null, showRun, showHistory, compare, new SeparatorMenuItem(), relative,
+                showTimeline, new SeparatorMenuItem(), follow, next, previous, list, new SeparatorMenuItem(),
+                themeMenu());
 
         getMenus().addAll(file, edit, view);
         setUseSystemMenuBar(true);

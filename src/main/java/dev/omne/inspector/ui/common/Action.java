@@ -29,6 +29,9 @@ public enum Action {
     PREVIOUS_MALFORMED("Previous Malformed Line", AppIcon.PREVIOUS, "Shift+F8"),
     LIST_MALFORMED("List Malformed Lines", AppIcon.MALFORMED, "Shortcut+M"),
     TOGGLE_THEME("Switch Light/Dark", null, "Shortcut+Shift+D"),
+    SHOW_RUN("Run", AppIcon.RUN_VIEW, "Shortcut+1"),
+    SHOW_HISTORY("History", AppIcon.HISTORY, "Shortcut+2"),
+    COMPARE_RUNS("Compare Runs", AppIcon.COMPARE, "Shortcut+D"),
     TOGGLE_TIMELINE("Show Timeline", AppIcon.TIMELINE, "Shortcut+Shift+T"),
     /** The timeline's own keys, while it has the focus (typing them elsewhere types them). */
     TIMELINE_ZOOM_IN("Zoom In", AppIcon.ZOOM_IN, "Plus"),

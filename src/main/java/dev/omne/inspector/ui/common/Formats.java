@@ -112,6 +112,30 @@ public final class Formats {
         return String.format(Locale.ROOT, "%d d %02d h", s / 86_400, s / 3600 % 24);
     }
 
+    /**
+     * A duration for a narrow cell: {@code 850 ms}, {@code 12.3 s}, {@code 4m 05s}, {@code 2h 03m}, {@code 3d 04h};
+     * empty when unknown (negative).
+     */
+    public static String compactDuration(long millis) {
+        if (millis < 0) {
+            return "";
+        }
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        if (millis < 60_000) {
+            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        long s = millis / 1000;
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60);
+        }
+        if (s < 86_400) {
+            return String.format(Locale.ROOT, "%dh %02dm", s / 3600, s / 60 % 60);
+        }
+        return String.format(Locale.ROOT, "%dd %02dh", s / 86_400, s / 3600 % 24);
+    }
+
     /** How long ago: {@code just now}, {@code 42 s ago}, {@code 5 min ago}, {@code 3 h ago}, {@code 2 d ago}, or a date. */
     public static String ago(long micros, Instant now, ZoneId zone) {
         if (micros == Timestamps.NONE) {

@@ -44,6 +44,23 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     }
 
     @Override
+    public Task runOnUiThreadAfter(java.time.Duration delay, Runnable action) {
+        Task task = Task.flag();
+        Platform.runLater(() -> {
+            // An animation of the UI thread's own clock: no thread waits for the delay to pass.
+            javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(
+                    javafx.util.Duration.millis(Math.max(1, delay.toMillis())));
+            pause.setOnFinished(e -> {
+                if (!task.isCancelled() && !shutDown) {
+                    action.run();
+                }
+            });
+            pause.play();
+        });
+        return task;
+    }
+
+    @Override
     public void shutdown() {
         shutDown = true;
         pool.shutdownNow();

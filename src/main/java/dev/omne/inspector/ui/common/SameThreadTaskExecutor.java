@@ -18,6 +18,12 @@ public final class SameThreadTaskExecutor implements TaskExecutor {
     }
 
     @Override
+    public Task runOnUiThreadAfter(java.time.Duration delay, Runnable action) {
+        action.run();
+        return Task.DONE;
+    }
+
+    @Override
     public void shutdown() {
     }
 }

@@ -56,6 +56,12 @@ public interface TaskExecutor {
     /** Runs an action on the UI thread, later (or now, for the same-thread implementation). */
     void runOnUiThread(Runnable action);
 
+    /**
+     * Runs an action on the UI thread once {@code delay} has passed (the same-thread implementation runs it now),
+     * unless the returned task was cancelled first: for pacing work that would otherwise repeat on every change.
+     */
+    Task runOnUiThreadAfter(java.time.Duration delay, Runnable action);
+
     /** Stops the background threads: work not started never runs, and no result is handed over after this. */
     void shutdown();
 

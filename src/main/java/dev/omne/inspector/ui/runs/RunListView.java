@@ -72,6 +72,8 @@ public final class RunListView extends VBox {
         list.getStyleClass().add(Styles.RUN_LIST);
         list.setItems(model.visibleRuns());
         list.setCellFactory(v -> new RunCell());
+        // Ctrl+click (Shift+click) a second run to compare the two; the run shown is the one clicked last.
+        list.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         Label placeholder = new Label();
         placeholder.getStyleClass().add(Styles.MUTED);
         placeholder.setWrapText(true);
@@ -103,7 +105,7 @@ public final class RunListView extends VBox {
             if (run == null || !list.getItems().contains(run)) {
                 list.getSelectionModel().clearSelection();
             } else {
-                list.getSelectionModel().select(run);
+                list.getSelectionModel().clearAndSelect(list.getItems().indexOf(run));
                 list.scrollTo(run);
             }
         } finally {
@@ -125,6 +127,11 @@ public final class RunListView extends VBox {
 
     public ListView<RunItem> list() {
         return list;
+    }
+
+    /** The runs selected in the list (two of them can be compared). */
+    public javafx.collections.ObservableList<RunItem> chosenRuns() {
+        return list.getSelectionModel().getSelectedItems();
     }
 
     /** One run: status icon, pipe and short id, start, duration, events, and a badge of malformed lines. */

@@ -38,7 +38,7 @@ class SummaryCacheTest {
 
     private static List<RunSummary> load(Path project, SummaryCache cache) throws IOException {
         HistoryLoader.Result result = HistoryLoader.load(HistoryLoader.logs(Volume.open(project)), 2,
-                HistoryLoader.Listener.NONE, () -> false, cache);
+                HistoryLoader.Listener.NONE, () -> false, cache.source());
         return result.history().runs();
     }
 

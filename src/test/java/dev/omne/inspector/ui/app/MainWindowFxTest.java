@@ -339,7 +339,7 @@ class MainWindowFxTest {
     @Test
     void theDemoVolumeOpensWithItsLiveRunGrowing(FxRobot robot) throws Exception {
         robot.interact(() -> model.openDemo());
-        waitUntil("the demo's four runs", () -> model.runList().visibleRuns().size() == 4);
+        waitUntil("the demo's fifteen runs", () -> model.runList().visibleRuns().size() == 15);
         waitUntil("the live run is shown", () -> model.eventTable().runId() != null
                 && model.eventTable().runId().startsWith("watch-"));
         int rows = fx(() -> table().getItems().size());

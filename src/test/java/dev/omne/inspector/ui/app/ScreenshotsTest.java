@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The README's screenshots of the window: the real app on its demo volume (the failed run with its timeline and
- * a filter, a malformed line, the Inject dialog, the live run), taken of an Xvfb screen with ImageMagick's
+ * a filter, a malformed line, the Inject dialog, the live run; the history's grid, node statistics and two runs
+ * compared), taken of an Xvfb screen with ImageMagick's
  * {@code import}. Run by {@code packaging/screenshots.sh}, which starts Xvfb and the GTK platform;
  * {@code -Domne.theme} picks the theme, {@code SCREENSHOT_DIR} where the pictures go.
  */
@@ -43,7 +44,7 @@ class ScreenshotsTest {
     private void startDemo() throws Exception {
         start("(demo)");
         ListView<?> runs = robot.lookup("#run-list").queryListView();
-        FxWait.waitUntil("the demo's four runs", 20, () -> runs.getItems().size() == 4);
+        FxWait.waitUntil("the demo's runs", 20, () -> runs.getItems().size() == 15);
     }
 
     /** Starts the app (on {@code folder}, if given) and puts its window at the screen's corner, 1280x800. */
@@ -169,5 +170,72 @@ class ScreenshotsTest {
         }
         robot.moveTo(robot.lookup("#status-volume").queryLabeled());
         grab("scale-run");
+    }
+
+    // The history of the demo's feature pipe: a dozen runs, three failed, one slow, one with a retried node.
+
+    private dev.omne.inspector.ui.history.HistoryGridView showFeatureHistory() throws Exception {
+        startDemo();
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT2)
+                .release(javafx.scene.input.KeyCode.DIGIT2, javafx.scene.input.KeyCode.CONTROL);
+        var grid = (dev.omne.inspector.ui.history.HistoryGridView) robot.lookup("#history-grid").query();
+        FxWait.waitUntil("every run in the grid", 20, () -> grid.model().rowCount() == 15);
+        javafx.scene.control.ComboBox<?> pipe = robot.lookup("#history-pipe").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> ((javafx.scene.control.ComboBox<String>) pipe).getSelectionModel().select("feature"));
+        FxWait.waitUntil("the feature pipe's runs", 20, () -> grid.model().rowCount() == 12);
+        return grid;
+    }
+
+    private static final String SLOW_RUN = "feature-01kp61hhyg1d11nymce155b1n8";
+    private static final String OOM_RUN = "feature-01kp6h8p8pqk3es9d8eebbrptd";
+    private static final String RUN_BEFORE = "feature-01kp811h9fn9qtp69j4z86804n";
+
+    @Test
+    void historyGrid() throws Exception {
+        var grid = showFeatureHistory();
+        int row = WaitForAsyncUtils.asyncFx(() -> grid.model().rowOf(SLOW_RUN)).get();
+        int column = WaitForAsyncUtils.asyncFx(() -> {
+            for (int c = 0; c < grid.model().columnCount(); c++) {
+                if (grid.model().columnText(c).equals("implement-2")) {
+                    return c;
+                }
+            }
+            return -1;
+        }).get();
+        // The pointer on the slow run's slow node: its tooltip.
+        robot.moveTo(WaitForAsyncUtils.asyncFx(() -> grid.cellOnScreen(row, column)).get());
+        FxWait.waitUntil("the tooltip", 20, () -> robot.lookup(".tooltip").tryQuery().isPresent());
+        grab("history-grid");
+    }
+
+    @Test
+    void historyStatistics() throws Exception {
+        showFeatureHistory();
+        javafx.scene.control.ChoiceBox<?> order = robot.lookup("#statistics-order").queryAs(javafx.scene.control.ChoiceBox.class);
+        robot.interact(() -> ((javafx.scene.control.ChoiceBox<dev.omne.inspector.core.history.NodeStatistics.Order>) order)
+                .setValue(dev.omne.inspector.core.history.NodeStatistics.Order.SLOWEST));
+        // The pointer on the trend of the flaky unit-tests node: its tooltip.
+        robot.moveTo(robot.lookup(".sparkline-cell").queryAll().stream().filter(n -> n.isVisible()
+                && ((javafx.scene.control.TableCell<?, ?>) n).getItem() instanceof
+                dev.omne.inspector.core.history.NodeStats stats && stats.node().nodeId().equals("unit-tests"))
+                .findFirst().orElseThrow());
+        FxWait.waitUntil("the tooltip", 20, () -> robot.lookup(".tooltip").tryQuery().isPresent());
+        grab("history-statistics");
+    }
+
+    @Test
+    void historyComparison() throws Exception {
+        var grid = showFeatureHistory();
+        int before = WaitForAsyncUtils.asyncFx(() -> grid.model().rowOf(RUN_BEFORE)).get();
+        int failed = WaitForAsyncUtils.asyncFx(() -> grid.model().rowOf(OOM_RUN)).get();
+        // A run chosen with a click, the cursor down to the other, Space adds it, Ctrl+D compares.
+        robot.clickOn(WaitForAsyncUtils.asyncFx(() -> grid.cellOnScreen(before, -1)).get());
+        robot.type(javafx.scene.input.KeyCode.DOWN, failed - before).type(javafx.scene.input.KeyCode.SPACE);
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.D)
+                .release(javafx.scene.input.KeyCode.D, javafx.scene.input.KeyCode.CONTROL);
+        FxWait.waitUntil("where the runs diverge", 20, () -> robot.lookup("#compare-divergence").queryAs(javafx.scene.control.Label.class).getText()
+                .startsWith("First divergence"));
+        robot.moveTo(robot.lookup("#compare-divergence").queryLabeled());
+        grab("history-compare");
     }
 }

@@ -50,6 +50,17 @@ class FormatsTest {
     }
 
     @Test
+    void compactDurationsFitANarrowCell() {
+        assertEquals("", Formats.compactDuration(-1));
+        assertEquals("0 ms", Formats.compactDuration(0));
+        assertEquals("850 ms", Formats.compactDuration(850));
+        assertEquals("12.3 s", Formats.compactDuration(12_340));
+        assertEquals("4m 05s", Formats.compactDuration(245_000));
+        assertEquals("2h 03m", Formats.compactDuration(7_380_000));
+        assertEquals("3d 04h", Formats.compactDuration((3 * 24 + 4) * 3_600_000L));
+    }
+
+    @Test
     void countsAndBytes() {
         assertEquals("1,234,567", Formats.count(1_234_567));
         assertEquals("99,999", Formats.shortCount(99_999));

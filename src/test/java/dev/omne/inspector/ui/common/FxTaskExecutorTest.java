@@ -97,4 +97,20 @@ class FxTaskExecutorTest {
         drained.get(10, TimeUnit.SECONDS);
         assertFalse(handedOver.isDone(), "neither its result nor its failure is handed over");
     }
+
+    @Test
+    void aDelayedActionRunsOnTheFxThreadAfterItsDelayUnlessCancelled() throws Exception {
+        CompletableFuture<Long> ranAfter = new CompletableFuture<>();
+        boolean[] cancelledRan = new boolean[1];
+        long start = System.nanoTime();
+        TaskExecutor.Task cancelled = tasks.runOnUiThreadAfter(java.time.Duration.ofMillis(50), () -> cancelledRan[0] = true);
+        cancelled.cancel();
+        tasks.runOnUiThreadAfter(java.time.Duration.ofMillis(200), () -> ranAfter.complete(
+                Platform.isFxApplicationThread() ? System.nanoTime() - start : -1));
+        long waited = ranAfter.get(10, TimeUnit.SECONDS);
+        assertTrue(waited >= TimeUnit.MILLISECONDS.toNanos(190), "ran after " + waited / 1_000_000 + " ms");
+        CompletableFuture<Boolean> later = new CompletableFuture<>();
+        Platform.runLater(() -> later.complete(cancelledRan[0]));
+        assertFalse(later.get(10, TimeUnit.SECONDS), "the cancelled action never ran");
+    }
 }

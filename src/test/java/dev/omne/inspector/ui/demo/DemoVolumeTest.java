@@ -2,6 +2,11 @@ package dev.omne.inspector.ui.demo;
 
 import dev.omne.inspector.testing.Waits;
 import dev.omne.inspector.core.event.Timestamps;
+import dev.omne.inspector.core.history.HistoryLoader;
+import dev.omne.inspector.core.history.NodeStatistics;
+import dev.omne.inspector.core.history.NodeStats;
+import dev.omne.inspector.core.history.RunOutcome;
+import dev.omne.inspector.core.history.RunSummary;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.index.RunIndex;
 import dev.omne.inspector.core.log.EventReader;
@@ -34,7 +39,7 @@ class DemoVolumeTest {
         DemoVolume demo = DemoVolume.create(dir, now);
         Volume volume = Volume.open(demo.root());
         List<String> runs = volume.listRuns();
-        assertEquals(4, runs.size());
+        assertEquals(15, runs.size(), "a dozen runs of one pipe for the history, three of others");
         List<RunStatus> statuses = new ArrayList<>();
         int malformed = 0;
         long latest = Long.MIN_VALUE;
@@ -51,6 +56,26 @@ class DemoVolumeTest {
                 "times moved to just before now");
         demo.close();
         assertFalse(Files.exists(demo.root()));
+    }
+
+    @Test
+    void oneOfItsPipesHasAHistoryWorthLookingAt() throws Exception {
+        DemoVolume demo = DemoVolume.create(dir, Instant.parse("2030-01-01T00:00:00Z"));
+        List<RunSummary> runs = HistoryLoader.load(HistoryLoader.logs(Volume.open(demo.root()))).history().runs()
+                .stream().filter(r -> r.pipe().equals("feature")).toList();
+        assertEquals(12, runs.size(), "a dozen runs of the feature pipe");
+        assertTrue(runs.getLast().startMicros() < runs.getFirst().startMicros() - 2 * 86_400_000_000L,
+                "over a few days");
+        long failed = runs.stream().filter(r -> r.outcome() == RunOutcome.FAILED).count();
+        assertTrue(failed >= 2 && failed <= 4, failed + " failed runs: some, not most");
+        List<Long> completed = runs.stream().filter(r -> r.outcome() == RunOutcome.COMPLETED)
+                .map(RunSummary::durationMicros).sorted().toList();
+        long median = completed.get(completed.size() / 2);
+        assertTrue(completed.getLast() > 1.6 * median, "one run clearly slower: " + completed);
+        assertEquals(1, completed.stream().filter(d -> d > 1.6 * median).count(), "only one: " + completed);
+        NodeStats flaky = NodeStatistics.of(runs, NodeStatistics.Order.FLAKIEST).getFirst();
+        assertTrue(flaky.failures() >= 2, "a node that failed in more than one run: " + flaky);
+        demo.close();
     }
 
     @Test

@@ -23,6 +23,18 @@ public final class ManualTaskExecutor implements TaskExecutor {
         queue.add(action);
     }
 
+    /** Queued like the rest: the delay is the test's to decide (it runs when the test runs the queue). */
+    @Override
+    public Task runOnUiThreadAfter(java.time.Duration delay, Runnable action) {
+        Task task = Task.flag();
+        queue.add(() -> {
+            if (!task.isCancelled()) {
+                action.run();
+            }
+        });
+        return task;
+    }
+
     @Override
     public void shutdown() {
     }

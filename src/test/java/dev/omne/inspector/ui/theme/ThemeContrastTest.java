@@ -67,6 +67,16 @@ class ThemeContrastTest {
         // Tooltips; the follow chip is surface text on a text-coloured chip.
         pairs(TEXT, "tooltip", "tooltip-text");
         pairs(TEXT, "text", "surface");
+        // History cells: a duration on its outcome's colour; a retried cell's corner in the failure's colour; the row of
+        // the first divergence of two runs.
+        pairs(TEXT, "cell-completed", "text");
+        pairs(TEXT, "cell-retried", "text");
+        pairs(TEXT, "cell-failed", "text");
+        pairs(TEXT, "cell-running", "text");
+        pairs(TEXT, "divergence", "text");
+        pairs(LARGE, "cell-retried", "failed");
+        // The comparison's bars on the divergence lane.
+        pairs(LARGE, "divergence", "completed", "failed");
         // State icons (runs list, timeline bars) and the pending summary placeholder.
         for (String bg : List.of("surface", "surface-alt", "selection-focused")) {
             pairs(LARGE, bg, "running", "completed", "failed", "unknown", "accent");
