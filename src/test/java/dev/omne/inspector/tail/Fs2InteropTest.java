@@ -1,5 +1,7 @@
 package dev.omne.inspector.tail;
 
+import dev.omne.inspector.testing.RunnerAppend;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -110,11 +112,17 @@ class Fs2InteropTest {
                 Path script = Path.of(Fs2InteropTest.class.getResource(
                         "/dev/omne/inspector/core/log/append_writer.py").toURI());
                 Path ready = project.resolve("py.ready");
-                Process py = new ProcessBuilder("python3", script.toString(), file.toString(), "py",
-                        String.valueOf(PER_WRITER), "0", ready.toString(), go.toString()).redirectErrorStream(true).start();
+                Process py = RunnerAppend.onPath(new ProcessBuilder("python3", script.toString(), file.toString(), "py",
+                        String.valueOf(PER_WRITER), "0", ready.toString())).redirectErrorStream(true).start();
                 writers.add(py);
             }
             Files.createFile(go);
+            if (python) {
+                // The python writer starts on a line on its standard input.
+                var start = writers.getLast().getOutputStream();
+                start.write('\n');
+                start.flush();
+            }
             for (int seq = 0; seq < PER_WRITER; seq++) {
                 EventLog.append(file, "{\"type\":\"test.line\",\"id\":\"java-" + seq + "\",\"ts\":\"2026-04-15T00:00:00Z\","
                         + "\"run_id\":\"r\",\"writer\":\"java\",\"seq\":" + seq + "}");

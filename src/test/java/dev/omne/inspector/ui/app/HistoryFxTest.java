@@ -1,5 +1,7 @@
 package dev.omne.inspector.ui.app;
 
+import dev.omne.inspector.testing.RunnerAppend;
+
 import dev.omne.inspector.core.history.HistoryVolumes;
 import dev.omne.inspector.core.history.NodeRun;
 import dev.omne.inspector.core.history.RunComparison;
@@ -176,8 +178,8 @@ class HistoryFxTest {
         openHistory(robot, dir, 3);
         Path target = Volume.open(dir).eventsFile(source.runId());
         Path script = Path.of(getClass().getResource("/dev/omne/inspector/tail/tail_writer.py").toURI());
-        Process writer = new ProcessBuilder("python3", script.toString(), "copy", source.file().toString(),
-                target.toString(), "25", "40").redirectErrorStream(true)
+        Process writer = RunnerAppend.onPath(new ProcessBuilder("python3", script.toString(), "copy",
+                source.file().toString(), target.toString(), "25", "40")).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("writer.out").toFile()).start();
         try {
             waitUntil("the new run on top of the grid", () -> model.history().grid().rowCount() == 4
