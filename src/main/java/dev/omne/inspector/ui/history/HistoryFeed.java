@@ -187,7 +187,11 @@ final class HistoryFeed implements AutoCloseable {
             return;
         }
         loadStarted = true;
-        SummarySource known = log -> latest.run(log.runId());
+        // A run the session only announced (nothing summed up yet) is not known: its log is read, or its kept summary.
+        SummarySource known = log -> {
+            RunSummary run = latest.run(log.runId());
+            return run == null || run.rows() == 0 ? null : run;
+        };
         loading = tasks.submit(() -> {
             List<HistoryLoader.RunLog> logs = HistoryLoader.logs(volume);
             loadTotal.set(logs.size());
@@ -349,7 +353,11 @@ final class HistoryFeed implements AutoCloseable {
                     }
                     continue;
                 }
-                history.update(id, change.snapshot(), change.reset(), change.fromRow(), change.toRow());
+                // The session's first full index of a run read cold (or from a kept summary) just before: the summary
+                // continues from its rows instead of summing the whole index up again.
+                boolean reset = change.reset()
+                        && (live.contains(id) || !history.coversStartOf(id, change.snapshot()));
+                history.update(id, change.snapshot(), reset, change.fromRow(), change.toRow());
                 live.add(id);
                 unreadable.remove(id);
             }
