@@ -88,7 +88,7 @@ class HistoryViewModelTest {
         assertEquals(1.0, model.progressProperty().get());
         assertEquals("14 runs  ·  " + last.grid().columns().size() + " nodes", model.countTextProperty().get());
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("History read: 14 runs in ")), messages.toString());
-        assertEquals(List.of("bugfix", "feature"), model.pipes());
+        assertEquals(List.of("bugfix", "feature"), model.filter().pipes());
     }
 
     @Test
@@ -102,27 +102,27 @@ class HistoryViewModelTest {
         model.open(volume);
         model.shownProperty().set(true);
 
-        model.pipeProperty().set("bugfix");
+        model.filter().pipeProperty().set("bugfix");
         List<RunSummary> bugfix = all.stream().filter(r -> r.pipe().equals("bugfix")).toList();
         assertEquals(bugfix, model.pageProperty().get().runs());
         assertTrue(model.pageProperty().get().grid().columns().stream().allMatch(c -> c.key().pipe().equals("bugfix")));
         assertEquals(bugfix.size() + " of 20 runs", model.countTextProperty().get().split("  ·")[0]);
 
-        model.pipeProperty().set(null);
-        model.completedProperty().set(false);
-        model.unfinishedProperty().set(false);
+        model.filter().pipeProperty().set(null);
+        model.filter().completedProperty().set(false);
+        model.filter().unfinishedProperty().set(false);
         List<RunSummary> failed = all.stream().filter(r -> r.outcome() == RunOutcome.FAILED).toList();
         assertFalse(failed.isEmpty(), "the generated volume has failed runs");
         assertEquals(failed, model.pageProperty().get().runs());
-        model.failedProperty().set(false);
-        assertTrue(model.failedProperty().get(), "the last outcome shown stays shown");
+        model.filter().failedProperty().set(false);
+        assertTrue(model.filter().failedProperty().get(), "the last outcome shown stays shown");
         assertTrue(messages.contains("At least one outcome is shown"));
 
-        model.clearFilter();
-        model.timeRangeProperty().set(TimeRange.HOUR);
+        model.filter().clear();
+        model.filter().timeRangeProperty().set(TimeRange.HOUR);
         assertEquals(List.of(), model.pageProperty().get().runs());
         assertEquals("No run matches the filter", model.emptyTextProperty().get());
-        model.timeRangeProperty().set(TimeRange.DAY);
+        model.filter().timeRangeProperty().set(TimeRange.DAY);
         long from = now.toEpochMilli() * 1000 - 86_400_000_000L;
         assertEquals(all.stream().filter(r -> r.sortMicros() >= from).toList(), model.pageProperty().get().runs());
         assertEquals(generated.runs().size(), model.pageProperty().get().history().runs().size());
