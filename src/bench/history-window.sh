@@ -13,13 +13,6 @@
 set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
-WORK_DIR=${WORK_DIR:-/tmp/omne-bench-history}
-RUNS=${RUNS:-2000}
-EVENTS=${EVENTS:-5000}
-MALFORMED_EVERY=${MALFORMED_EVERY:-1000}
-UNFINISHED=${UNFINISHED:-3}
-FAILING=${FAILING:-20}
-SEED=${SEED:-42}
 REPEAT=${REPEAT:-3}
 DISPLAY_MODE=${DISPLAY_MODE:-headless}
 CACHE=${CACHE:-cold}
@@ -28,13 +21,8 @@ cd "$REPO"
 source "$REPO/.ci/jdk25.sh"
 source "$REPO/src/bench/history-volume.sh"
 
-run=(./mvnw -B -ntp -q test -Dtest=HistoryWindowBenchmarkTest -Dsurefire.excludedGroups=none
-     -Dsurefire.failIfNoSpecifiedTests=false)
-if [ "$DISPLAY_MODE" = xvfb ]; then
-  command -v xvfb-run >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb libgtk-3-0 >/dev/null
-  run=(xvfb-run -a -s "-screen 0 1600x1000x24" "${run[@]}"
-       "-Dtest.jvm.args=-Dtestfx.robot=glass -Dprism.order=sw --enable-native-access=ALL-UNNAMED")
-fi
+source "$REPO/src/bench/window-test.sh"
+window_test HistoryWindowBenchmarkTest
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT

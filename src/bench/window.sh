@@ -23,15 +23,8 @@ source "$REPO/.ci/jdk25.sh"
 
 source "$REPO/src/bench/scale-run.sh"
 
-run=(./mvnw -B -ntp -q test -Dtest=WindowResponsivenessBenchmarkTest -Dsurefire.excludedGroups=none
-     -Dsurefire.failIfNoSpecifiedTests=false)
-if [ "$DISPLAY_MODE" = xvfb ]; then
-  if ! command -v xvfb-run >/dev/null; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb libgtk-3-0 >/dev/null
-  fi
-  run=(xvfb-run -a -s "-screen 0 1600x1000x24" "${run[@]}"
-       "-Dtest.jvm.args=-Dtestfx.robot=glass -Dprism.order=sw --enable-native-access=ALL-UNNAMED")
-fi
+source "$REPO/src/bench/window-test.sh"
+window_test WindowResponsivenessBenchmarkTest
 
 results=$(mktemp -d)
 for i in $(seq 1 "$REPEAT"); do

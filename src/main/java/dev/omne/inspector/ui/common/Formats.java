@@ -93,23 +93,7 @@ public final class Formats {
 
     /** A duration: {@code 850 ms}, {@code 12.3 s}, {@code 4 min 05 s}, {@code 2 h 03 min}, {@code 3 d 04 h}. */
     public static String duration(long millis) {
-        if (millis < 0) {
-            return "";
-        }
-        if (millis < 1000) {
-            return millis + " ms";
-        }
-        if (millis < 60_000) {
-            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
-        }
-        long s = millis / 1000;
-        if (s < 3600) {
-            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
-        }
-        if (s < 86_400) {
-            return String.format(Locale.ROOT, "%d h %02d min", s / 3600, s / 60 % 60);
-        }
-        return String.format(Locale.ROOT, "%d d %02d h", s / 86_400, s / 3600 % 24);
+        return duration(millis, "%d min %02d s", "%d h %02d min", "%d d %02d h");
     }
 
     /**
@@ -117,6 +101,11 @@ public final class Formats {
      * empty when unknown (negative).
      */
     public static String compactDuration(long millis) {
+        return duration(millis, "%dm %02ds", "%dh %02dm", "%dd %02dh");
+    }
+
+    /** Under a second in ms, under a minute in seconds, then two units in the given forms (each takes two numbers). */
+    private static String duration(long millis, String minutes, String hours, String days) {
         if (millis < 0) {
             return "";
         }
@@ -128,12 +117,12 @@ public final class Formats {
         }
         long s = millis / 1000;
         if (s < 3600) {
-            return String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60);
+            return String.format(Locale.ROOT, minutes, s / 60, s % 60);
         }
         if (s < 86_400) {
-            return String.format(Locale.ROOT, "%dh %02dm", s / 3600, s / 60 % 60);
+            return String.format(Locale.ROOT, hours, s / 3600, s / 60 % 60);
         }
-        return String.format(Locale.ROOT, "%dd %02dh", s / 86_400, s / 3600 % 24);
+        return String.format(Locale.ROOT, days, s / 86_400, s / 3600 % 24);
     }
 
     /** How long ago: {@code just now}, {@code 42 s ago}, {@code 5 min ago}, {@code 3 h ago}, {@code 2 d ago}, or a date. */

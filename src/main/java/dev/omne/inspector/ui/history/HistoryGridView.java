@@ -1,11 +1,11 @@
 package dev.omne.inspector.ui.history;
 
+import dev.omne.inspector.ui.common.CanvasStyle;
 import dev.omne.inspector.ui.common.Styles;
 import javafx.collections.ListChangeListener;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
-import javafx.css.StyleableProperty;
 import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.Orientation;
 import javafx.scene.canvas.Canvas;
@@ -13,13 +13,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.util.Duration;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The grid of runs by nodes, drawn on a canvas the size of the window onto it: thousands of runs scroll as smoothly
@@ -29,24 +26,24 @@ import java.util.function.Function;
 public final class HistoryGridView extends Region {
     private static final StyleablePropertyFactory<HistoryGridView> CSS =
             new StyleablePropertyFactory<>(Region.getClassCssMetaData());
-    private final List<StyleableObjectProperty<Paint>> colours = new ArrayList<>();
-    private final StyleableObjectProperty<Paint> surface = colour("surfaceColor", "-omne-history-surface", v -> v.surface, "#ffffff");
-    private final StyleableObjectProperty<Paint> rowAlt = colour("rowAltColor", "-omne-history-row-alt", v -> v.rowAlt, "#f6f7f9");
-    private final StyleableObjectProperty<Paint> text = colour("textColor", "-omne-history-text", v -> v.text, "#1f2328");
-    private final StyleableObjectProperty<Paint> muted = colour("mutedColor", "-omne-history-muted", v -> v.muted, "#656d76");
-    private final StyleableObjectProperty<Paint> gridLine = colour("gridColor", "-omne-history-grid", v -> v.gridLine, "#d5d9df");
-    private final StyleableObjectProperty<Paint> header = colour("headerColor", "-omne-history-header", v -> v.header, "#eef0f3");
-    private final StyleableObjectProperty<Paint> selection = colour("selectionColor", "-omne-history-selection", v -> v.selection, "#dbe7fb");
-    private final StyleableObjectProperty<Paint> hover = colour("hoverColor", "-omne-history-hover", v -> v.hover, "#dfe3e8");
-    private final StyleableObjectProperty<Paint> cursor = colour("cursorColor", "-omne-history-cursor", v -> v.cursor, "#1c5dc4");
-    private final StyleableObjectProperty<Paint> completed = colour("completedColor", "-omne-history-completed", v -> v.completed, "#dafbe1");
-    private final StyleableObjectProperty<Paint> retried = colour("retriedColor", "-omne-history-retried", v -> v.retried, "#fff1c2");
-    private final StyleableObjectProperty<Paint> failed = colour("failedColor", "-omne-history-failed", v -> v.failed, "#ffd8d3");
-    private final StyleableObjectProperty<Paint> running = colour("runningColor", "-omne-history-running", v -> v.running, "#d8e8ff");
-    private final StyleableObjectProperty<Paint> markCompleted = colour("markCompletedColor", "-omne-history-mark-completed", v -> v.markCompleted, "#1a7f37");
-    private final StyleableObjectProperty<Paint> markFailed = colour("markFailedColor", "-omne-history-mark-failed", v -> v.markFailed, "#cf222e");
-    private final StyleableObjectProperty<Paint> markRunning = colour("markRunningColor", "-omne-history-mark-running", v -> v.markRunning, "#2f6fdb");
-    private final StyleableObjectProperty<Paint> markUnknown = colour("markUnknownColor", "-omne-history-mark-unknown", v -> v.markUnknown, "#6e7781");
+    private final CanvasStyle<HistoryGridView> colours = new CanvasStyle<>(CSS);
+    private final StyleableObjectProperty<Paint> surface = colours.colour(this, "surfaceColor", "-omne-history-surface", v -> v.surface, "#ffffff");
+    private final StyleableObjectProperty<Paint> rowAlt = colours.colour(this, "rowAltColor", "-omne-history-row-alt", v -> v.rowAlt, "#f6f7f9");
+    private final StyleableObjectProperty<Paint> text = colours.colour(this, "textColor", "-omne-history-text", v -> v.text, "#1f2328");
+    private final StyleableObjectProperty<Paint> muted = colours.colour(this, "mutedColor", "-omne-history-muted", v -> v.muted, "#656d76");
+    private final StyleableObjectProperty<Paint> gridLine = colours.colour(this, "gridColor", "-omne-history-grid", v -> v.gridLine, "#d5d9df");
+    private final StyleableObjectProperty<Paint> header = colours.colour(this, "headerColor", "-omne-history-header", v -> v.header, "#eef0f3");
+    private final StyleableObjectProperty<Paint> selection = colours.colour(this, "selectionColor", "-omne-history-selection", v -> v.selection, "#dbe7fb");
+    private final StyleableObjectProperty<Paint> hover = colours.colour(this, "hoverColor", "-omne-history-hover", v -> v.hover, "#dfe3e8");
+    private final StyleableObjectProperty<Paint> cursor = colours.colour(this, "cursorColor", "-omne-history-cursor", v -> v.cursor, "#1c5dc4");
+    private final StyleableObjectProperty<Paint> completed = colours.colour(this, "completedColor", "-omne-history-completed", v -> v.completed, "#dafbe1");
+    private final StyleableObjectProperty<Paint> retried = colours.colour(this, "retriedColor", "-omne-history-retried", v -> v.retried, "#fff1c2");
+    private final StyleableObjectProperty<Paint> failed = colours.colour(this, "failedColor", "-omne-history-failed", v -> v.failed, "#ffd8d3");
+    private final StyleableObjectProperty<Paint> running = colours.colour(this, "runningColor", "-omne-history-running", v -> v.running, "#d8e8ff");
+    private final StyleableObjectProperty<Paint> markCompleted = colours.colour(this, "markCompletedColor", "-omne-history-mark-completed", v -> v.markCompleted, "#1a7f37");
+    private final StyleableObjectProperty<Paint> markFailed = colours.colour(this, "markFailedColor", "-omne-history-mark-failed", v -> v.markFailed, "#cf222e");
+    private final StyleableObjectProperty<Paint> markRunning = colours.colour(this, "markRunningColor", "-omne-history-mark-running", v -> v.markRunning, "#2f6fdb");
+    private final StyleableObjectProperty<Paint> markUnknown = colours.colour(this, "markUnknownColor", "-omne-history-mark-unknown", v -> v.markUnknown, "#6e7781");
 
     private final HistoryGridViewModel model;
     private final HistoryGridPainter painter = new HistoryGridPainter();
@@ -91,20 +88,9 @@ public final class HistoryGridView extends Region {
         });
         model.selectedRuns().addListener((ListChangeListener<String>) c -> repaint());
         model.revisionProperty().addListener((obs, old, v) -> repaint());
-        for (StyleableObjectProperty<Paint> c : colours) {
-            c.addListener((obs, old, v) -> repaint());
-        }
+        colours.onChange(this::repaint);
         new HistoryGridGestures(this, model).install();
         updateEmpty();
-    }
-
-    private StyleableObjectProperty<Paint> colour(String name, String css,
-                                                  Function<HistoryGridView, StyleableProperty<Paint>> get,
-                                                  String initial) {
-        StyleableObjectProperty<Paint> p = (StyleableObjectProperty<Paint>) CSS.createStyleablePaintProperty(this,
-                name, css, get, Color.web(initial));
-        colours.add(p);
-        return p;
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {

@@ -4,6 +4,7 @@ import dev.omne.inspector.core.history.NodeRun;
 import dev.omne.inspector.core.history.RunComparison;
 import dev.omne.inspector.ui.common.Action;
 import dev.omne.inspector.ui.common.AppIcon;
+import dev.omne.inspector.ui.common.CanvasStyle;
 import dev.omne.inspector.ui.common.Styles;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
@@ -11,7 +12,6 @@ import javafx.css.CssMetaData;
 import javafx.css.PseudoClass;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
-import javafx.css.StyleableProperty;
 import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -32,10 +32,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -49,16 +47,16 @@ public final class RunComparisonView extends VBox {
     private static final PseudoClass DIVERGES = PseudoClass.getPseudoClass("diverges");
     private static final StyleablePropertyFactory<RunComparisonView> CSS =
             new StyleablePropertyFactory<>(Region.getClassCssMetaData());
-    private final List<StyleableObjectProperty<Paint>> colours = new ArrayList<>();
-    private final StyleableObjectProperty<Paint> surface = colour("surfaceColor", "-omne-history-surface", v -> v.surface, "#ffffff");
-    private final StyleableObjectProperty<Paint> laneAlt = colour("laneAltColor", "-omne-history-row-alt", v -> v.laneAlt, "#f6f7f9");
-    private final StyleableObjectProperty<Paint> text = colour("textColor", "-omne-history-text", v -> v.text, "#1f2328");
-    private final StyleableObjectProperty<Paint> muted = colour("mutedColor", "-omne-history-muted", v -> v.muted, "#656d76");
-    private final StyleableObjectProperty<Paint> grid = colour("gridColor", "-omne-history-grid", v -> v.grid, "#d5d9df");
-    private final StyleableObjectProperty<Paint> completed = colour("completedColor", "-omne-history-mark-completed", v -> v.completed, "#1a7f37");
-    private final StyleableObjectProperty<Paint> failed = colour("failedColor", "-omne-history-mark-failed", v -> v.failed, "#cf222e");
-    private final StyleableObjectProperty<Paint> running = colour("runningColor", "-omne-history-mark-running", v -> v.running, "#2f6fdb");
-    private final StyleableObjectProperty<Paint> divergence = colour("divergenceColor", "-omne-history-divergence", v -> v.divergence, "#fff8c5");
+    private final CanvasStyle<RunComparisonView> colours = new CanvasStyle<>(CSS);
+    private final StyleableObjectProperty<Paint> surface = colours.colour(this, "surfaceColor", "-omne-history-surface", v -> v.surface, "#ffffff");
+    private final StyleableObjectProperty<Paint> laneAlt = colours.colour(this, "laneAltColor", "-omne-history-row-alt", v -> v.laneAlt, "#f6f7f9");
+    private final StyleableObjectProperty<Paint> text = colours.colour(this, "textColor", "-omne-history-text", v -> v.text, "#1f2328");
+    private final StyleableObjectProperty<Paint> muted = colours.colour(this, "mutedColor", "-omne-history-muted", v -> v.muted, "#656d76");
+    private final StyleableObjectProperty<Paint> grid = colours.colour(this, "gridColor", "-omne-history-grid", v -> v.grid, "#d5d9df");
+    private final StyleableObjectProperty<Paint> completed = colours.colour(this, "completedColor", "-omne-history-mark-completed", v -> v.completed, "#1a7f37");
+    private final StyleableObjectProperty<Paint> failed = colours.colour(this, "failedColor", "-omne-history-mark-failed", v -> v.failed, "#cf222e");
+    private final StyleableObjectProperty<Paint> running = colours.colour(this, "runningColor", "-omne-history-mark-running", v -> v.running, "#2f6fdb");
+    private final StyleableObjectProperty<Paint> divergence = colours.colour(this, "divergenceColor", "-omne-history-divergence", v -> v.divergence, "#fff8c5");
 
     private final RunComparisonViewModel model;
     private final ComparisonTimelinePainter painter = new ComparisonTimelinePainter();
@@ -150,9 +148,7 @@ public final class RunComparisonView extends VBox {
         model.comparisonProperty().addListener((obs, old, c) -> update.run());
         model.rows().addListener((ListChangeListener<RunComparison.Row>) c -> paintTimeline());
         timeline.widthProperty().addListener((obs, old, w) -> paintTimeline());
-        for (StyleableObjectProperty<Paint> c : colours) {
-            c.addListener((obs, old, v) -> paintTimeline());
-        }
+        colours.onChange(this::paintTimeline);
         update.run();
     }
 
@@ -249,15 +245,6 @@ public final class RunComparisonView extends VBox {
         painter.paint(timeline.getGraphicsContext2D(), timeline.getWidth(), timeline.getHeight(), c, rows, diverges,
                 new ComparisonTimelinePainter.Colours(surface.get(), laneAlt.get(), text.get(), muted.get(), grid.get(),
                         completed.get(), failed.get(), running.get(), divergence.get()));
-    }
-
-    private StyleableObjectProperty<Paint> colour(String name, String css,
-                                                  Function<RunComparisonView, StyleableProperty<Paint>> get,
-                                                  String initial) {
-        StyleableObjectProperty<Paint> p = (StyleableObjectProperty<Paint>) CSS.createStyleablePaintProperty(this,
-                name, css, get, Color.web(initial));
-        colours.add(p);
-        return p;
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
