@@ -47,7 +47,7 @@ done
 source "$REPO/src/bench/measure.sh"
 echo
 echo "Medians of $REPEAT runs ($DISPLAY_MODE, cache $CACHE; $(nproc) cores; load average now $(cut -d' ' -f1-3 /proc/loadavg)):"
-for key in first_screen_ms whole_history_ms longest_pulse_gap_loading_ms session_indexed_ms heap_after_gc_mib \
+for key in first_screen_ms whole_history_ms whole_history_cpu_ms longest_pulse_gap_loading_ms session_indexed_ms heap_after_gc_mib \
            heap_over_empty_jvm_mib history_heap_mib new_run_shown_ms growth_shown_median_ms growth_shown_max_ms \
            longest_pulse_gap_live_ms; do
   cat "$results"/run-*.log | awk -v k="$key" '$1 == "RESULT" && $2 == k { print $3 }' > "$results/$key"
