@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.omne.inspector.core.cache.CacheFolder;
 import dev.omne.inspector.core.index.IndexCache;
+import dev.omne.inspector.testing.SameThreadExecutor;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -22,9 +23,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -46,9 +44,12 @@ class RunTailerCacheTest {
         return new IndexCache(new CacheFolder(dir.resolve("cache"), 1L << 30), 0);
     }
 
-    /** A tailer on the cache whose reads of the log are added to {@code read}; the cache's saves run at once. */
+    /**
+     * A tailer on the cache whose reads of the log are added to {@code read}; the cache's saves run at once, so the
+     * entry is written before the tailer's read returns.
+     */
     private static RunTailer tailer(Path file, IndexCache cache, AtomicLong read) {
-        return new RunTailer("r", file, new SameThread(),
+        return new RunTailer("r", file, new SameThreadExecutor(),
                 f -> new CountingChannel(RunTailer.DEFAULT_OPENER.open(f), read), FollowOptions.History.KEEP, cache);
     }
 
@@ -160,38 +161,6 @@ class RunTailerCacheTest {
         assertEquals("the file was rewritten in place: reading it again from the start",
                 u.notices().getFirst().message());
         assertEquals(17L, rows(u).get(10));
-    }
-
-    /** Runs each task on the calling thread, so the cache's entry is written before the tailer's read returns. */
-    private static final class SameThread extends AbstractExecutorService {
-        @Override
-        public void execute(Runnable command) {
-            command.run();
-        }
-
-        @Override
-        public void shutdown() {
-        }
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            return List.of();
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return false;
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return false;
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, TimeUnit unit) {
-            return true;
-        }
     }
 
     /** A channel that adds every byte read to a counter. */

@@ -2,6 +2,7 @@ package dev.omne.inspector.core.index;
 
 import dev.omne.inspector.core.cache.CacheFolder;
 import dev.omne.inspector.core.log.LogCheck;
+import dev.omne.inspector.testing.SameThreadExecutor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -492,38 +493,6 @@ class IndexCacheTest {
             Files.delete(Files.createFile(folder.resolve("probe")));
             return false;
         } catch (IOException e) {
-            return true;
-        }
-    }
-
-    /** Runs each task on the calling thread. */
-    private static final class SameThreadExecutor extends java.util.concurrent.AbstractExecutorService {
-        @Override
-        public void execute(Runnable command) {
-            command.run();
-        }
-
-        @Override
-        public void shutdown() {
-        }
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            return List.of();
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return false;
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return false;
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) {
             return true;
         }
     }
