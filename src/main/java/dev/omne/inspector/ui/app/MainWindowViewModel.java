@@ -367,7 +367,7 @@ public final class MainWindowViewModel {
                         showRun(shown);
                     } else {
                         boolean wasIndexing = openedWhileIndexing;
-                        eventTable.update(change.snapshot(), change.reset());
+                        eventTable.update(change.snapshot(), change.reset(), wasIndexing);
                         if (change.reset()) {
                             filterBar.show(change.snapshot());
                         } else {
