@@ -96,6 +96,15 @@ public final class MainWindowView extends BorderPane {
                 e.consume();
             }
         });
+        // Esc clears the filter wherever the menu says so: lists and tables take Esc for themselves (to cancel an
+        // edit they never start here), so it is taken before them; a text field keeps its own Esc.
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !e.isShortcutDown() && !e.isAltDown() && model.filterBar().isActive()
+                    && !(getScene() != null && getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
+                model.filterBar().clear();
+                e.consume();
+            }
+        });
         WindowThemes.mark(this, model.theme().effectiveProperty().get());
         model.theme().effectiveProperty().addListener((obs, old, theme) -> WindowThemes.mark(this, theme));
         themes = new WindowThemes(this, model.theme().effectiveProperty());

@@ -35,6 +35,7 @@ public final class FilterBarView extends VBox {
     private final FilterBarViewModel model;
     private final TextField field = new TextField();
     private final HBox facetRow = new HBox();
+    private final ScrollPane facetScroll = new ScrollPane();
     private Runnable onLeave = () -> { };
 
     public FilterBarView(FilterBarViewModel model) {
@@ -134,7 +135,7 @@ public final class FilterBarView extends VBox {
         facetRow.setAlignment(Pos.CENTER_LEFT);
         // One line of chips that never changes height (a scroll bar coming and going would move the table and
         // timeline below and redraw them): chips that do not fit scroll sideways with the wheel.
-        ScrollPane facetScroll = new ScrollPane(facetRow);
+        facetScroll.setContent(facetRow);
         facetScroll.getStyleClass().add("facet-scroll");
         facetScroll.setFitToHeight(true);
         facetScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -163,16 +164,42 @@ public final class FilterBarView extends VBox {
     }
 
     private Node chip(FilterBarViewModel.Facet facet) {
-        ToggleButton chip = new ToggleButton(facet.type() + "  " + Formats.shortCount(facet.count()));
+        ToggleButton chip = new ToggleButton(facet.type() + "  " + (facet.counted() ? Formats.shortCount(facet.count()) : "…"));
+        // Type names are data: an underscore in one is text, not a mnemonic.
+        chip.setMnemonicParsing(false);
         chip.getStyleClass().add("facet-chip");
         chip.pseudoClassStateChanged(Styles.tone(EventTypes.tone(facet.type())), true);
         chip.setSelected(facet.chosen());
-        chip.setFocusTraversable(false);
+        // Tab from the field reaches the chips; Space toggles the focused one.
+        chip.setFocusTraversable(true);
+        chip.focusedProperty().addListener((obs, old, focused) -> {
+            if (focused) {
+                revealChip(chip);
+            }
+        });
         chip.setUserData(facet.type());
         chip.setTooltip(new Tooltip((facet.chosen() ? "Stop showing only " : "Show only ") + facet.type() + " ("
-                + Formats.count(facet.count()) + (facet.count() == 1 ? " row" : " rows") + " under the rest of the filter)"));
+                + (facet.counted() ? Formats.count(facet.count()) + (facet.count() == 1 ? " row" : " rows")
+                : "rows being counted") + " under the rest of the filter)"));
         chip.setOnAction(e -> model.toggleType(facet.type()));
         return chip;
+    }
+
+    /** Scrolls the chips so that a chip reached by the keyboard is in view. */
+    private void revealChip(Node chip) {
+        double width = facetRow.getWidth() - facetScroll.getViewportBounds().getWidth();
+        if (width <= 0) {
+            return;
+        }
+        double left = chip.getBoundsInParent().getMinX();
+        double right = chip.getBoundsInParent().getMaxX();
+        double shownFrom = facetScroll.getHvalue() * width;
+        double viewport = facetScroll.getViewportBounds().getWidth();
+        if (left < shownFrom) {
+            facetScroll.setHvalue(left / width);
+        } else if (right > shownFrom + viewport) {
+            facetScroll.setHvalue(Math.min(1, (right - viewport) / width));
+        }
     }
 
     TextField field() {

@@ -46,6 +46,13 @@ public final class FilterText {
         return out;
     }
 
+    /** The text without its {@code type:} terms: what the type facets' counts depend on. */
+    public static String withoutTypes(String text) {
+        List<FilterTerm> terms = terms(text);
+        terms.removeIf(t -> t.key() == Key.TYPE);
+        return join(terms);
+    }
+
     /** The text with its {@code after:} and {@code before:} terms replaced by the range [from, to). */
     public static String withRange(String text, long fromMicros, long toMicros) {
         List<FilterTerm> terms = terms(text);
