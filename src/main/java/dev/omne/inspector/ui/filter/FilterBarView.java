@@ -110,23 +110,22 @@ public final class FilterBarView extends VBox {
         // While a long filter works, the summary says how far it got (a spinner would redraw every frame).
         summary.pseudoClassStateChanged(BUSY, model.busyProperty().get());
         model.busyProperty().addListener((obs, old, on) -> summary.pseudoClassStateChanged(BUSY, on));
-        // Why the text is no filter shows where the summary was: nothing below moves as one types.
+        // Why the text is no filter shows on the line of the chips, over them, the whole width: neither the
+        // field nor anything below moves or shrinks as one types.
         Label error = new Label();
         error.setId("filter-error");
         error.getStyleClass().add("filter-error");
         error.textProperty().bind(model.errorProperty());
-        error.setMaxWidth(460);
+        error.setMaxWidth(Double.MAX_VALUE);
+        error.setMinWidth(0);
         Tooltip errorTip = new Tooltip();
         errorTip.textProperty().bind(model.errorProperty());
         errorTip.setWrapText(true);
         errorTip.setMaxWidth(520);
         error.setTooltip(errorTip);
         error.visibleProperty().bind(model.errorProperty().isNotNull());
-        error.managedProperty().bind(error.visibleProperty());
-        summary.visibleProperty().bind(model.errorProperty().isNull());
-        summary.managedProperty().bind(summary.visibleProperty());
 
-        HBox line = new HBox(6, AppIcon.FILTER.icon(), fieldBox, clearRange, failures, summary, error);
+        HBox line = new HBox(6, AppIcon.FILTER.icon(), fieldBox, clearRange, failures, summary);
         line.setAlignment(Pos.CENTER_LEFT);
         line.getStyleClass().add("filter-line");
 
@@ -149,11 +148,14 @@ public final class FilterBarView extends VBox {
                 e.consume();
             }
         });
-        facetScroll.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.facets()));
+        facetScroll.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.facets())
+                .and(model.errorProperty().isNull()));
         model.facets().addListener((ListChangeListener<FilterBarViewModel.Facet>) c -> rebuildFacets());
         rebuildFacets();
 
-        getChildren().addAll(line, facetScroll);
+        StackPane facetLine = new StackPane(facetScroll, error);
+        StackPane.setAlignment(error, Pos.CENTER_LEFT);
+        getChildren().addAll(line, facetLine);
     }
 
     private void rebuildFacets() {
