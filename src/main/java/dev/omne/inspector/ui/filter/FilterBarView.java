@@ -32,6 +32,8 @@ public final class FilterBarView extends VBox {
     private static final PseudoClass BUSY = PseudoClass.getPseudoClass("busy");
     static final String PROMPT = "Filter: text, /regex/, type:node.failed, node:plan, kind:bash, is:failure, after:TIME";
 
+    private static final double SUMMARY_WIDTH = 190;
+
     private final FilterBarViewModel model;
     private final TextField field = new TextField();
     private final HBox facetRow = new HBox();
@@ -105,7 +107,11 @@ public final class FilterBarView extends VBox {
         summary.setId("filter-summary");
         summary.getStyleClass().addAll(Styles.MUTED, "filter-summary");
         summary.textProperty().bind(model.summaryProperty());
-        summary.setMinWidth(Label.USE_PREF_SIZE);
+        // Room for "1,000,000 of 1,000,000 rows" kept whether a filter is active or not: the field never
+        // changes width as one starts and clears filters.
+        summary.setMinWidth(SUMMARY_WIDTH);
+        summary.setPrefWidth(SUMMARY_WIDTH);
+        summary.setAlignment(Pos.CENTER_RIGHT);
 
         // While a long filter works, the summary says how far it got (a spinner would redraw every frame).
         summary.pseudoClassStateChanged(BUSY, model.busyProperty().get());
