@@ -278,7 +278,8 @@ public final class MainWindowViewModel {
 
     /** The Export dialog for the shown run ({@code selected}: its selected rows), or null when no run is shown. */
     public ExportDialogViewModel newExportDialog(List<Integer> selected) {
-        return dialogs.newExportDialog(selected);
+        ExportDialogViewModel dialog = dialogs.newExportDialog(selected);
+        return dialog == null ? null : dialog.remembering(new ExportMemory(settings));
     }
 
     /**

@@ -364,4 +364,26 @@ class MainWindowViewModelTest {
         assertTrue(model.statusBar().progressTextProperty().get().startsWith("Indexing"),
                 model.statusBar().progressTextProperty().get());
     }
+
+    @Test
+    void theExportStartsInTheLastExportsFolderAndFormatElseTheHomeFolder() throws Exception {
+        openTwoRuns();
+        var first = model.newExportDialog(List.of());
+        assertEquals(Path.of(System.getProperty("user.home")), first.initialFolder(), "not the working directory");
+        assertEquals(dev.omne.inspector.core.export.ExportFormat.JSONL, first.formatProperty().get());
+        assertEquals("Writes every row of the run, unfiltered.", first.rowsExplained().get());
+        first.filterTextProperty().set("node:n1");
+        assertTrue(first.rowsExplained().get().contains("that match the filter"), first.rowsExplained().get());
+        Path out = Files.createDirectories(dir.resolve("exports"));
+        first.formatProperty().set(dev.omne.inspector.core.export.ExportFormat.CSV);
+        first.export(out.resolve("a.csv"));
+        assertTrue(Files.exists(out.resolve("a.csv")));
+        var second = model.newExportDialog(List.of());
+        assertEquals(out.toAbsolutePath(), second.initialFolder());
+        assertEquals(dev.omne.inspector.core.export.ExportFormat.CSV, second.formatProperty().get());
+        // A folder that is gone since: home again.
+        Files.delete(out.resolve("a.csv"));
+        Files.delete(out);
+        assertEquals(Path.of(System.getProperty("user.home")), model.newExportDialog(List.of()).initialFolder());
+    }
 }
