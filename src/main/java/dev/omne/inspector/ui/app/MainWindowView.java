@@ -196,7 +196,12 @@ public final class MainWindowView extends BorderPane {
 
     void chooseFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Open a project, its .omne folder or a run folder");
+        // The desktop's chooser hides dot folders such as .omne and cannot be told otherwise: the title says how
+        // to show them (any folder inside .omne opens its project).
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String hidden = os.startsWith("mac") ? "Cmd+Shift+." : os.startsWith("windows") ? null : "Ctrl+H";
+        chooser.setTitle("Open a project or any folder inside its .omne"
+                + (hidden == null ? "" : " (" + hidden + " shows hidden folders such as .omne)"));
         if (!model.recentFolders().isEmpty()) {
             chooser.setInitialDirectory(Path.of(model.recentFolders().getFirst()).toFile());
         }
