@@ -69,6 +69,32 @@ class EventAppenderTest {
     }
 
     @Test
+    void aStoppedWaitEndsAtOnceAndWritesNothing() throws Exception {
+        EventAppender patient = EventAppender.locked(new AppendOptions(Duration.ofSeconds(20), Duration.ofMillis(20)));
+        Volume volume = TestLogs.volume(dir.resolve("p"), TestLogs.RUN, TestLogs.events(2));
+        Path log = volume.eventsFile(TestLogs.RUN);
+        byte[] before = Files.readAllBytes(log);
+        Process holder = new ProcessBuilder("flock", "-x", log.toString(), "sh", "-c", "echo locked; sleep 30")
+                .redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("locked", out.readLine());
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            long start = System.nanoTime();
+            // Stopped as soon as it says it waits (as Cancel does in the dialog).
+            assertThrows(java.util.concurrent.CancellationException.class, () -> patient.append(volume, TestLogs.RUN,
+                    TestLogs.event("run.marked", 9, null), () -> stop.set(true), stop::get));
+            long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(tookMs < 5_000, "stopped long before the 20 s budget: " + tookMs + " ms");
+            assertArrayEquals(before, Files.readAllBytes(log));
+        } finally {
+            holder.descendants().forEach(ProcessHandle::destroy);
+            holder.destroy();
+            holder.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void refusesALinkedLog() throws Exception {
         Volume volume = TestLogs.volume(dir.resolve("p"), TestLogs.RUN, TestLogs.events(2));
         Path outside = TestLogs.write(dir.resolve("outside.jsonl"), TestLogs.events(1));
