@@ -69,7 +69,7 @@ final class AxisPainter {
                 continue;
             }
             lastColumn = column;
-            g.setFill(m.instantTone(i) == TimelineModel.Tone.MALFORMED ? style.failed.get() : style.instant.get());
+            g.setFill(m.instantTone(i).isFailure() ? style.failed.get() : style.instant.get());
             g.fillPolygon(new double[] {x - 4, x + 4, x}, new double[] {h - 1, h - 1, h - 7}, 3);
         }
         LanesPainter.paintMarks(g, f, h, style);
