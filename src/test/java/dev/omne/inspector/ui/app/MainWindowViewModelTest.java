@@ -386,4 +386,16 @@ class MainWindowViewModelTest {
         Files.delete(out);
         assertEquals(Path.of(System.getProperty("user.home")), model.newExportDialog(List.of()).initialFolder());
     }
+
+    @Test
+    void aRunWhoseNodeEventsAreAllFilteredOutSaysTheFilterHidesThem() {
+        openTwoRuns();
+        model.runList().select(OTHER);
+        assertTrue(model.timeline().model().laneCount() > 0);
+        model.filterBar().textProperty().set("type:run.nothing");
+        assertEquals(0, model.timeline().model().laneCount());
+        assertEquals(TimelineViewModel.NO_MATCH, model.timeline().emptyTextProperty().get());
+        model.filterBar().clear();
+        assertTrue(model.timeline().model().laneCount() > 0);
+    }
 }
