@@ -375,7 +375,9 @@ public final class InjectDialogView extends BorderPane {
                 setText(null);
                 setTooltip(null);
             } else {
-                setText(RunIds.pipeName(item) + "  " + RunIds.shortId(item));
+                String pipe = RunIds.pipeName(item);
+                String end = RunIds.shortId(item);
+                setText(end.equals(pipe) ? pipe : pipe + "  " + end);
                 setTooltip(new javafx.scene.control.Tooltip(item));
             }
         }

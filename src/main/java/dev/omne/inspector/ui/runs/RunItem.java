@@ -127,6 +127,14 @@ public final class RunItem {
         return shortId;
     }
 
+    /**
+     * What the list shows beside the pipe name: the end of the id's ULID, or nothing for an id without one (its
+     * pipe name is the whole id already: showing it twice says nothing).
+     */
+    public String idSuffix() {
+        return shortId.equals(pipe) ? "" : shortId;
+    }
+
     public RunStatus status() {
         return status;
     }

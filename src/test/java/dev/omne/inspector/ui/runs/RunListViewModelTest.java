@@ -58,6 +58,17 @@ class RunListViewModelTest {
     }
 
     @Test
+    void anIdWithoutAUlidIsShownOnceAndOneWithAUlidByItsPipeAndEnd() {
+        apply(List.of("nightly", NEW), List.of());
+        RunItem plain = model.find("nightly");
+        assertEquals("nightly", plain.pipe());
+        assertEquals("", plain.idSuffix(), "not \"nightly nightly\"");
+        RunItem ulid = model.find(NEW);
+        assertEquals(NEW.substring(NEW.length() - 6), ulid.idSuffix());
+        assertFalse(ulid.pipe().equals(NEW));
+    }
+
+    @Test
     void aRunWithoutEventsIsPlacedByTheTimeInItsId() {
         apply(List.of(OLD, NEW), List.of());
         assertEquals(List.of(NEW, OLD), shown());
