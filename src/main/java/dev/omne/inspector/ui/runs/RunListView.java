@@ -218,11 +218,12 @@ public final class RunListView extends VBox {
                 case FAILED -> AppIcon.FAILED.icon();
                 case UNKNOWN -> AppIcon.UNKNOWN.icon();
             };
+            boolean reading = run.indexing() || run.awaitingRead();
             icon.getChildren().setAll(run.unreadable() ? AppIcon.UNREADABLE.icon()
-                    : run.indexing() ? AppIcon.INDEXING.icon()
+                    : reading ? AppIcon.INDEXING.icon()
                     : run.logGone() ? AppIcon.LOG_GONE.icon() : statusIcon);
             iconTip.setText(run.unreadable() ? run.statusExplanation()
-                    : run.indexing() ? "Indexing the log…"
+                    : reading ? "Indexing the log…"
                     : run.logGone() ? "The log file was deleted" : run.statusExplanation());
             linked.setVisible(run.isLinkedOutside());
             linked.setManaged(run.isLinkedOutside());
@@ -247,6 +248,8 @@ public final class RunListView extends VBox {
             String counted;
             if (run.unreadable()) {
                 counted = "log unreadable";
+            } else if (run.awaitingRead()) {
+                counted = "reading…";
             } else {
                 counted = Formats.shortCount(facts.events()) + (facts.events() == 1 ? " event" : " events")
                         + (run.indexing() ? " so far" : "");
