@@ -6,19 +6,14 @@ import dev.omne.inspector.ui.runs.RunItem;
 import dev.omne.inspector.ui.detail.DetailViewModel;
 import dev.omne.inspector.ui.events.EventTableViewModel;
 import dev.omne.inspector.ui.filter.FilterBarViewModel;
-import dev.omne.inspector.ui.filter.FilterText;
 import dev.omne.inspector.ui.history.HistoryViewModel;
 import dev.omne.inspector.ui.runs.RunListViewModel;
 import dev.omne.inspector.ui.timeline.TimelineViewModel;
-import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.log.AppendOptions;
 import dev.omne.inspector.core.volume.NotAVolumeException;
 import dev.omne.inspector.core.volume.Volume;
-import dev.omne.inspector.ui.common.Formats;
-import dev.omne.inspector.ui.runs.RunStatus;
 import dev.omne.inspector.ui.inject.EventAppender;
 import dev.omne.inspector.core.Messages;
-import dev.omne.inspector.ui.session.RunChange;
 import dev.omne.inspector.ui.session.SessionBatch;
 import dev.omne.inspector.ui.theme.ThemeChoice;
 import dev.omne.inspector.ui.common.DocumentOpener;
@@ -56,6 +51,7 @@ public final class MainWindowViewModel {
     private final StatusBarViewModel statusBar = new StatusBarViewModel();
     private final TimelineViewModel timeline;
     private final HistoryViewModel history;
+    private final ShownRun shownRun;
     private final NodeJump nodeJump;
 
     private final ReadOnlyObjectWrapper<Volume> volume = new ReadOnlyObjectWrapper<>(this, "volume");
@@ -74,9 +70,6 @@ public final class MainWindowViewModel {
     };
 
     private boolean listed;
-    /** The shown run was opened on a preview of its log. */
-    private boolean openedWhileIndexing;
-    private String focusRun;
 
     public MainWindowViewModel(TaskExecutor tasks, VolumeSession.Factory sessions, AppSettings settings,
                                TextClipboard clipboard, VolumeOpener.DemoLauncher demoLauncher, Clock clock, ZoneId zone) {
@@ -125,9 +118,9 @@ public final class MainWindowViewModel {
         filterBar.textProperty().addListener((obs, old, text) -> statusBar.showMessage(""));
         statusBar.connect(eventTable::diagnostics, eventTable::goToRow, eventTable::selectedRow);
         this.timeline = new TimelineViewModel(tasks, () -> micros(clock), zone);
-        wireTimeline(zone);
+        this.shownRun = new ShownRun(runList, eventTable, filterBar, detail, statusBar, timeline, opening, zone);
         this.dialogs = new RunDialogs(tasks, appender, clock, volume::get, runList, eventTable, filterBar, statusBar,
-                this::updateCounts);
+                shownRun::updateCounts);
         this.recentFolders = new RecentFolders(settings);
         this.theme = new ThemeChoice(settings.themeSetting(), settings::setThemeSetting);
         this.history = new HistoryViewModel(tasks, clock, zone, id -> {
@@ -142,12 +135,12 @@ public final class MainWindowViewModel {
         keepIndexes.set(settings.keepIndexes());
         keepIndexes.addListener((obs, old, keep) -> settings.setKeepIndexes(keep));
 
-        runList.selectedProperty().addListener((obs, old, run) -> showRun(run));
+        runList.selectedProperty().addListener((obs, old, run) -> shownRun.show(run));
         runList.selectedProperty().addListener((obs, old, run) -> checkInjectable());
         eventTable.selectedRowProperty().addListener((obs, old, row) ->
                 detail.show(eventTable.snapshot(), row.intValue()));
-        eventTable.followingProperty().addListener((obs, old, now) -> updateFollow());
-        eventTable.unseenRowsProperty().addListener((obs, old, now) -> updateFollow());
+        eventTable.followingProperty().addListener((obs, old, now) -> shownRun.updateFollow());
+        eventTable.unseenRowsProperty().addListener((obs, old, now) -> shownRun.updateFollow());
         emptyState.set(EmptyState.nothingOpen());
     }
 
@@ -306,7 +299,7 @@ public final class MainWindowViewModel {
         eventTable.clear();
         detail.clear();
         listed = false;
-        focusRun = opened.focusRun().orElse(null);
+        shownRun.focusOn(opened.focusRun().orElse(null));
         volume.set(opened);
         demoOpen.set(isDemo);
         emptyState.set(null);
@@ -357,116 +350,19 @@ public final class MainWindowViewModel {
     void apply(SessionBatch batch) {
         runList.apply(batch);
         history.apply(batch);
-        RunItem shown = runList.selected();
-        if (shown != null) {
-            for (RunChange change : batch.runs()) {
-                if (change.runId().equals(shown.runId())) {
-                    if (!shown.runId().equals(eventTable.runId())) {
-                        showRun(shown);
-                    } else if (eventTable.snapshot() == null && change.snapshot() != null) {
-                        // The first rows of a run shown before its log was read: open it as a run is opened.
-                        showRun(shown);
-                    } else {
-                        boolean wasIndexing = openedWhileIndexing;
-                        eventTable.update(change.snapshot(), change.reset(), wasIndexing);
-                        if (change.reset()) {
-                            filterBar.show(change.snapshot());
-                        } else {
-                            filterBar.grow(change.snapshot());
-                        }
-                        if (wasIndexing && !change.indexing()) {
-                            openedWhileIndexing = false;
-                            // Opened on the start of its log; now the whole log says whether it is still being written.
-                            if (shown.status() == RunStatus.RUNNING && eventTable.selectedRow() < 0) {
-                                eventTable.followEnd();
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        shownRun.changed(batch);
         if (batch.listed() && !listed) {
             // Every run is known: show the one the folder was opened at, or the newest.
             listed = true;
             opening.set(false);
-            if (runList.selected() == null && (focusRun == null || !runList.select(focusRun))) {
+            if (runList.selected() == null && (shownRun.focus() == null || !runList.select(shownRun.focus()))) {
                 runList.selectNewestIfNone();
             }
         }
         if (!batch.notices().isEmpty()) {
             statusBar.showMessage(batch.notices().getLast());
         }
-        updateCounts();
-    }
-
-    private void showRun(RunItem run) {
-        // What was said of the run shown before (a malformed line gone to, a row copied) is not about this one.
-        statusBar.showMessage("");
-        if (run == null) {
-            eventTable.clear();
-            filterBar.show(null);
-            detail.clear();
-            updateCounts();
-            return;
-        }
-        if (run.runId().equals(focusRun)) {
-            focusRun = null;
-        }
-        detail.clear();
-        openedWhileIndexing = run.indexing();
-        eventTable.show(run.runId(), run.snapshot(), run.status() == RunStatus.RUNNING, filterBar.isActive());
-        filterBar.show(run.snapshot());
-        updateCounts();
-    }
-
-    private void updateCounts() {
-        RunItem run = runList.selected();
-        IndexSnapshot s = eventTable.snapshot();
-        if (run == null || s == null) {
-            // A run whose log is still being read has no counts yet (not "0 events"): the progress says so.
-            statusBar.setCounts(false, 0, 0, 0);
-        } else {
-            statusBar.setCounts(true, s.eventCount(), s.errorCount(), s.warningCount());
-        }
-        if (opening.get()) {
-            statusBar.setProgress("Reading runs…", -1);
-        } else if (run != null && run.indexing()) {
-            statusBar.setProgress("Indexing " + run.shortId() + (run.fileBytes() > 0
-                    ? " (" + Formats.bytes(run.fileBytes()) + ")" : "") + "…", -1);
-        } else {
-            statusBar.clearProgress();
-        }
-        updateFollow();
-    }
-
-    private void updateFollow() {
-        statusBar.setFollow(eventTable.isFollowing(), eventTable.unseenRowsProperty().get());
-    }
-
-    /**
-     * The timeline shows what the filter leaves of the shown run (rebuilt in the background as either changes).
-     * Choosing a node marks its events in the table and selects the one clicked; a range dragged on the axis
-     * becomes the filter's time range.
-     */
-    private void wireTimeline(ZoneId zone) {
-        filterBar.resultProperty().addListener((obs, old, r) -> {
-            if (r == null) {
-                timeline.clear();
-            } else {
-                timeline.rebuild(r.snapshot(), r.rows());
-            }
-        });
-        timeline.setOnNodeChosen(node -> eventTable.chooseNode(node, timeline.chosenFromRow()));
-        // The selected event (clicked, F8, Go to Line, a search hit) is followed: its lane and time come into view.
-        eventTable.selectedRowProperty().addListener((obs, old, row) ->
-                timeline.showEvent(eventTable.snapshot(), row.intValue()));
-        timeline.setOnRangeChosen((from, to) -> {
-            filterBar.setTimeRange(from, to);
-            // The range as the filter holds it (whole milliseconds), not as dragged.
-            long[] range = FilterText.roundedRange(Math.min(from, to), Math.max(from, to));
-            statusBar.showMessage("Showing " + Formats.clock(range[0], zone) + " – " + Formats.clock(range[1], zone)
-                    + " (" + Formats.duration((range[1] - range[0]) / 1000) + "); Esc clears the filter");
-        });
+        shownRun.updateCounts();
     }
 
     private static long micros(Clock clock) {
