@@ -85,7 +85,7 @@ class WindowResponsivenessBenchmarkTest {
                     wholeIndexAt = System.nanoTime();
                 }
             });
-            model.timeline().modelProperty().addListener((obs, old, built) -> {
+            m.timeline().modelProperty().addListener((obs, old, built) -> {
                 if (built.rows() == awaitedRows && timelineBuiltAt == 0) {
                     timelineBuiltAt = System.nanoTime();
                 }
