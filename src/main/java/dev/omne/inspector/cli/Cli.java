@@ -46,6 +46,45 @@ public final class Cli {
         return COMMANDS.contains(word);
     }
 
+    /**
+     * A first word that is neither a command nor a path: says so, with the command it most likely meant, and
+     * returns the usage exit code.
+     */
+    public static int unknownCommand(String word, PrintStream err) {
+        String guess = null;
+        int best = 3;
+        for (String command : COMMANDS.stream().filter(c -> !c.startsWith("-")).sorted().toList()) {
+            int d = distance(word.toLowerCase(java.util.Locale.ROOT), command);
+            if (d < best) {
+                best = d;
+                guess = command;
+            }
+        }
+        err.println("omne-inspector: unknown command '" + word + "'" + (guess == null ? "" : " (did you mean " + guess + "?)")
+                + "; no file or folder of that name either");
+        err.println("Try 'omne-inspector --help'.");
+        return USAGE_OR_IO;
+    }
+
+    /** Edits (insert, delete, replace, swap two neighbours) from {@code a} to {@code b}. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            for (int j = 0; j <= b.length(); j++) {
+                if (i == 0 || j == 0) {
+                    d[i][j] = i + j;
+                    continue;
+                }
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
     /** Standard output as bytes, for commands whose output must be exact (export). */
     private PrintStream stdout = System.out;
 

@@ -41,18 +41,18 @@ public final class Volume {
         if (!Files.isDirectory(p)) {
             throw Files.exists(p) ? new NotDirectoryException(p.toString()) : new NoSuchFileException(p.toString());
         }
-        if (name(p).equals(OMNE_DIR) && p.getParent() != null) {
-            return new Volume(p.getParent(), null);
-        }
         if (Files.isDirectory(p.resolve(OMNE_DIR))) {
             return new Volume(p, null);
         }
-        Path runs = p.getParent();
-        Path var = runs == null ? null : runs.getParent();
-        Path omne = var == null ? null : var.getParent();
-        if (omne != null && name(runs).equals("runs") && name(var).equals("var") && name(omne).equals(OMNE_DIR)
-                && omne.getParent() != null) {
-            return new Volume(omne.getParent(), name(p));
+        // Any folder inside a volume opens it (.omne, .omne/var, .omne/var/runs, a run folder or one below it):
+        // a folder chooser lands in any of them, and each clearly means this project.
+        for (Path at = p; at != null && at.getParent() != null; at = at.getParent()) {
+            if (name(at).equals(OMNE_DIR)) {
+                Path inside = at.relativize(p);
+                boolean inRun = inside.getNameCount() >= 3 && inside.getName(0).toString().equals("var")
+                        && inside.getName(1).toString().equals("runs");
+                return new Volume(at.getParent(), inRun ? inside.getName(2).toString() : null);
+            }
         }
         throw new NotAVolumeException(p);
     }

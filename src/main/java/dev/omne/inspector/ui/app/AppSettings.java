@@ -26,6 +26,8 @@ public final class AppSettings {
     private static final String TIMELINE_SHOWN = "window.timeline";
     private static final String RECENT = "recent.";
     private static final String KEEP_INDEXES = "cache.keepIndexes";
+    private static final String EXPORT_FOLDER = "export.folder";
+    private static final String EXPORT_FORMAT = "export.format";
 
     private final SettingsStore store;
 
@@ -110,6 +112,21 @@ public final class AppSettings {
 
     public void setKeepIndexes(boolean keep) {
         store.put(KEEP_INDEXES, Boolean.toString(keep));
+    }
+
+    /** The folder of the last export, or empty. */
+    public String exportFolder() {
+        return store.get(EXPORT_FOLDER, "");
+    }
+
+    /** The format of the last export ({@code jsonl}, {@code csv}, {@code trace}), or empty. */
+    public String exportFormat() {
+        return store.get(EXPORT_FORMAT, "");
+    }
+
+    public void setLastExport(String folder, String format) {
+        store.put(EXPORT_FOLDER, folder);
+        store.put(EXPORT_FORMAT, format);
     }
 
     /** Whether the window shows the timeline (it does unless it was hidden). */

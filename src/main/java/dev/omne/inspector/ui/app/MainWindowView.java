@@ -96,6 +96,15 @@ public final class MainWindowView extends BorderPane {
                 e.consume();
             }
         });
+        // Esc clears the filter wherever the menu says so: lists and tables take Esc for themselves (to cancel an
+        // edit they never start here), so it is taken before them; a text field keeps its own Esc.
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !e.isShortcutDown() && !e.isAltDown() && model.filterBar().isActive()
+                    && !(getScene() != null && getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
+                model.filterBar().clear();
+                e.consume();
+            }
+        });
         WindowThemes.mark(this, model.theme().effectiveProperty().get());
         model.theme().effectiveProperty().addListener((obs, old, theme) -> WindowThemes.mark(this, theme));
         themes = new WindowThemes(this, model.theme().effectiveProperty());
@@ -187,7 +196,12 @@ public final class MainWindowView extends BorderPane {
 
     void chooseFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Open a project, its .omne folder or a run folder");
+        // The desktop's chooser hides dot folders such as .omne and cannot be told otherwise: the title says how
+        // to show them (any folder inside .omne opens its project).
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String hidden = os.startsWith("mac") ? "Cmd+Shift+." : os.startsWith("windows") ? null : "Ctrl+H";
+        chooser.setTitle("Open a project or any folder inside its .omne"
+                + (hidden == null ? "" : " (" + hidden + " shows hidden folders such as .omne)"));
         if (!model.recentFolders().isEmpty()) {
             chooser.setInitialDirectory(Path.of(model.recentFolders().getFirst()).toFile());
         }

@@ -6,6 +6,7 @@ import dev.omne.inspector.ui.runs.RunItem;
 import dev.omne.inspector.ui.detail.DetailViewModel;
 import dev.omne.inspector.ui.events.EventTableViewModel;
 import dev.omne.inspector.ui.filter.FilterBarViewModel;
+import dev.omne.inspector.ui.filter.FilterText;
 import dev.omne.inspector.ui.history.HistoryViewModel;
 import dev.omne.inspector.ui.runs.RunListViewModel;
 import dev.omne.inspector.ui.timeline.TimelineViewModel;
@@ -120,6 +121,8 @@ public final class MainWindowViewModel {
         this.detail = new DetailViewModel(tasks, clipboard, statusBar::showMessage);
         this.filterBar = new FilterBarViewModel(tasks);
         filterBar.resultProperty().addListener((obs, old, result) -> eventTable.applyFilter(result));
+        // A message about the rows of another filter ("Showing 10:02-10:04", "line 7 is hidden") is stale now.
+        filterBar.textProperty().addListener((obs, old, text) -> statusBar.showMessage(""));
         statusBar.connect(eventTable::diagnostics, eventTable::goToRow, eventTable::selectedRow);
         this.timeline = new TimelineViewModel(tasks, () -> micros(clock), zone);
         wireTimeline(zone);
@@ -275,7 +278,8 @@ public final class MainWindowViewModel {
 
     /** The Export dialog for the shown run ({@code selected}: its selected rows), or null when no run is shown. */
     public ExportDialogViewModel newExportDialog(List<Integer> selected) {
-        return dialogs.newExportDialog(selected);
+        ExportDialogViewModel dialog = dialogs.newExportDialog(selected);
+        return dialog == null ? null : dialog.remembering(new ExportMemory(settings));
     }
 
     /**
@@ -326,6 +330,7 @@ public final class MainWindowViewModel {
             return;
         }
         demoOpen.set(false);
+        forgetVolume();
         if (e instanceof NotAVolumeException nv) {
             emptyState.set(EmptyState.noVolume(nv.path()));
             statusBar.showMessage("No .omne folder in " + nv.path());
@@ -334,6 +339,18 @@ public final class MainWindowViewModel {
             statusBar.showMessage("Cannot open " + path + ": " + Messages.describe(e));
         }
         title.set(APP);
+    }
+
+    /** The volume shown so far is closed: nothing in the window may still describe it. */
+    private void forgetVolume() {
+        runList.clear();
+        eventTable.clear();
+        detail.clear();
+        filterBar.show(null);
+        volume.set(null);
+        statusBar.setVolumePath("");
+        statusBar.setCounts(false, 0, 0, 0);
+        statusBar.setFollow(false, 0);
     }
 
     /** A batch of changes from the session, on the UI thread. */
@@ -351,7 +368,7 @@ public final class MainWindowViewModel {
                         showRun(shown);
                     } else {
                         boolean wasIndexing = openedWhileIndexing;
-                        eventTable.update(change.snapshot(), change.reset());
+                        eventTable.update(change.snapshot(), change.reset(), wasIndexing);
                         if (change.reset()) {
                             filterBar.show(change.snapshot());
                         } else {
@@ -383,6 +400,8 @@ public final class MainWindowViewModel {
     }
 
     private void showRun(RunItem run) {
+        // What was said of the run shown before (a malformed line gone to, a row copied) is not about this one.
+        statusBar.showMessage("");
         if (run == null) {
             eventTable.clear();
             filterBar.show(null);
@@ -404,7 +423,8 @@ public final class MainWindowViewModel {
         RunItem run = runList.selected();
         IndexSnapshot s = eventTable.snapshot();
         if (run == null || s == null) {
-            statusBar.setCounts(run != null, 0, 0, 0);
+            // A run whose log is still being read has no counts yet (not "0 events"): the progress says so.
+            statusBar.setCounts(false, 0, 0, 0);
         } else {
             statusBar.setCounts(true, s.eventCount(), s.errorCount(), s.warningCount());
         }
@@ -442,8 +462,10 @@ public final class MainWindowViewModel {
                 timeline.showEvent(eventTable.snapshot(), row.intValue()));
         timeline.setOnRangeChosen((from, to) -> {
             filterBar.setTimeRange(from, to);
-            statusBar.showMessage("Showing " + Formats.clock(from, zone) + " – " + Formats.clock(to, zone) + " ("
-                    + Formats.duration((to - from) / 1000) + "); Esc clears the filter");
+            // The range as the filter holds it (whole milliseconds), not as dragged.
+            long[] range = FilterText.roundedRange(Math.min(from, to), Math.max(from, to));
+            statusBar.showMessage("Showing " + Formats.clock(range[0], zone) + " – " + Formats.clock(range[1], zone)
+                    + " (" + Formats.duration((range[1] - range[0]) / 1000) + "); Esc clears the filter");
         });
     }
 

@@ -78,10 +78,24 @@ public enum AppIcon {
 
     /** The icon pack's font (loaded on first use), for drawing {@link #glyph()}s on a canvas. */
     public static javafx.scene.text.Font font(double size) {
-        String family = org.kordamp.ikonli.IkonResolverProvider
+        org.kordamp.ikonli.IkonHandler handler = org.kordamp.ikonli.IkonResolverProvider
                 .getInstance(org.kordamp.ikonli.javafx.JavaFXFontLoader.getInstance())
-                .resolve(KIND_OTHER.ikon.getDescription()).getFontFamily();
-        return javafx.scene.text.Font.font(family, size);
+                .resolve(KIND_OTHER.ikon.getDescription());
+        String family = handler.getFontFamily();
+        javafx.scene.text.Font font = javafx.scene.text.Font.font(family, size);
+        if (!font.getFamily().equals(family)) {
+            // The family is not registered yet (a canvas painted before any icon node was shown): asking for it by
+            // name gives the default font, whose glyphs for these code points are empty boxes. Load it from the pack.
+            try (java.io.InputStream in = handler.getFontResourceAsStream()) {
+                javafx.scene.text.Font loaded = in == null ? null : javafx.scene.text.Font.loadFont(in, size);
+                if (loaded != null) {
+                    font = loaded;
+                }
+            } catch (java.io.IOException e) {
+                // keep the default font: the marks beside the glyphs still say what they mean
+            }
+        }
+        return font;
     }
 
     /** The icon's character in its font, for drawing on a canvas. */

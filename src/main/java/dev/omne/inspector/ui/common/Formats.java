@@ -16,6 +16,35 @@ public final class Formats {
     private Formats() {
     }
 
+    /**
+     * Text as one line shows it: control characters (a carriage return, a tab, NUL…) and line separators written
+     * as escapes ({@code \\r}, {@code \\t}, {@code \\x00}, {@code \\u2028}), so a row never breaks in two.
+     */
+    public static String oneLine(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String escape = switch (c) {
+                case '\r' -> "\\r";
+                case '\n' -> "\\n";
+                case '\t' -> "\\t";
+                case '\u2028', '\u2029', '\u0085' -> String.format(Locale.ROOT, "\\u%04x", (int) c);
+                default -> c < 0x20 || c == 0x7f ? String.format(Locale.ROOT, "\\x%02x", (int) c) : null;
+            };
+            if (escape != null && out == null) {
+                out = new StringBuilder(text.length() + 8).append(text, 0, i);
+            }
+            if (out != null) {
+                if (escape != null) {
+                    out.append(escape);
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
     /** {@code 1,234,567}. */
     public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);

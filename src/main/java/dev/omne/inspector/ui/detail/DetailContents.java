@@ -75,9 +75,54 @@ public final class DetailContents {
                 markEnd = markStart;
             }
         }
+        String raw = text;
+        if (isBinary(bytes, len)) {
+            // Garbage that is not text (control bytes, invalid UTF-8) is only readable as bytes: they follow in hex.
+            text = text + "\n\n" + hexDump(bytes, len);
+        }
         List<JsonSpans.Span> spans = JsonSpans.of(text);
         return new DetailContent(line, offset, null, text, spans, true, error.message(), column, markStart, markEnd,
-                truncated, text);
+                truncated, raw);
+    }
+
+    /** Bytes of a malformed line shown in hex. */
+    static final int HEX_CAP = 4096;
+
+    private static boolean isBinary(byte[] bytes, int len) {
+        for (int i = 0; i < len; i++) {
+            int b = bytes[i] & 0xff;
+            if ((b < 0x20 && b != '\t') || b == 0x7f) {
+                return true;
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes, 0, len));
+            return false;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return true;
+        }
+    }
+
+    /** {@code 00000000  7b 22 74 0d 00 ...  |{"t..|}, 16 bytes a line, the first {@link #HEX_CAP} bytes. */
+    static String hexDump(byte[] bytes, int len) {
+        int shown = Math.min(len, HEX_CAP);
+        StringBuilder out = new StringBuilder("Bytes (hex)" + (shown < len ? ", the first " + shown + " of " + len : "")
+                + ":\n");
+        for (int at = 0; at < shown; at += 16) {
+            out.append(String.format(java.util.Locale.ROOT, "%08x ", at));
+            StringBuilder chars = new StringBuilder();
+            for (int i = at; i < at + 16; i++) {
+                if (i < shown) {
+                    int b = bytes[i] & 0xff;
+                    out.append(String.format(java.util.Locale.ROOT, " %02x", b));
+                    chars.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
+                } else {
+                    out.append("   ");
+                }
+            }
+            out.append("  |").append(chars).append("|\n");
+        }
+        return out.toString().stripTrailing();
     }
 
     /** What the detail pane shows for a row. */

@@ -36,12 +36,16 @@ final class EventCells {
     /** Puts the columns and the row factory into the table. */
     void install(TableView<Long> table) {
         table.getColumns().add(column("Line", 68, cells::lineText, null, "number-cell", "line-cell"));
-        TableColumn<Long, Long> time = column("Time", 108, cells::timeText, cells::timeTooltip, Styles.NUMBER_CELL);
+        TableColumn<Long, Long> time = column("Time", TIME_WIDTH, cells::timeText, cells::timeTooltip, Styles.NUMBER_CELL);
         model.relativeTimeProperty().addListener((obs, old, relative) -> {
             time.setText(relative ? "Since start" : "Time");
             table.refresh();
         });
         time.setText(model.relativeTimeProperty().get() ? "Since start" : "Time");
+        // A time since start grows past the column's usual width (+556:37:51.123 after days): the column widens.
+        Runnable fitTime = () -> fitTime(time);
+        model.relativeTimeProperty().addListener((obs, old, relative) -> fitTime.run());
+        model.snapshotProperty().addListener((obs, old, s) -> fitTime.run());
         table.getColumns().add(time);
         table.getColumns().add(column("Delta", 86, cells::deltaText, null, Styles.NUMBER_CELL));
         table.getColumns().add(typeColumn());
@@ -54,6 +58,21 @@ final class EventCells {
         }
         table.setRowFactory(t -> new EventRow());
         model.chosenNodeProperty().addListener((obs, old, node) -> table.refresh());
+    }
+
+    private static final double TIME_WIDTH = 108;
+
+    /** Widens the Time column to the longest time it shows (the last row's, since start), never narrows it below its usual width. */
+    private void fitTime(TableColumn<Long, Long> time) {
+        int last = model.rowCount() - 1;
+        String widest = last < 0 ? "" : cells.timeText(last);
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(widest + "0");
+        probe.setFont(javafx.scene.text.Font.font("DejaVu Sans Mono", 12));
+        double needed = Math.max(TIME_WIDTH, Math.ceil(probe.getLayoutBounds().getWidth()) + 16);
+        if (time.getMinWidth() != needed) {
+            time.setMinWidth(needed);
+            time.setPrefWidth(Math.max(time.getPrefWidth(), needed));
+        }
     }
 
     private TableColumn<Long, Long> column(String title, double width, IntFunction<String> text,

@@ -53,6 +53,11 @@ public final class EventTableViewModel {
     private final Following following = new Following();
     private final ReadOnlyObjectWrapper<Reveal> reveal = new ReadOnlyObjectWrapper<>(this, "reveal");
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", NO_RUN);
+    /**
+     * Rows of the run that were there when it was read (shown, or loaded while it was indexed): only rows after
+     * them were appended since, and only those are "new" (loading and matching are not news).
+     */
+    private int readRows;
 
     static final String NO_RUN = "Select a run to see its events";
     static final String READING = "Reading this run's log…";
@@ -198,6 +203,7 @@ public final class EventTableViewModel {
         shown.reset(filteredRows);
         chosenNode.set(null);
         resetRows(rowsOf);
+        readRows = rowsOf == null ? 0 : rowsOf.size();
         emptyText.set(rowsOf == null ? READING : NO_EVENTS);
         selectedRow.set(-1);
         following.start(live);
@@ -223,6 +229,17 @@ public final class EventTableViewModel {
      * @param reset the index was rebuilt from the start: every row is new
      */
     public void update(IndexSnapshot newer, boolean reset) {
+        update(newer, reset, false);
+    }
+
+    /**
+     * New rows of the shown run; with {@code loading} they are the rest of a log still being read when the run
+     * was shown, and none of them counts as new.
+     */
+    public void update(IndexSnapshot newer, boolean reset, boolean loading) {
+        if (newer != null && (loading || reset || snapshot.get() == null)) {
+            readRows = newer.size();
+        }
         if (newer == null) {
             if (snapshot.get() == null) {
                 emptyText.set(NO_LOG);
@@ -257,7 +274,9 @@ public final class EventTableViewModel {
         int before = rows.get().size();
         if (count > before) {
             rows.get().growTo(count);
-            if (following.arrived(count - before)) {
+            int firstAppended = shown.positionAtOrAfter(readRows);
+            int appended = firstAppended < 0 ? 0 : count - Math.max(before, firstAppended);
+            if (following.arrived(Math.max(0, appended))) {
                 reveal(count - 1, Placement.END);
             }
         }
@@ -382,6 +401,8 @@ public final class EventTableViewModel {
             following.pause();
         }
         reveal(position, Placement.CENTER);
+        // The row gone to is in view: it and the rows above it are seen (an injected row is no "new event").
+        following.seenDownTo(rowCount() - 1 - position);
     }
 
     /**

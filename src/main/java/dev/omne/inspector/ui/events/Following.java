@@ -36,13 +36,24 @@ final class Following {
         on.set(false);
     }
 
-    /** {@code rows} rows arrived: true when the view should go to the end, else they count as unseen. */
-    boolean arrived(int rows) {
+    /**
+     * Rows arrived, {@code appended} of them appended to the log since the run was read (the others were loaded
+     * or found by the filter, and are no news): true when the view should go to the end, else the appended ones
+     * count as unseen.
+     */
+    boolean arrived(int appended) {
         if (on.get()) {
             return true;
         }
-        unseen.set(unseen.get() + rows);
+        unseen.set(unseen.get() + appended);
         return false;
+    }
+
+    /** The user saw the table down to the row {@code below} rows above its end: only those below can be unseen. */
+    void seenDownTo(int below) {
+        if (unseen.get() > below) {
+            unseen.set(Math.max(0, below));
+        }
     }
 
     /** The rows shown were replaced: none of them is news. */

@@ -18,6 +18,8 @@ import java.util.function.Supplier;
  * table position; a position the table does not show gives empty text.
  */
 public final class RowCells {
+    /** The Type cell of a line that is no event: one word, short enough for the column's usual width. */
+    public static final String MALFORMED = "malformed";
     private final Supplier<IndexSnapshot> snapshot;
     private final IntUnaryOperator rowAt;
     private final ZoneId zone;
@@ -94,7 +96,7 @@ public final class RowCells {
             return "";
         }
         String type = snapshot.get().type(row);
-        return type == null ? "malformed line" : type;
+        return type == null ? MALFORMED : type;
     }
 
     public EventTypes.Tone typeTone(int position) {

@@ -1,5 +1,6 @@
 package dev.omne.inspector.ui.events;
 
+import dev.omne.inspector.ui.common.Formats;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omne.inspector.core.event.EventCodec;
 import dev.omne.inspector.core.event.EventSummary;
@@ -70,6 +71,6 @@ public final class RowTexts {
         if (raw.length() > 120) {
             raw = raw.substring(0, 120) + "…";
         }
-        return diagnostic.message() + (raw.isEmpty() ? "" : "   ⟨" + raw + "⟩");
+        return Formats.oneLine(diagnostic.message() + (raw.isEmpty() ? "" : "   ⟨" + raw + "⟩"));
     }
 }

@@ -74,7 +74,7 @@ public final class ExportDialogView extends Dialog<ButtonType> {
         error.getStyleClass().add("field-error");
 
         ToggleGroup group = new ToggleGroup();
-        RadioButton all = new RadioButton("All events of the run");
+        RadioButton all = new RadioButton("The whole run");
         all.setUserData(ExportDialogViewModel.Scope.RUN);
         RadioButton selected = new RadioButton("Selected rows");
         selected.setId("export-scope-selection");
@@ -97,6 +97,12 @@ public final class ExportDialogView extends Dialog<ButtonType> {
         grid.addRow(2, new Label("Filter:"), filter);
         grid.add(error, 1, 3);
         grid.addRow(4, new Label("Rows:"), new HBox(12, all, selected));
+        Label rowsExplained = new Label();
+        rowsExplained.setId("export-rows-explained");
+        rowsExplained.getStyleClass().add(Styles.MUTED);
+        rowsExplained.setWrapText(true);
+        rowsExplained.textProperty().bind(model.rowsExplained());
+        grid.add(rowsExplained, 1, 5);
         filter.setPrefColumnCount(32);
         getDialogPane().setContent(grid);
         getDialogPane().lookupButton(EXPORT).disableProperty().bind(Bindings.createBooleanBinding(
@@ -113,6 +119,7 @@ public final class ExportDialogView extends Dialog<ButtonType> {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export to");
         chooser.setInitialFileName(model.suggestedFileName());
+        chooser.setInitialDirectory(model.initialFolder().toFile());
         String ext = model.formatProperty().get().extension();
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
                 model.formatProperty().get().id() + " files", "*" + ext));

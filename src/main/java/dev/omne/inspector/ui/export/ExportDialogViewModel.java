@@ -45,6 +45,35 @@ public final class ExportDialogViewModel {
         void show(String text);
     }
 
+    /** Where the last export went and in which format: the next one starts there. */
+    public interface Memory {
+        Memory NONE = new Memory() {
+            @Override
+            public Path lastFolder() {
+                return null;
+            }
+
+            @Override
+            public ExportFormat lastFormat() {
+                return null;
+            }
+
+            @Override
+            public void remember(Path folder, ExportFormat format) {
+            }
+        };
+
+        /** The folder of the last export, or null. */
+        Path lastFolder();
+
+        /** The format of the last export, or null. */
+        ExportFormat lastFormat();
+
+        void remember(Path folder, ExportFormat format);
+    }
+
+    private Memory memory = Memory.NONE;
+
     private final ObjectProperty<ExportFormat> format = new SimpleObjectProperty<>(this, "format", ExportFormat.JSONL);
     private final BooleanProperty includeMalformed = new SimpleBooleanProperty(this, "includeMalformed");
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
@@ -66,6 +95,37 @@ public final class ExportDialogViewModel {
         selectionAvailable.set(selection.length > 0);
         format.addListener((obs, old, now) -> malformedApplies.set(now != ExportFormat.TRACE));
         filterText.addListener((obs, old, now) -> filterError.set(parseError(now)));
+    }
+
+    /** Starts in the last export's format, and remembers this export's folder and format. */
+    public ExportDialogViewModel remembering(Memory remembered) {
+        this.memory = remembered;
+        if (remembered.lastFormat() != null) {
+            format.set(remembered.lastFormat());
+        }
+        return this;
+    }
+
+    /**
+     * The folder the file chooser opens in: the last export's when it still exists, else the user's home (never
+     * the process's working directory, which for a window started from a menu means nothing).
+     */
+    public Path initialFolder() {
+        Path last = memory.lastFolder();
+        if (last != null && java.nio.file.Files.isDirectory(last)) {
+            return last;
+        }
+        return Path.of(System.getProperty("user.home"));
+    }
+
+    /** Says plainly which rows are written: the rows chosen, then only those the filter keeps. */
+    public javafx.beans.binding.StringBinding rowsExplained() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> {
+            boolean filtered = filterText.get() != null && !filterText.get().isBlank();
+            String chosen = scope.get() == Scope.SELECTION ? "the selected rows" : "every row of the run";
+            return filtered ? "Writes " + chosen + " that match the filter above (the filter applies after the choice)."
+                    : "Writes " + chosen + ", unfiltered.";
+        }, filterText, scope);
     }
 
     // Properties
@@ -153,6 +213,9 @@ public final class ExportDialogViewModel {
         }
         ExportFormat chosen = format.get();
         ExportOptions options = options();
+        if (target.toAbsolutePath().getParent() != null) {
+            memory.remember(target.toAbsolutePath().getParent(), chosen);
+        }
         busy.set(true);
         progress.show("Exporting " + (runId == null ? "events" : runId) + " as " + chosen.id() + "…");
         tasks.submit(() -> {

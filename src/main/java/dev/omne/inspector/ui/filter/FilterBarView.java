@@ -32,9 +32,12 @@ public final class FilterBarView extends VBox {
     private static final PseudoClass BUSY = PseudoClass.getPseudoClass("busy");
     static final String PROMPT = "Filter: text, /regex/, type:node.failed, node:plan, kind:bash, is:failure, after:TIME";
 
+    private static final double SUMMARY_WIDTH = 190;
+
     private final FilterBarViewModel model;
     private final TextField field = new TextField();
     private final HBox facetRow = new HBox();
+    private final ScrollPane facetScroll = new ScrollPane();
     private Runnable onLeave = () -> { };
 
     public FilterBarView(FilterBarViewModel model) {
@@ -104,28 +107,31 @@ public final class FilterBarView extends VBox {
         summary.setId("filter-summary");
         summary.getStyleClass().addAll(Styles.MUTED, "filter-summary");
         summary.textProperty().bind(model.summaryProperty());
-        summary.setMinWidth(Label.USE_PREF_SIZE);
+        // Room for "1,000,000 of 1,000,000 rows" kept whether a filter is active or not: the field never
+        // changes width as one starts and clears filters.
+        summary.setMinWidth(SUMMARY_WIDTH);
+        summary.setPrefWidth(SUMMARY_WIDTH);
+        summary.setAlignment(Pos.CENTER_RIGHT);
 
         // While a long filter works, the summary says how far it got (a spinner would redraw every frame).
         summary.pseudoClassStateChanged(BUSY, model.busyProperty().get());
         model.busyProperty().addListener((obs, old, on) -> summary.pseudoClassStateChanged(BUSY, on));
-        // Why the text is no filter shows where the summary was: nothing below moves as one types.
+        // Why the text is no filter shows on the line of the chips, over them, the whole width: neither the
+        // field nor anything below moves or shrinks as one types.
         Label error = new Label();
         error.setId("filter-error");
         error.getStyleClass().add("filter-error");
         error.textProperty().bind(model.errorProperty());
-        error.setMaxWidth(460);
+        error.setMaxWidth(Double.MAX_VALUE);
+        error.setMinWidth(0);
         Tooltip errorTip = new Tooltip();
         errorTip.textProperty().bind(model.errorProperty());
         errorTip.setWrapText(true);
         errorTip.setMaxWidth(520);
         error.setTooltip(errorTip);
         error.visibleProperty().bind(model.errorProperty().isNotNull());
-        error.managedProperty().bind(error.visibleProperty());
-        summary.visibleProperty().bind(model.errorProperty().isNull());
-        summary.managedProperty().bind(summary.visibleProperty());
 
-        HBox line = new HBox(6, AppIcon.FILTER.icon(), fieldBox, clearRange, failures, summary, error);
+        HBox line = new HBox(6, AppIcon.FILTER.icon(), fieldBox, clearRange, failures, summary);
         line.setAlignment(Pos.CENTER_LEFT);
         line.getStyleClass().add("filter-line");
 
@@ -134,7 +140,7 @@ public final class FilterBarView extends VBox {
         facetRow.setAlignment(Pos.CENTER_LEFT);
         // One line of chips that never changes height (a scroll bar coming and going would move the table and
         // timeline below and redraw them): chips that do not fit scroll sideways with the wheel.
-        ScrollPane facetScroll = new ScrollPane(facetRow);
+        facetScroll.setContent(facetRow);
         facetScroll.getStyleClass().add("facet-scroll");
         facetScroll.setFitToHeight(true);
         facetScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -148,11 +154,14 @@ public final class FilterBarView extends VBox {
                 e.consume();
             }
         });
-        facetScroll.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.facets()));
+        facetScroll.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.facets())
+                .and(model.errorProperty().isNull()));
         model.facets().addListener((ListChangeListener<FilterBarViewModel.Facet>) c -> rebuildFacets());
         rebuildFacets();
 
-        getChildren().addAll(line, facetScroll);
+        StackPane facetLine = new StackPane(facetScroll, error);
+        StackPane.setAlignment(error, Pos.CENTER_LEFT);
+        getChildren().addAll(line, facetLine);
     }
 
     private void rebuildFacets() {
@@ -163,16 +172,42 @@ public final class FilterBarView extends VBox {
     }
 
     private Node chip(FilterBarViewModel.Facet facet) {
-        ToggleButton chip = new ToggleButton(facet.type() + "  " + Formats.shortCount(facet.count()));
+        ToggleButton chip = new ToggleButton(facet.type() + "  " + (facet.counted() ? Formats.shortCount(facet.count()) : "…"));
+        // Type names are data: an underscore in one is text, not a mnemonic.
+        chip.setMnemonicParsing(false);
         chip.getStyleClass().add("facet-chip");
         chip.pseudoClassStateChanged(Styles.tone(EventTypes.tone(facet.type())), true);
         chip.setSelected(facet.chosen());
-        chip.setFocusTraversable(false);
+        // Tab from the field reaches the chips; Space toggles the focused one.
+        chip.setFocusTraversable(true);
+        chip.focusedProperty().addListener((obs, old, focused) -> {
+            if (focused) {
+                revealChip(chip);
+            }
+        });
         chip.setUserData(facet.type());
         chip.setTooltip(new Tooltip((facet.chosen() ? "Stop showing only " : "Show only ") + facet.type() + " ("
-                + Formats.count(facet.count()) + (facet.count() == 1 ? " row" : " rows") + " under the rest of the filter)"));
+                + (facet.counted() ? Formats.count(facet.count()) + (facet.count() == 1 ? " row" : " rows")
+                : "rows being counted") + " under the rest of the filter)"));
         chip.setOnAction(e -> model.toggleType(facet.type()));
         return chip;
+    }
+
+    /** Scrolls the chips so that a chip reached by the keyboard is in view. */
+    private void revealChip(Node chip) {
+        double width = facetRow.getWidth() - facetScroll.getViewportBounds().getWidth();
+        if (width <= 0) {
+            return;
+        }
+        double left = chip.getBoundsInParent().getMinX();
+        double right = chip.getBoundsInParent().getMaxX();
+        double shownFrom = facetScroll.getHvalue() * width;
+        double viewport = facetScroll.getViewportBounds().getWidth();
+        if (left < shownFrom) {
+            facetScroll.setHvalue(left / width);
+        } else if (right > shownFrom + viewport) {
+            facetScroll.setHvalue(Math.min(1, (right - viewport) / width));
+        }
     }
 
     TextField field() {

@@ -36,6 +36,12 @@ import java.util.List;
 public final class FilterBarViewModel {
     /** A type facet: an event type, how many rows it has under the rest of the filter, whether it is chosen. */
     public record Facet(String type, int count, boolean chosen) {
+        /** The count while the filter that decides it is still at work. */
+        public static final int COUNTING = -1;
+
+        public boolean counted() {
+            return count != COUNTING;
+        }
     }
 
     private final TaskExecutor tasks;
@@ -58,6 +64,8 @@ public final class FilterBarViewModel {
     private FilterResult settled;
     private boolean running;
     private IndexSnapshot waiting;
+    /** The filter text (without its type terms) the facets' counts are of; null when they are of none yet. */
+    private String countedFor;
 
     public FilterBarViewModel(TaskExecutor tasks) {
         this.tasks = tasks;
@@ -114,7 +122,7 @@ public final class FilterBarViewModel {
         return result.get();
     }
 
-    /** Type facets, most frequent first. */
+    /** Type facets, in the order of their names. */
     public ObservableList<Facet> facets() {
         return facets;
     }
@@ -167,6 +175,7 @@ public final class FilterBarViewModel {
         failuresOnly.set(FilterText.has(source, FilterText.FAILURES));
         timeRange.set(parsed.afterMicros() != dev.omne.inspector.core.event.Timestamps.NONE
                 || parsed.beforeMicros() != dev.omne.inspector.core.event.Timestamps.NONE);
+        facetsPending();
         restart();
     }
 
@@ -175,6 +184,9 @@ public final class FilterBarViewModel {
     /** Another run is shown (or its index was rebuilt from the start): filter it from its first row. */
     public void show(IndexSnapshot rows) {
         snapshot = rows;
+        // The counts were of another run (or none): they are unknown until this run is filtered.
+        countedFor = null;
+        facetsPending();
         restart();
     }
 
@@ -253,10 +265,30 @@ public final class FilterBarViewModel {
         }
     }
 
+    /**
+     * A new filter is at work: the chips say at once which types it chooses, and a count that the new filter
+     * changes is shown as being counted (never the previous filter's number) until its result is complete.
+     */
+    private void facetsPending() {
+        List<String> chosen = FilterText.types(filterText);
+        boolean countsHold = FilterText.withoutTypes(filterText).equals(countedFor);
+        List<Facet> next = new ArrayList<>();
+        for (Facet f : facets) {
+            next.add(new Facet(f.type(), countsHold ? f.count() : Facet.COUNTING, chosen.contains(f.type())));
+        }
+        for (String type : chosen) {
+            if (next.stream().noneMatch(f -> f.type().equals(type))) {
+                next.add(new Facet(type, countsHold ? 0 : Facet.COUNTING, true));
+            }
+        }
+        setFacets(next);
+    }
+
     private void updateFacets(FilterResult r) {
         if (!r.complete()) {
             return;
         }
+        countedFor = FilterText.withoutTypes(r.text());
         List<String> chosen = FilterText.types(r.text());
         List<String> names = r.snapshot().types();
         List<Facet> next = new ArrayList<>();
@@ -267,7 +299,12 @@ public final class FilterBarViewModel {
                 next.add(new Facet(names.get(id), count, isChosen));
             }
         }
-        next.sort(Comparator.comparingInt(Facet::count).reversed().thenComparing(Facet::type));
+        setFacets(next);
+    }
+
+    /** In the order of their names, which no count changes: a chip stays where it was between two clicks. */
+    private void setFacets(List<Facet> next) {
+        next.sort(Comparator.comparing(Facet::type));
         if (!next.equals(facets)) {
             facets.setAll(next);
         }

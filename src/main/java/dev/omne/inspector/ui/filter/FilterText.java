@@ -46,15 +46,31 @@ public final class FilterText {
         return out;
     }
 
+    /** The text without its {@code type:} terms: what the type facets' counts depend on. */
+    public static String withoutTypes(String text) {
+        List<FilterTerm> terms = terms(text);
+        terms.removeIf(t -> t.key() == Key.TYPE);
+        return join(terms);
+    }
+
     /** The text with its {@code after:} and {@code before:} terms replaced by the range [from, to). */
     public static String withRange(String text, long fromMicros, long toMicros) {
         List<FilterTerm> terms = terms(text);
         terms.removeIf(FilterText::isRange);
-        long fromMillis = Math.floorDiv(fromMicros, 1000);
-        long toMillis = -Math.floorDiv(-toMicros, 1000);
-        terms.add(FilterTerm.of(Key.AFTER, Timestamps.format(Instant.ofEpochMilli(fromMillis))));
-        terms.add(FilterTerm.of(Key.BEFORE, Timestamps.format(Instant.ofEpochMilli(Math.max(toMillis, fromMillis + 1)))));
+        long[] range = roundedRange(fromMicros, toMicros);
+        terms.add(FilterTerm.of(Key.AFTER, Timestamps.format(Instant.ofEpochMilli(range[0] / 1000))));
+        terms.add(FilterTerm.of(Key.BEFORE, Timestamps.format(Instant.ofEpochMilli(range[1] / 1000))));
         return join(terms);
+    }
+
+    /**
+     * The range {@link #withRange} writes for [from, to) in epoch microseconds: whole milliseconds, widened
+     * outwards (at least one), as {from, to} in microseconds, so that what is said of the range is what filters.
+     */
+    public static long[] roundedRange(long fromMicros, long toMicros) {
+        long fromMillis = Math.floorDiv(fromMicros, 1000);
+        long toMillis = Math.max(-Math.floorDiv(-toMicros, 1000), fromMillis + 1);
+        return new long[] {fromMillis * 1000, toMillis * 1000};
     }
 
     /** The text without its time range. */

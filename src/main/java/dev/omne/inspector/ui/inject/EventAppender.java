@@ -8,6 +8,7 @@ import dev.omne.inspector.core.volume.Volume;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Appends an event line to a run for the Inject dialog, through {@link EventLog#append} (the locked path the
@@ -29,6 +30,18 @@ public interface EventAppender {
      */
     void append(Volume volume, String runId, String line, Runnable waiting) throws IOException;
 
+    /** How often a wait for the lock looks whether it was stopped. */
+    Duration STOP_CHECK = Duration.ofMillis(100);
+
+    /**
+     * {@link #append(Volume, String, String, Runnable)} that stops waiting for the lock once {@code stopped} says so,
+     * with a {@link java.util.concurrent.CancellationException}: nothing was written.
+     */
+    default void append(Volume volume, String runId, String line, Runnable waiting, BooleanSupplier stopped)
+            throws IOException {
+        append(volume, runId, line, waiting);
+    }
+
     /** The longest wait for another writer's lock. */
     Duration lockBudget();
 
@@ -42,6 +55,12 @@ public interface EventAppender {
 
             @Override
             public void append(Volume volume, String runId, String line, Runnable waiting) throws IOException {
+                append(volume, runId, line, waiting, () -> false);
+            }
+
+            @Override
+            public void append(Volume volume, String runId, String line, Runnable waiting, BooleanSupplier stopped)
+                    throws IOException {
                 Optional<String> refusal = volume.whyNotWritable(runId);
                 if (refusal.isPresent()) {
                     throw new IOException(refusal.get());
@@ -58,12 +77,24 @@ public interface EventAppender {
                     }
                 }
                 waiting.run();
-                try {
-                    EventLog.append(volume.runLog(runId), line,
-                            new AppendOptions(budget.minus(first), options.lockPoll()));
-                } catch (LockTimeoutException busy) {
-                    throw new LockTimeoutException(busy.file(), budget, "another process is writing");
+                // The rest of the budget in short attempts, so that a stop is heard between two of them.
+                Duration left = budget.minus(first);
+                LockTimeoutException last = null;
+                while (left.isPositive()) {
+                    if (stopped.getAsBoolean()) {
+                        throw new java.util.concurrent.CancellationException("stopped waiting for the lock: nothing was written");
+                    }
+                    Duration slice = left.compareTo(STOP_CHECK) < 0 ? left : STOP_CHECK;
+                    try {
+                        EventLog.append(volume.runLog(runId), line, new AppendOptions(slice, options.lockPoll()));
+                        return;
+                    } catch (LockTimeoutException busy) {
+                        last = busy;
+                        left = left.minus(slice);
+                    }
                 }
+                throw new LockTimeoutException(last == null ? volume.eventsFile(runId) : last.file(), budget,
+                        "another process is writing");
             }
 
             @Override

@@ -82,6 +82,9 @@ record EventDraft(String typeProblem, String nodeProblem, String extraProblem, S
         String nodeProblem = null;
         if (EventTypes.namesNode(t) && node.isEmpty()) {
             nodeProblem = "A " + t + " event needs a node id";
+        } else if (node.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            // Ids are single words: omne never writes one with a space, and a query by node would never find it.
+            nodeProblem = "A node id has no spaces or control characters";
         }
         String extraProblem = null;
         try {

@@ -167,8 +167,17 @@ public final class InjectDialogView extends BorderPane {
         append.setOnAction(e -> model.append());
         cancel.setId("inject-cancel");
         cancel.setCancelButton(true);
-        cancel.disableProperty().bind(model.appendingProperty());
-        cancel.setOnAction(e -> close());
+        // Cancel works while an append waits for the lock too: it stops the wait, and nothing is written.
+        cancel.setOnAction(e -> model.cancel());
+        model.closedProperty().addListener((obs, old, closed) -> {
+            if (closed) {
+                close();
+            }
+        });
+        // The buttons keep their words whatever the status beside them says.
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        append.setMinWidth(Region.USE_PREF_SIZE);
+        status.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.SOMETIMES);
         HBox buttons = new HBox(8, status, spacer, cancel, append);
@@ -310,13 +319,22 @@ public final class InjectDialogView extends BorderPane {
         return box;
     }
 
+    /**
+     * A field's error, on one line kept for it whether there is an error or not: fields never move when a message
+     * comes or goes (typing would land in another field). A long message ends in an ellipsis; its tooltip has it all.
+     */
     private static Label errorLabel(ObservableStringValue error) {
         Label label = new Label();
         label.getStyleClass().add("field-error");
-        label.setWrapText(true);
-        label.textProperty().bind(error);
-        label.visibleProperty().bind(Bindings.isNotNull(error));
-        label.managedProperty().bind(label.visibleProperty());
+        label.setWrapText(false);
+        label.setMinWidth(0);
+        label.textProperty().bind(Bindings.createStringBinding(() -> error.get() == null ? " " : error.get(), error));
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(error);
+        tip.setWrapText(true);
+        tip.setMaxWidth(520);
+        label.tooltipProperty().bind(Bindings.when(Bindings.isNotNull(error)).then(tip)
+                .otherwise((javafx.scene.control.Tooltip) null));
         return label;
     }
 
@@ -357,7 +375,9 @@ public final class InjectDialogView extends BorderPane {
                 setText(null);
                 setTooltip(null);
             } else {
-                setText(RunIds.pipeName(item) + "  " + RunIds.shortId(item));
+                String pipe = RunIds.pipeName(item);
+                String end = RunIds.shortId(item);
+                setText(end.equals(pipe) ? pipe : pipe + "  " + end);
                 setTooltip(new javafx.scene.control.Tooltip(item));
             }
         }

@@ -77,6 +77,9 @@ public final class InjectDialogViewModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private final ReadOnlyBooleanWrapper writable = new ReadOnlyBooleanWrapper(this, "writable");
     private final ReadOnlyBooleanWrapper appending = new ReadOnlyBooleanWrapper(this, "appending");
+    private final ReadOnlyBooleanWrapper closed = new ReadOnlyBooleanWrapper(this, "closed");
+    /** Cancel during an append: the background wait for the lock stops at its next look. */
+    private volatile boolean stopWaiting;
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(this, "done");
     private final ReadOnlyBooleanWrapper canAppend = new ReadOnlyBooleanWrapper(this, "canAppend");
     private final ReadOnlyBooleanWrapper nodeStarted = new ReadOnlyBooleanWrapper(this, "nodeStarted");
@@ -283,13 +286,14 @@ public final class InjectDialogViewModel {
         appending.set(true);
         setStatus("Appending…", false);
         refreshCanAppend();
+        stopWaiting = false;
         tasks.submit(() -> {
             appender.append(volume, runId, line, () -> tasks.runOnUiThread(() -> {
-                if (appending.get()) {
+                if (appending.get() && !stopWaiting) {
                     setStatus("Waiting for another process to release the lock on events.jsonl (up to "
-                            + seconds(appender.lockBudget()) + ")…", false);
+                            + seconds(appender.lockBudget()) + "; Cancel stops)…", false);
                 }
-            }));
+            }), () -> stopWaiting);
             return line;
         }, written -> {
             appending.set(false);
@@ -299,7 +303,11 @@ public final class InjectDialogViewModel {
             appended.appended(runId, written, rowsBefore);
         }, e -> {
             appending.set(false);
-            if (e instanceof LockTimeoutException) {
+            if (e instanceof java.util.concurrent.CancellationException) {
+                // Cancel stopped the wait: nothing was written, and the dialog goes as Cancel asked.
+                setStatus(null, false);
+                closed.set(true);
+            } else if (e instanceof LockTimeoutException) {
                 setStatus("Another process held the lock on events.jsonl for more than "
                         + seconds(appender.lockBudget()) + ". Nothing was written.", true);
             } else {
@@ -307,6 +315,24 @@ public final class InjectDialogViewModel {
             }
             refreshCanAppend();
         });
+    }
+
+    /**
+     * Cancel: closes the dialog ({@link #closedProperty()}); during an append's wait for the lock it stops the wait
+     * first, and the dialog closes once the append has given up (nothing written).
+     */
+    public void cancel() {
+        if (appending.get()) {
+            stopWaiting = true;
+            setStatus("Stopping…", false);
+        } else {
+            closed.set(true);
+        }
+    }
+
+    /** The dialog is to close without appending. */
+    public ReadOnlyBooleanProperty closedProperty() {
+        return closed.getReadOnlyProperty();
     }
 
     private static String seconds(Duration d) {

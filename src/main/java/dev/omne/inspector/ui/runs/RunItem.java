@@ -34,6 +34,8 @@ public final class RunItem {
     private TailNotice.Kind noticeKind;
     private boolean unreadable;
     private String linkTarget;
+    /** Whether anything of the run's log has been read (its status means something only then). */
+    private boolean read;
 
     RunItem(String runId) {
         this.runId = runId;
@@ -43,6 +45,7 @@ public final class RunItem {
     }
 
     void update(RunChange change, long nowMillis) {
+        read = true;
         snapshot = change.snapshot();
         facts = change.facts();
         changedAt = change.changedAt();
@@ -73,6 +76,14 @@ public final class RunItem {
     void linkedOutside(String target) {
         linkTarget = target;
         revision.set(revision.get() + 1);
+    }
+
+    /**
+     * Listed, but nothing of its log read yet: the list says it is being read, not "unknown" and "0 events"
+     * (which would be wrong for the second it takes).
+     */
+    public boolean awaitingRead() {
+        return !read;
     }
 
     /** The watcher's latest notice about this run, or null. */
@@ -125,6 +136,14 @@ public final class RunItem {
 
     public String shortId() {
         return shortId;
+    }
+
+    /**
+     * What the list shows beside the pipe name: the end of the id's ULID, or nothing for an id without one (its
+     * pipe name is the whole id already: showing it twice says nothing).
+     */
+    public String idSuffix() {
+        return shortId.equals(pipe) ? "" : shortId;
     }
 
     public RunStatus status() {

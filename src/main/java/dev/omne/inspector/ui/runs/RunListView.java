@@ -140,6 +140,8 @@ public final class RunListView extends VBox {
         private final Label name = new Label();
         private final Label id = new Label();
         private final Label meta = new Label();
+        /** The event count, never cut: when the line is narrow, the time before it gives way. */
+        private final Label count = new Label();
         private final Label badge = new Label("", AppIcon.WARNING.icon());
         private final Label linked = new Label("", AppIcon.LINKED.icon());
         private final Label noticeMark = new Label("", AppIcon.NOTICE.icon());
@@ -177,7 +179,11 @@ public final class RunListView extends VBox {
             HBox.setHgrow(gap, Priority.ALWAYS);
             HBox titleLine = new HBox(6, name, id, gap, linked, noticeMark, badge);
             titleLine.setAlignment(Pos.CENTER_LEFT);
-            VBox text = new VBox(2, titleLine, meta);
+            count.getStyleClass().add(Styles.RUN_META);
+            count.setMinWidth(Region.USE_PREF_SIZE);
+            HBox metaLine = new HBox(meta, count);
+            metaLine.setAlignment(Pos.CENTER_LEFT);
+            VBox text = new VBox(2, titleLine, metaLine);
             text.setMinWidth(0);
             HBox.setHgrow(text, Priority.ALWAYS);
             icon.setMinWidth(24);
@@ -212,11 +218,12 @@ public final class RunListView extends VBox {
                 case FAILED -> AppIcon.FAILED.icon();
                 case UNKNOWN -> AppIcon.UNKNOWN.icon();
             };
+            boolean reading = run.indexing() || run.awaitingRead();
             icon.getChildren().setAll(run.unreadable() ? AppIcon.UNREADABLE.icon()
-                    : run.indexing() ? AppIcon.INDEXING.icon()
+                    : reading ? AppIcon.INDEXING.icon()
                     : run.logGone() ? AppIcon.LOG_GONE.icon() : statusIcon);
             iconTip.setText(run.unreadable() ? run.statusExplanation()
-                    : run.indexing() ? "Indexing the log…"
+                    : reading ? "Indexing the log…"
                     : run.logGone() ? "The log file was deleted" : run.statusExplanation());
             linked.setVisible(run.isLinkedOutside());
             linked.setManaged(run.isLinkedOutside());
@@ -226,7 +233,7 @@ public final class RunListView extends VBox {
             noticeMark.setManaged(hasNotice);
             noticeTip.setText(hasNotice ? run.notice() : "");
             name.setText(run.pipe());
-            id.setText(run.shortId());
+            id.setText(run.idSuffix());
             long now = model.nowMillis();
             RunFacts facts = run.facts();
             StringBuilder line = new StringBuilder();
@@ -238,15 +245,17 @@ public final class RunListView extends VBox {
                 }
                 line.append("  ·  ");
             }
+            String counted;
             if (run.unreadable()) {
-                line.append("log unreadable");
+                counted = "log unreadable";
+            } else if (run.awaitingRead()) {
+                counted = "reading…";
             } else {
-                line.append(Formats.shortCount(facts.events())).append(facts.events() == 1 ? " event" : " events");
-                if (run.indexing()) {
-                    line.append(" so far");
-                }
+                counted = Formats.shortCount(facts.events()) + (facts.events() == 1 ? " event" : " events")
+                        + (run.indexing() ? " so far" : "");
             }
             meta.setText(line.toString());
+            count.setText(counted);
             int malformed = facts.malformed();
             badge.setVisible(malformed > 0);
             badge.setManaged(malformed > 0);

@@ -12,6 +12,12 @@ final class AxisPainter {
     private final TimelineStyle style;
     private final ZoneId zone;
     private final Font smallFont = Font.font(10.5);
+    /** Measures tick labels (painted on the UI thread, as is this). */
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+
+    {
+        measure.setFont(smallFont);
+    }
 
     AxisPainter(TimelineStyle style, ZoneId zone) {
         this.style = style;
@@ -27,6 +33,18 @@ final class AxisPainter {
         g.setLineWidth(1);
         g.strokeLine(0, h - 0.5, w, h - 0.5);
         g.strokeLine(LanesPainter.LABEL_WIDTH - 0.5, 0, LanesPainter.LABEL_WIDTH - 0.5, h);
+    }
+
+    /**
+     * Where a tick's label starts: right of the tick, or left of it when it would run past the right edge (the
+     * last label is never cut to "00:4"); NaN when it fits neither way without covering the label before it.
+     */
+    static double labelX(double tick, double width, double right, double drawnTo) {
+        if (tick + 4 + width <= right) {
+            return tick + 4 >= drawnTo + 4 ? tick + 4 : Double.NaN;
+        }
+        double left = tick - 4 - width;
+        return left >= drawnTo + 4 ? left : Double.NaN;
     }
 
     void paint(GraphicsContext g, double w, double h, TimelineFrame f) {
@@ -47,12 +65,19 @@ final class AxisPainter {
         g.rect(labels, 0, w - labels, h);
         g.clip();
         g.setFill(style.text.get());
+        double drawnTo = labels;
         for (long t : f.ticks().times()) {
             double x = Math.floor(scale.xOf(t)) + 0.5;
             g.strokeLine(x, h - 7, x, h);
             if (x >= labels) {
                 // A tick left of the lanes' edge would show only the end of its label.
-                g.fillText(TimeScale.label(t, f.ticks().step(), zone), x + 4, h / 2 - 2);
+                String label = TimeScale.label(t, f.ticks().step(), zone);
+                measure.setText(label);
+                double at = labelX(x, measure.getLayoutBounds().getWidth(), w, drawnTo);
+                if (!Double.isNaN(at)) {
+                    g.fillText(label, at, h / 2 - 2);
+                    drawnTo = at + measure.getLayoutBounds().getWidth();
+                }
             }
         }
         long tolerance = scale.micros(4);
@@ -69,7 +94,7 @@ final class AxisPainter {
                 continue;
             }
             lastColumn = column;
-            g.setFill(m.instantTone(i) == TimelineModel.Tone.MALFORMED ? style.failed.get() : style.instant.get());
+            g.setFill(m.instantTone(i).isFailure() ? style.failed.get() : style.instant.get());
             g.fillPolygon(new double[] {x - 4, x + 4, x}, new double[] {h - 1, h - 1, h - 7}, 3);
         }
         LanesPainter.paintMarks(g, f, h, style);

@@ -308,7 +308,7 @@ final class LanesPainter {
                 continue;
             }
             lastColumn = column;
-            boolean malformed = m.instantTone(i) == TimelineModel.Tone.MALFORMED;
+            boolean malformed = m.instantTone(i).isFailure();
             g.drawImage(diamonds.diamond(malformed ? style.failed.get() : style.instant.get(), malformed),
                     Math.round(x) - DiamondPainter.DIAMOND_RADIUS, Math.round(mid) - DiamondPainter.DIAMOND_RADIUS);
             i++;

@@ -42,6 +42,7 @@ final class TimelineBuilder {
     private int[] firstRow = new int[0];
     private int[] startRow = new int[0]; // the node's first node.started, or -1
     private boolean[] used = new boolean[0];
+    private int[] lastBar = new int[0]; // the node's last bar, or -1
 
     private long firstTs = Timestamps.NONE;
     private long lastTs = Timestamps.NONE;
@@ -152,6 +153,7 @@ final class TimelineBuilder {
             }
             if (ts != Timestamps.NONE) {
                 open[node] = bar(node, ts, row, in);
+                lastBar[node] = open[node];
             }
             // A start with no time cannot be placed: its end will draw from the run's first time.
         } else if (node >= 0 && (kind == K_COMPLETED || kind == K_FAILED)) {
@@ -162,9 +164,16 @@ final class TimelineBuilder {
                 close(was, end == Timestamps.NONE ? barStart[was] : Math.max(end, barStart[was]), row, outcome);
                 barIn[was] |= in;
                 open[node] = -1;
+            } else if (kind == K_FAILED && completedFromAStart(node)) {
+                // node.failed for a node that had started and completed (hours later, say): what happened is the
+                // completed bar, then a failure at its time; not a red bar from the run's start to it.
+                if (in && ts != Timestamps.NONE) {
+                    instant(ts, row, node, Tone.FAILED);
+                }
             } else if (end != Timestamps.NONE) {
                 long start = firstTs != Timestamps.NONE ? Math.min(firstTs, end) : end;
-                close(bar(node, start, -1, in), end, row, outcome);
+                lastBar[node] = bar(node, start, -1, in);
+                close(lastBar[node], end, row, outcome);
             }
         } else if (in && ts != Timestamps.NONE) {
             Tone tone = switch (kind) {
@@ -178,6 +187,11 @@ final class TimelineBuilder {
                 instant(ts, row, node, tone);
             }
         }
+    }
+
+    private boolean completedFromAStart(int node) {
+        int bar = lastBar[node];
+        return bar >= 0 && barStartRow[bar] >= 0 && barOutcome[bar] == (byte) Outcome.COMPLETED.ordinal();
     }
 
     /** Makes room for the snapshot's type and node ids (both lists only grow). */
@@ -197,7 +211,9 @@ final class TimelineBuilder {
             firstRow = Arrays.copyOf(firstRow, n);
             startRow = Arrays.copyOf(startRow, n);
             used = Arrays.copyOf(used, n);
+            lastBar = Arrays.copyOf(lastBar, n);
             Arrays.fill(open, nodes, n, -1);
+            Arrays.fill(lastBar, nodes, n, -1);
             Arrays.fill(firstRow, nodes, n, Integer.MAX_VALUE);
             Arrays.fill(startRow, nodes, n, -1);
         }

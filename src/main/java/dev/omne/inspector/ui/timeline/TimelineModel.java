@@ -21,7 +21,15 @@ public final class TimelineModel {
     }
 
     /** What an instant marks. */
-    public enum Tone { GATE, RUN, ITERATION, UNKNOWN, MALFORMED }
+    /** What an instant marks; FAILED: a node's failure after its bar had ended. */
+    public enum Tone {
+        GATE, RUN, ITERATION, UNKNOWN, MALFORMED, FAILED;
+
+        /** Drawn in the failure colour. */
+        public boolean isFailure() {
+            return this == MALFORMED || this == FAILED;
+        }
+    }
 
     /** A log quiet for this long is no longer drawn as growing: its open bars end at its last event. */
     public static final long LIVE_MICROS = RunStatusRule.QUIET_AFTER.toMillis() * 1000;

@@ -29,7 +29,8 @@ public final class TimelineViewModel {
     static final long REBUILD_GAP_MILLIS = 250;
 
     static final String NO_RUN = "Select a run to see its nodes over time";
-    public static final String NO_NODES = "No node events with a time in this run yet";
+    public static final String NO_NODES = "No node events with a time in this run";
+    public static final String NO_MATCH = "No node events match the filter (Esc clears it)";
     static final String BUILDING = "Laying out the timeline…";
 
     private final LongSupplier clock;
@@ -40,6 +41,8 @@ public final class TimelineViewModel {
 
     private final ReadOnlyObjectWrapper<TimelineModel> model =
             new ReadOnlyObjectWrapper<>(this, "model", TimelineModel.EMPTY);
+    /** The model shown was built from the rows a filter left (an empty one says so, not "no node events"). */
+    private boolean shownFiltered;
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", NO_RUN);
     private final ReadOnlyStringWrapper chosenNode = new ReadOnlyStringWrapper(this, "chosenNode");
     private final ReadOnlyIntegerWrapper chosenLane = new ReadOnlyIntegerWrapper(this, "chosenLane", -1);
@@ -199,6 +202,7 @@ public final class TimelineViewModel {
         }, laid -> {
             building = false;
             shownSnapshot = s;
+            shownFiltered = rows != null;
             show(laid, layout);
             if (!extending) {
                 // Other rows (the filter changed): the selected event is brought back into view, as in the table.
@@ -226,7 +230,7 @@ public final class TimelineViewModel {
         TimelineModel built = laid.model();
         lanes.show(laid, layout);
         model.set(built);
-        emptyText.set(built.laneCount() == 0 ? (shownFile == null ? NO_RUN : NO_NODES) : "");
+        emptyText.set(built.laneCount() == 0 ? (shownFile == null ? NO_RUN : shownFiltered ? NO_MATCH : NO_NODES) : "");
         window.setRun(built);
         int chosen = chosenLane.get();
         String node = chosenNode.get();

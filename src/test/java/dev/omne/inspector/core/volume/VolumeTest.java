@@ -64,6 +64,17 @@ class VolumeTest {
     }
 
     @Test
+    void anyFolderInsideAVolumeOpensThatVolume() throws IOException {
+        Files.createDirectories(runs().resolve("r1/attachments"));
+        Path root = project.toAbsolutePath().normalize();
+        for (String inside : List.of(".omne/var", ".omne/var/runs", ".omne/var/runs/r1/attachments")) {
+            assertEquals(root, Volume.open(project.resolve(inside)).root(), inside);
+        }
+        assertTrue(Volume.open(project.resolve(".omne/var/runs")).focusRun().isEmpty());
+        assertEquals("r1", Volume.open(runs().resolve("r1/attachments")).focusRun().orElseThrow());
+    }
+
+    @Test
     void aFolderWithoutOmneIsNotAVolume() throws IOException {
         Path plain = Files.createDirectories(project.resolve("plain"));
         NotAVolumeException e = assertThrows(NotAVolumeException.class, () -> Volume.open(plain));

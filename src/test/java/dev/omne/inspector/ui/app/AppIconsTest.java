@@ -57,4 +57,19 @@ class AppIconsTest {
         assertEquals(AppIcons.SIZES, images.stream().map(i -> (int) i.getHeight()).toList());
         images.forEach(i -> assertFalse(i.isError(), String.valueOf(i.getException())));
     }
+
+    @Test
+    void theCanvasIconFontIsTheIconPacksFontNotTheDefault() throws Exception {
+        try {
+            Platform.startup(() -> { });
+        } catch (IllegalStateException alreadyStarted) {
+            // another test started the toolkit first
+        }
+        CompletableFuture<javafx.scene.text.Font> made = new CompletableFuture<>();
+        Platform.runLater(() -> made.complete(dev.omne.inspector.ui.common.AppIcon.font(13)));
+        javafx.scene.text.Font font = made.get(30, TimeUnit.SECONDS);
+        assertFalse(font.getFamily().equals(javafx.scene.text.Font.getDefault().getFamily()), font.getFamily());
+        org.junit.jupiter.api.Assertions.assertTrue(font.getFamily().toLowerCase(java.util.Locale.ROOT).contains("material"),
+                font.getFamily());
+    }
 }

@@ -371,7 +371,7 @@ class MainWindowFxTest {
         waitUntil("the malformed line is selected and in view", () -> model.eventTable().selectedRow() == rows - 7_000
                 && model.detail().content() != null && model.detail().content().malformed());
         assertEquals(rows - 7_000, fx(() -> view.eventsView().selectedRows().getFirst()));
-        assertEquals("malformed line", cellText(robot, rows - 7_000, "Type"));
+        assertEquals("malformed", cellText(robot, rows - 7_000, "Type"));
 
         // Appended rows are followed at the end.
         robot.press(KeyCode.END).release(KeyCode.END);

@@ -302,4 +302,100 @@ class MainWindowViewModelTest {
         model.runList().select(linked);
         assertTrue(model.injectRefusalProperty().get().contains("through a link"), model.injectRefusalProperty().get());
     }
+
+    @Test
+    void aFolderThatIsNoVolumeLeavesNothingOfThePreviousVolumeInTheStatusBar() throws Exception {
+        openTwoRuns();
+        StatusBarViewModel status = model.statusBar();
+        assertFalse(status.volumePathProperty().get().isEmpty());
+        assertTrue(status.runShownProperty().get());
+        model.open(Files.createDirectories(dir.resolve("plain")));
+        assertEquals("No omne runs here", model.emptyStateProperty().get().title());
+        assertEquals("", status.volumePathProperty().get());
+        assertFalse(status.runShownProperty().get());
+        assertEquals(0, status.eventsProperty().get());
+        assertEquals("", status.followText(), "no run, so nothing is followed");
+        assertTrue(model.runList().visibleRuns().isEmpty());
+        assertNull(model.eventTable().runId());
+        assertNull(model.volumeProperty().get());
+    }
+
+    @Test
+    void whatWasSaidOfAnotherRunOrFilterGoesWhenTheRunOrFilterChanges() {
+        openTwoRuns();
+        model.runList().select(TestLogs.RUN);
+        model.eventTable().nextMalformed();
+        assertTrue(model.statusBar().messageProperty().get().startsWith("Malformed line 1 of 1"),
+                model.statusBar().messageProperty().get());
+        model.runList().select(OTHER);
+        assertEquals("", model.statusBar().messageProperty().get(), "the other run has no malformed line");
+        long t = model.timeline().model().minMicros();
+        model.timeline().chooseRange(t, t + 1_500_000);
+        assertTrue(model.statusBar().messageProperty().get().startsWith("Showing"));
+        model.filterBar().clear();
+        assertEquals("", model.statusBar().messageProperty().get(), "no range is shown any more");
+    }
+
+    @Test
+    void aDraggedRangeIsDescribedAsTheFilterHoldsIt() {
+        openTwoRuns();
+        model.runList().select(OTHER);
+        long t = model.timeline().model().minMicros();
+        // Not on whole milliseconds: the filter widens the range outwards to them, and the message says the same.
+        model.timeline().chooseRange(t + 1_234, t + 27_996_400);
+        assertEquals("after:2026-04-15T10:00:00.001Z before:2026-04-15T10:00:27.997Z",
+                model.filterBar().textProperty().get());
+        assertTrue(model.statusBar().messageProperty().get().startsWith("Showing 10:00:00.001 – 10:00:27.997 "),
+                model.statusBar().messageProperty().get());
+    }
+
+    @Test
+    void aRunWhoseLogIsStillBeingReadHasNoCountsYet() {
+        Path project = dir.resolve("proj");
+        Volume volume = twoRuns(project);
+        model.open(project);
+        IndexSnapshot s = TestLogs.index(volume.eventsFile(OTHER));
+        // The run is listed before its log has been read (no snapshot yet).
+        listeners.getFirst().onBatch(new SessionBatch(List.of(OTHER), List.of(), List.of(new RunChange(OTHER, s.file(),
+                null, true, 0, 0, dev.omne.inspector.ui.session.RunFacts.EMPTY, System.currentTimeMillis(), true, s.bytes(),
+                false)), List.of()));
+        assertEquals(OTHER, model.runList().selected().runId());
+        assertFalse(model.statusBar().runShownProperty().get(), "not \"0 events\" while the log is read");
+        assertTrue(model.statusBar().progressTextProperty().get().startsWith("Indexing"),
+                model.statusBar().progressTextProperty().get());
+    }
+
+    @Test
+    void theExportStartsInTheLastExportsFolderAndFormatElseTheHomeFolder() throws Exception {
+        openTwoRuns();
+        var first = model.newExportDialog(List.of());
+        assertEquals(Path.of(System.getProperty("user.home")), first.initialFolder(), "not the working directory");
+        assertEquals(dev.omne.inspector.core.export.ExportFormat.JSONL, first.formatProperty().get());
+        assertEquals("Writes every row of the run, unfiltered.", first.rowsExplained().get());
+        first.filterTextProperty().set("node:n1");
+        assertTrue(first.rowsExplained().get().contains("that match the filter"), first.rowsExplained().get());
+        Path out = Files.createDirectories(dir.resolve("exports"));
+        first.formatProperty().set(dev.omne.inspector.core.export.ExportFormat.CSV);
+        first.export(out.resolve("a.csv"));
+        assertTrue(Files.exists(out.resolve("a.csv")));
+        var second = model.newExportDialog(List.of());
+        assertEquals(out.toAbsolutePath(), second.initialFolder());
+        assertEquals(dev.omne.inspector.core.export.ExportFormat.CSV, second.formatProperty().get());
+        // A folder that is gone since: home again.
+        Files.delete(out.resolve("a.csv"));
+        Files.delete(out);
+        assertEquals(Path.of(System.getProperty("user.home")), model.newExportDialog(List.of()).initialFolder());
+    }
+
+    @Test
+    void aRunWhoseNodeEventsAreAllFilteredOutSaysTheFilterHidesThem() {
+        openTwoRuns();
+        model.runList().select(OTHER);
+        assertTrue(model.timeline().model().laneCount() > 0);
+        model.filterBar().textProperty().set("type:run.nothing");
+        assertEquals(0, model.timeline().model().laneCount());
+        assertEquals(TimelineViewModel.NO_MATCH, model.timeline().emptyTextProperty().get());
+        model.filterBar().clear();
+        assertTrue(model.timeline().model().laneCount() > 0);
+    }
 }

@@ -59,6 +59,31 @@ class DetailContentsTest {
     }
 
     @Test
+    void binaryGarbageIsOfferedAsBytesInHexAfterItsText() throws Exception {
+        byte[] garbage = {'{', '"', 't', 0x0d, 0x00, (byte) 0xc3, 0x28, 'x'};
+        java.nio.file.Path file = dir.resolve("garbage.jsonl");
+        java.nio.file.Files.write(file, concat(TestLogs.event("run.started", 1, null).getBytes(StandardCharsets.UTF_8), new byte[] {'\n'},
+                garbage, new byte[] {'\n'}));
+        IndexSnapshot s = TestLogs.index(file);
+        DetailContent bad = DetailContents.read(s, 1);
+        assertTrue(bad.malformed());
+        assertTrue(bad.text().contains("00000000  7b 22 74 0d 00 c3 28 78"), bad.text());
+        assertTrue(bad.text().contains("|{\"t...(x|"), bad.text());
+        // A line that is text but no event gets no hex.
+        String plain = "{\"type\":\"x.y\",";
+        Diagnostic d = new Diagnostic(Path.of("f"), 1, 15, 0, Severity.ERROR, "Unexpected end-of-input", plain);
+        assertEquals(plain, DetailContents.malformed(1, 0, plain.getBytes(StandardCharsets.UTF_8), false, d).text());
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void anErrorAtTheEndOfTheLineIsMarkedAfterTheText() {
         String line = "{\"type\":\"x.y\",";
         Diagnostic d = new Diagnostic(Path.of("f"), 1, 15, 0, Severity.ERROR, "Unexpected end-of-input", line);

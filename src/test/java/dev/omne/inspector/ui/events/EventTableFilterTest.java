@@ -164,4 +164,47 @@ class EventTableFilterTest {
         filter.clear();
         assertEquals(EventTableViewModel.NO_EVENTS, table.emptyTextProperty().get());
     }
+
+    // "New" is what was appended since the run was read: not what loading or matching brings
+
+    private static void extend(RunIndex index, Path file, List<String> lines) {
+        TestLogs.append(file, lines);
+        byte[] bytes = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+        index.extend(bytes, 0, bytes.length);
+    }
+
+    @Test
+    void rowsOfALogStillBeingReadAreNotNewButRowsAppendedAfterAre() throws Exception {
+        List<String> all = lines();
+        Path file = TestLogs.write(dir.resolve("big.jsonl"), all.subList(0, 10));
+        RunIndex index = RunIndex.build(file);
+        show(index.snapshot(), false);
+        assertFalse(table.isFollowing(), "a finished run opens at its top");
+        extend(index, file, all.subList(10, 40));
+        table.update(index.snapshot(), false, true);
+        assertEquals(40, table.rowCount());
+        assertEquals(0, table.unseenRowsProperty().get(), "the rest of the log being read is no news");
+        extend(index, file, List.of(TestLogs.event("node.progress", 50, "n3")));
+        table.update(index.snapshot(), false, false);
+        assertEquals(1, table.unseenRowsProperty().get(), "a line appended once it was read is");
+        // Going to that row (as the Inject dialog does with its line) brings it into view: nothing is unseen.
+        table.goToRow(40);
+        assertEquals(40, table.selectedRow());
+        assertEquals(0, table.unseenRowsProperty().get());
+    }
+
+    @Test
+    void matchesStillBeingFoundAreNotNew() {
+        IndexSnapshot s = TestLogs.index(dir, lines());
+        filter.textProperty().set("node:n3");
+        show(s, false);
+        int[] all = filter.result().rows();
+        assertEquals(10, all.length);
+        // A long filter hands its matches over in parts: the first part, then the whole, continuing it.
+        int[] part = java.util.Arrays.copyOf(all, 4);
+        table.applyFilter(new dev.omne.inspector.ui.filter.FilterResult(s, "node:n3", part, 16, new int[0], false, false));
+        table.applyFilter(new dev.omne.inspector.ui.filter.FilterResult(s, "node:n3", all, s.size(), new int[0], true, true));
+        assertEquals(10, table.rowCount());
+        assertEquals(0, table.unseenRowsProperty().get(), "rows found in a log already read are no news");
+    }
 }

@@ -234,7 +234,7 @@ class EventTableViewModelTest {
     void malformedRowsShowTheMessageAndRawTextAtOnce() {
         IndexSnapshot s = TestLogs.index(dir, linesWithBadAt(3, 2));
         model.show(TestLogs.RUN, s, false);
-        assertEquals("malformed line", model.cells().typeText(1));
+        assertEquals("malformed", model.cells().typeText(1));
         assertEquals(EventTypes.Tone.MALFORMED, model.cells().typeTone(1));
         String summary = model.summary(1).getValue();
         assertTrue(summary.contains("{\"type\":\"node.completed\""), summary);

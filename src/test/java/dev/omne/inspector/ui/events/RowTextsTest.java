@@ -31,6 +31,15 @@ class RowTextsTest {
     }
 
     @Test
+    void aMalformedLineWithControlCharactersStaysOneLineWithThemEscaped() throws Exception {
+        IndexSnapshot s = TestLogs.index(dir, List.of(TestLogs.event("run.started", 1, null),
+                "{\"type\":\"node.completed\",\r\"node_id\":\u0001\tbad"));
+        String summary = RowTexts.texts(s, new int[] {1}).get(1).summary();
+        assertTrue(summary.contains("\\r\"node_id\":\\x01\\tbad"), summary);
+        assertTrue(summary.chars().noneMatch(c -> c < 0x20), summary);
+    }
+
+    @Test
     void anEventLongerThanASummaryReadsSaysSo() throws Exception {
         String big = "{\"type\":\"x.y\",\"ts\":\"2026-04-15T10:00:00Z\",\"big\":\"" + "b".repeat(17 << 20) + "\"}";
         IndexSnapshot s = TestLogs.index(dir, List.of(lines.get(0), big, lines.get(0)));

@@ -78,10 +78,35 @@ class FilterBarViewModelTest {
         Map<String, Integer> facets = new HashMap<>();
         model.facets().forEach(f -> facets.put(f.type(), f.count()));
         assertEquals(expected, facets);
-        // Most frequent first.
-        for (int i = 1; i < model.facets().size(); i++) {
-            assertTrue(model.facets().get(i - 1).count() >= model.facets().get(i).count());
-        }
+        // In the order of their names, which no count changes.
+        assertEquals(model.facets().stream().map(FilterBarViewModel.Facet::type).sorted().toList(),
+                model.facets().stream().map(FilterBarViewModel.Facet::type).toList());
+    }
+
+    @Test
+    void whileANewFilterWorksTheChipsShowItsChoiceAtOnceAndNoCountOfThePreviousFilter() {
+        ManualTaskExecutor manual = new ManualTaskExecutor();
+        FilterBarViewModel bar = new FilterBarViewModel(manual);
+        IndexSnapshot s = TestLogs.index(dir, run());
+        bar.show(s);
+        manual.runAll();
+        List<String> order = bar.facets().stream().map(FilterBarViewModel.Facet::type).toList();
+        int startedEverywhere = bar.facets().stream().filter(f -> f.type().equals("node.started")).findFirst()
+                .orElseThrow().count();
+        // A chip clicked: the counts (which ignore type terms) still hold, and the chip is chosen before the result.
+        bar.toggleType("node.failed");
+        assertTrue(bar.facets().stream().filter(f -> f.type().equals("node.failed")).findFirst().orElseThrow().chosen());
+        assertEquals(startedEverywhere, bar.facets().stream().filter(f -> f.type().equals("node.started"))
+                .findFirst().orElseThrow().count());
+        manual.runAll();
+        assertEquals(order, bar.facets().stream().map(FilterBarViewModel.Facet::type).toList(), "no chip moved");
+        // A text term changes what is counted: until the filter is done, every chip is being counted.
+        bar.textProperty().set("type:node.failed n3");
+        assertTrue(bar.facets().stream().noneMatch(FilterBarViewModel.Facet::counted),
+                bar.facets().toString());
+        manual.runAll();
+        assertTrue(bar.facets().stream().allMatch(FilterBarViewModel.Facet::counted));
+        assertTrue(bar.facets().stream().filter(f -> f.type().equals("node.failed")).findFirst().orElseThrow().chosen());
     }
 
     @Test

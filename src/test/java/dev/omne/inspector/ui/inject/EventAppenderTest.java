@@ -47,11 +47,8 @@ class EventAppenderTest {
         Volume volume = TestLogs.volume(dir.resolve("p"), TestLogs.RUN, TestLogs.events(2));
         Path log = volume.eventsFile(TestLogs.RUN);
         byte[] before = Files.readAllBytes(log);
-        Process holder = new ProcessBuilder("flock", "-x", log.toString(), "sh", "-c", "echo locked; sleep 30")
-                .redirectErrorStream(true).start();
+        Process holder = holdLock(log);
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
-            assertEquals("locked", out.readLine());
             AtomicInteger waited = new AtomicInteger();
             long start = System.nanoTime();
             LockTimeoutException e = assertThrows(LockTimeoutException.class, () ->
@@ -62,9 +59,28 @@ class EventAppenderTest {
             assertTrue(tookMs >= 550, "waited the whole budget: " + tookMs + " ms");
             assertArrayEquals(before, Files.readAllBytes(log));
         } finally {
-            holder.descendants().forEach(ProcessHandle::destroy);
-            holder.destroy();
-            holder.waitFor(5, TimeUnit.SECONDS);
+            release(holder);
+        }
+    }
+
+    @Test
+    void aStoppedWaitEndsAtOnceAndWritesNothing() throws Exception {
+        EventAppender patient = EventAppender.locked(new AppendOptions(Duration.ofSeconds(20), Duration.ofMillis(20)));
+        Volume volume = TestLogs.volume(dir.resolve("p"), TestLogs.RUN, TestLogs.events(2));
+        Path log = volume.eventsFile(TestLogs.RUN);
+        byte[] before = Files.readAllBytes(log);
+        Process holder = holdLock(log);
+        try {
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            long start = System.nanoTime();
+            // Stopped as soon as it says it waits (as Cancel does in the dialog).
+            assertThrows(java.util.concurrent.CancellationException.class, () -> patient.append(volume, TestLogs.RUN,
+                    TestLogs.event("run.marked", 9, null), () -> stop.set(true), stop::get));
+            long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(tookMs < 5_000, "stopped long before the 20 s budget: " + tookMs + " ms");
+            assertArrayEquals(before, Files.readAllBytes(log));
+        } finally {
+            release(holder);
         }
     }
 
@@ -78,5 +94,20 @@ class EventAppenderTest {
                 appender.append(volume, TestLogs.RUN, TestLogs.event("run.marked", 9, null), () -> { }));
         assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
         assertEquals(1, Files.readAllLines(outside).size());
+    }
+
+    /** Another process, flock(1), holding the log's lock until it is released. */
+    private static Process holdLock(Path log) throws Exception {
+        Process holder = new ProcessBuilder("flock", "-x", log.toString(), "sh", "-c", "echo locked; sleep 30")
+                .redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+        assertEquals("locked", out.readLine());
+        return holder;
+    }
+
+    private static void release(Process holder) throws InterruptedException {
+        holder.descendants().forEach(ProcessHandle::destroy);
+        holder.destroy();
+        holder.waitFor(5, TimeUnit.SECONDS);
     }
 }

@@ -84,9 +84,14 @@ class InjectDialogFxTest {
         assertTrue(fx(() -> robot.lookup("#inject-append").queryButton().isDisabled()), "nothing to append yet");
 
         robot.clickOn("#inject-type").write("node.failed");
-        waitUntil("the node is asked for", () -> robot.lookup("#inject-node-error").queryAs(Label.class).isVisible());
-        assertTrue(fx(() -> robot.lookup("#inject-node-error").queryAs(Label.class).getText()).contains("needs a node id"));
+        waitUntil("the node is asked for", () -> robot.lookup("#inject-node-error").queryAs(Label.class).getText()
+                .contains("needs a node id"));
+        // The fields below stay where they are when the message goes: typing lands where it was aimed.
+        javafx.scene.Node errorKind = robot.lookup("#inject-error-kind").query();
+        double errorKindY = fx(() -> errorKind.localToScene(0, 0).getY());
         robot.clickOn("#inject-node").write("n2");
+        waitUntil("the message went", () -> robot.lookup("#inject-node-error").queryAs(Label.class).getText().isBlank());
+        assertEquals(errorKindY, fx(() -> errorKind.localToScene(0, 0).getY()), "the next field did not move");
         robot.clickOn("#inject-error-kind").write("gate_failed");
         robot.clickOn("#inject-error-message").write("simulated by hand");
         robot.clickOn("#inject-extra").write("{\"attempt\": 2}");
@@ -144,6 +149,10 @@ class InjectDialogFxTest {
             assertEquals("Another process held the lock on events.jsonl for more than 500 ms. Nothing was written.",
                     fx(() -> robot.lookup("#inject-status").queryAs(Label.class).getText()));
             assertTrue(dialogShowing(), "the dialog stays open");
+            for (String button : List.of("#inject-cancel", "#inject-append")) {
+                javafx.scene.control.Button b = robot.lookup(button).queryButton();
+                assertTrue(fx(() -> b.getWidth() >= b.prefWidth(-1)), button + " keeps its words beside the message");
+            }
             assertArrayEquals(before, Files.readAllBytes(log), "the file is unchanged");
             assertTrue(fx(() -> !robot.lookup("#inject-append").queryButton().isDisabled()), "may try again");
         } finally {

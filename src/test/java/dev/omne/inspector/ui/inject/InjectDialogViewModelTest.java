@@ -137,6 +137,21 @@ class InjectDialogViewModelTest {
     }
 
     @Test
+    void aNodeIdWithSpacesIsRefused() {
+        var m = model();
+        m.typeProperty().set("node.completed");
+        m.nodeIdProperty().set("build step");
+        assertEquals("A node id has no spaces or control characters", m.nodeErrorProperty().get());
+        assertFalse(m.canAppendProperty().get());
+        assertEquals("", m.previewProperty().get(), "nothing to append");
+        m.typeProperty().set("run.marked");
+        assertEquals("A node id has no spaces or control characters", m.nodeErrorProperty().get(),
+                "an optional node id is an id all the same");
+        m.nodeIdProperty().set("build-step");
+        assertNull(m.nodeErrorProperty().get());
+    }
+
+    @Test
     void previewOfNodeStarted() {
         var m = model();
         m.typeProperty().set("node.started");
@@ -305,6 +320,40 @@ class InjectDialogViewModelTest {
     }
 
     @Test
+    void cancelStopsTheWaitForTheLockAndClosesWithNothingWritten() {
+        ManualTaskExecutor tasks = new ManualTaskExecutor();
+        List<String> written = new ArrayList<>();
+        EventAppender busy = new FakeAppender() {
+            @Override
+            public void append(Volume volume, String runId, String line, Runnable waiting,
+                               java.util.function.BooleanSupplier stopped) {
+                waiting.run();
+                if (stopped.getAsBoolean()) {
+                    throw new java.util.concurrent.CancellationException("stopped");
+                }
+                written.add(line);
+            }
+        };
+        var m = new InjectDialogViewModel(tasks, busy, volume, List.of(RUN), RUN, id -> snapshot, CLOCK,
+                (run, line, rows) -> appended.add(line));
+        tasks.runAll();
+        m.typeProperty().set("run.marked");
+        m.append();
+        m.cancel();
+        assertFalse(m.closedProperty().get(), "not before the wait has stopped");
+        assertEquals("Stopping…", m.statusProperty().get());
+        tasks.runAll();
+        assertTrue(m.closedProperty().get());
+        assertFalse(m.doneProperty().get());
+        assertTrue(written.isEmpty());
+        assertTrue(appended.isEmpty());
+        // Without an append at work, Cancel closes at once.
+        var idle = model();
+        idle.cancel();
+        assertTrue(idle.closedProperty().get());
+    }
+
+    @Test
     void theWaitingMessageShowsWhileTheLockIsBusy() {
         List<String> seen = new ArrayList<>();
         InjectDialogViewModel[] m = new InjectDialogViewModel[1];
@@ -321,7 +370,7 @@ class InjectDialogViewModelTest {
         m[0].typeProperty().set("run.marked");
         m[0].append();
         assertEquals(List.of("Appending…",
-                "Waiting for another process to release the lock on events.jsonl (up to 5 s)…"), seen);
+                "Waiting for another process to release the lock on events.jsonl (up to 5 s; Cancel stops)…"), seen);
         assertNull(m[0].statusProperty().get());
         assertTrue(m[0].doneProperty().get());
     }

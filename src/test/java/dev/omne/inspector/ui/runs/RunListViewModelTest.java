@@ -58,6 +58,27 @@ class RunListViewModelTest {
     }
 
     @Test
+    void anIdWithoutAUlidIsShownOnceAndOneWithAUlidByItsPipeAndEnd() {
+        apply(List.of("nightly", NEW), List.of());
+        RunItem plain = model.find("nightly");
+        assertEquals("nightly", plain.pipe());
+        assertEquals("", plain.idSuffix(), "not \"nightly nightly\"");
+        RunItem ulid = model.find(NEW);
+        assertEquals(NEW.substring(NEW.length() - 6), ulid.idSuffix());
+        assertFalse(ulid.pipe().equals(NEW));
+    }
+
+    @Test
+    void aRunListedBeforeItsLogIsReadIsAwaitingTheReadNotOfUnknownStatus() {
+        apply(List.of(NEW), List.of());
+        assertTrue(model.find(NEW).awaitingRead());
+        apply(List.of(), List.of(), change(NEW, List.of(TestLogs.event("run.started", 10, null),
+                TestLogs.event("run.completed", 20, null)), clock.millis()));
+        assertFalse(model.find(NEW).awaitingRead());
+        assertEquals(RunStatus.COMPLETED, model.find(NEW).status());
+    }
+
+    @Test
     void aRunWithoutEventsIsPlacedByTheTimeInItsId() {
         apply(List.of(OLD, NEW), List.of());
         assertEquals(List.of(NEW, OLD), shown());

@@ -58,4 +58,12 @@ class TimeScaleTest {
         assertEquals("Apr 15", TimeScale.label(t, 86_400_000_000L, ZoneOffset.UTC));
         assertEquals("2026-04-15", TimeScale.date(t, ZoneOffset.UTC));
     }
+
+    @Test
+    void aTickLabelThatWouldRunPastTheRightEdgeGoesLeftOfItsTickInstead() {
+        // 200 px of axis from x=100; labels 30 px wide.
+        assertEquals(124, AxisPainter.labelX(120, 30, 300, 100));
+        assertEquals(256, AxisPainter.labelX(290, 30, 300, 160), "left of the last tick, whole");
+        assertTrue(Double.isNaN(AxisPainter.labelX(290, 30, 300, 270)), "never over the label before it");
+    }
 }

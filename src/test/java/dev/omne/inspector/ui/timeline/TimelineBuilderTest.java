@@ -102,6 +102,28 @@ class TimelineBuilderTest {
     }
 
     @Test
+    void aFailureAfterTheNodeCompletedIsAMarkerAfterItsCompletedBar() {
+        List<String> lines = List.of(line("run.started", 0, null), started(1_000, "deploy"),
+                line("node.completed", 5_000, "deploy"), line("node.failed", 3 * 3_600_000L, "deploy"));
+        TimelineModel m = TimelineBuilder.build(TestLogs.index(dir, lines), null);
+        int lane = m.laneOf("deploy");
+        assertEquals(1, m.laneBarFrom(lane + 1) - m.laneBarFrom(lane), "one bar");
+        int bar = m.laneBarFrom(lane);
+        assertEquals(TimelineModel.Outcome.COMPLETED, m.barOutcome(bar));
+        assertEquals(T0 + 1_000_000, m.barStart(bar));
+        assertEquals(T0 + 5_000_000, m.barEnd(bar), "the bar ends where the node completed, not at the failure");
+        int failure = -1;
+        for (int i = 0; i < m.instantCount(); i++) {
+            if (m.instantLane(i) == lane && m.instantTone(i) == TimelineModel.Tone.FAILED) {
+                failure = i;
+            }
+        }
+        assertTrue(failure >= 0, "the failure is marked on the node's lane");
+        assertEquals(T0 + 3 * 3_600_000_000L, m.instantTs(failure));
+        assertEquals(3, m.instantRow(failure));
+    }
+
+    @Test
     void aRunReadOnPieceByPieceIsTheRunBuiltWhole() {
         Random random = new Random(7);
         List<String> log = randomLog(random, 3_000, 12);
