@@ -165,9 +165,16 @@ public final class FilterBarView extends VBox {
     }
 
     private void rebuildFacets() {
+        // A chip with the focus (reached with Tab, or clicked) keeps it in its successor: Space may toggle it again.
+        Object focusedType = facetRow.getChildren().stream().filter(Node::isFocused).map(Node::getUserData)
+                .findFirst().orElse(null);
         facetRow.getChildren().clear();
         for (FilterBarViewModel.Facet facet : model.facets()) {
-            facetRow.getChildren().add(chip(facet));
+            Node chip = chip(facet);
+            facetRow.getChildren().add(chip);
+            if (facet.type().equals(focusedType)) {
+                chip.requestFocus();
+            }
         }
     }
 
