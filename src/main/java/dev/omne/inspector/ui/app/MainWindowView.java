@@ -334,8 +334,8 @@ public final class MainWindowView extends BorderPane {
     }
 
     /** Restores the window's size and position, if they still fit a screen. */
-    void restoreBounds(Stage stage) {
-        model.settings().bounds().ifPresent(b -> {
+    static void restoreBounds(Stage stage, AppSettings settings) {
+        settings.bounds().ifPresent(b -> {
             boolean onScreen = !javafx.stage.Screen.getScreensForRectangle(b.x(), b.y(), b.width(), b.height()).isEmpty();
             if (onScreen) {
                 stage.setX(b.x());
