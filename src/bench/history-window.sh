@@ -5,7 +5,10 @@
 # to the whole history, the longest UI pulse gap while it loads, the time until the session has indexed every run,
 # the heap after full GCs (and the history's share of it), then a new run appearing and growing by appends through
 # the locked path, each timed until the grid shows it. Prints medians.
-# Usage: src/bench/history-window.sh      REPEAT=3 src/bench/history-window.sh      RUNS=200 src/bench/history-window.sh
+# CACHE says what the window finds kept from an earlier start (indexes and run summaries, as the app keeps them):
+#   none: no cache at all; cold (default): an empty cache folder before every run; warm: a cache folder filled by
+#   one start before the timed ones (not counted), as on every start after the first.
+# Usage: src/bench/history-window.sh      REPEAT=3 CACHE=warm src/bench/history-window.sh      RUNS=200 src/bench/history-window.sh
 #   DISPLAY_MODE=headless (default): JavaFX's headless platform, as the tests run; xvfb: GTK on an Xvfb display.
 set -euo pipefail
 
@@ -19,6 +22,7 @@ FAILING=${FAILING:-20}
 SEED=${SEED:-42}
 REPEAT=${REPEAT:-3}
 DISPLAY_MODE=${DISPLAY_MODE:-headless}
+CACHE=${CACHE:-cold}
 
 cd "$REPO"
 source "$REPO/.ci/jdk25.sh"
@@ -34,15 +38,27 @@ fi
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
+cache_env=()
+case "$CACHE" in
+  none) ;;
+  cold|warm) cache_env=(BENCH_CACHE="$results/cache") ;;
+  *) echo "CACHE must be none, cold or warm, not $CACHE" >&2; exit 2 ;;
+esac
+if [ "$CACHE" = warm ]; then
+  echo "Filling the cache by one start (not counted), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  env "${cache_env[@]}" BENCH_VOLUME="$WORK_DIR" "${run[@]}" > "$results/fill.log" 2>&1 || { tail -n 40 "$results/fill.log"; exit 1; }
+  echo "  cache: $(du -sh "$results/cache" | cut -f1) in $(find "$results/cache" -type f | wc -l) entries"
+fi
 for i in $(seq 1 "$REPEAT"); do
-  echo "Run $i of $REPEAT ($DISPLAY_MODE), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-  BENCH_VOLUME="$WORK_DIR" "${run[@]}" > "$results/run-$i.log" 2>&1 || { tail -n 40 "$results/run-$i.log"; exit 1; }
+  [ "$CACHE" = cold ] && rm -rf "$results/cache"
+  echo "Run $i of $REPEAT ($DISPLAY_MODE, cache $CACHE), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  env "${cache_env[@]}" BENCH_VOLUME="$WORK_DIR" "${run[@]}" > "$results/run-$i.log" 2>&1 || { tail -n 40 "$results/run-$i.log"; exit 1; }
   grep -E '^(RESULT|volume )' "$results/run-$i.log" | sed 's/^/  /'
 done
 
 source "$REPO/src/bench/measure.sh"
 echo
-echo "Medians of $REPEAT runs ($DISPLAY_MODE; $(nproc) cores; load average now $(cut -d' ' -f1-3 /proc/loadavg)):"
+echo "Medians of $REPEAT runs ($DISPLAY_MODE, cache $CACHE; $(nproc) cores; load average now $(cut -d' ' -f1-3 /proc/loadavg)):"
 for key in first_screen_ms whole_history_ms longest_pulse_gap_loading_ms session_indexed_ms heap_after_gc_mib \
            heap_over_empty_jvm_mib history_heap_mib new_run_shown_ms growth_shown_median_ms growth_shown_max_ms \
            longest_pulse_gap_live_ms; do

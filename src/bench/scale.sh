@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# Scale benchmark: the inspector's check against lnav and jq on one large generated run, in paired rounds.
-# Usage: src/bench/scale.sh   (settings below are environment variables; AOT=0 leaves out the AOT-cache run,
-# JQ=0 leaves out jq)
+# Scale benchmark: the inspector against lnav (and jq) on one large generated run, in paired rounds. Each round runs,
+# one after the other: check --no-cache through `java -jar` (cold: no index kept, nothing cached), the same with a JDK
+# AOT cache (AOT=1), through the installed launcher when an app image is there (packaging/package.sh app-image, or
+# LAUNCHER=path), check from its cache (a second check of the unchanged run), lnav, jq (JQ=1), and reopening the run
+# in a window's follower from its index cache (the index alone, and the follower's first update). After the rounds,
+# warm indexing in one JVM (IndexBench: WARM=0 leaves it out). Prints the medians, the load average and the ratios
+# against lnav (each round's own ratio, then their median).
+# Usage: REPEAT=5 AOT=0 JQ=0 src/bench/scale.sh
 set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
@@ -19,7 +24,9 @@ cd "$REPO"
 # ---- JDK 25, picked like .ci/run ----
 source "$REPO/.ci/jdk25.sh"
 JAVA="$JAVA_HOME/bin/java"
-INSPECTOR_CMD=${INSPECTOR_CMD:-"$JAVA -jar $REPO/target/omne-inspector.jar check --stats"}
+INSPECTOR_CMD=${INSPECTOR_CMD:-"$JAVA -jar $REPO/target/omne-inspector.jar check --no-cache --stats"}
+LAUNCHER=${LAUNCHER:-$REPO/target/jpackage/image/omne-inspector/bin/omne-inspector}
+CHECK_CACHE=$WORK_DIR/check-cache
 
 # ---- tools ----
 need=()
@@ -55,6 +62,7 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
 source "$REPO/src/bench/measure.sh"
+source "$REPO/src/bench/reopen-run.sh"
 
 tools=()
 
@@ -64,34 +72,41 @@ set +e
 "${inspector[@]}" "$FILE" > "$TMP/probe.out" 2> "$TMP/probe.err"
 probe=$?
 set -e
-if [ "$probe" -eq 2 ]; then
-  echo "  skipped: exit code 2 (the check command is not there yet)"
-elif head -n 1 "$TMP/probe.out" | grep -q '^usage:'; then
-  echo "  skipped: it only printed its usage (the check command is not there yet)"
-elif [ "$probe" -ne 0 ] && [ "$probe" -ne 1 ]; then
-  echo "  skipped: exit code $probe"; tail -n 5 "$TMP/probe.err"
-else
-  tools+=(inspector)
-  head -n 20 "$TMP/probe.out"
-  # The same command with a JDK 25 AOT cache (class loading + method profiles from a training run on a
-  # smaller generated log), as the installed launcher runs it: most of a cold run is JIT warm-up.
-  if [ "${AOT:-1}" = 1 ] && [ "${inspector[0]}" = "$JAVA" ]; then
-    AOT_FILE="$WORK_DIR/inspector.aot"
-    if [ ! -f "$AOT_FILE" ] || [ "$AOT_FILE" -ot "$REPO/target/omne-inspector.jar" ]; then
-      echo "Training an AOT cache on a 200,000-line log"
-      "${GEN[@]}" --file "$WORK_DIR/train/events.jsonl" --events 200000 --malformed-every 1000 --seed 7 > /dev/null
-      "$JAVA" -XX:AOTCacheOutput="$AOT_FILE" "${inspector[@]:1}" "$WORK_DIR/train/events.jsonl" > /dev/null 2>&1 || true
-    fi
-    echo "Inspector with AOT cache: $JAVA -XX:AOTCache=$AOT_FILE ${inspector[*]:1} FILE"
-    tools+=(inspector_aot)
-  fi
+if [ "$probe" -ne 0 ] && [ "$probe" -ne 1 ]; then
+  echo "  the inspector failed: exit code $probe" >&2; tail -n 5 "$TMP/probe.err" >&2; exit 1
 fi
+tools+=(inspector)
+head -n 20 "$TMP/probe.out"
+# The same command with a JDK 25 AOT cache (class loading + method profiles from a training run on a smaller
+# generated log), as the installed launcher runs it: most of a cold run is JIT warm-up.
+if [ "${AOT:-1}" = 1 ] && [ "${inspector[0]}" = "$JAVA" ]; then
+  AOT_FILE="$WORK_DIR/inspector.aot"
+  if [ ! -f "$AOT_FILE" ] || [ "$AOT_FILE" -ot "$REPO/target/omne-inspector.jar" ]; then
+    echo "Training an AOT cache on a 200,000-line log"
+    "${GEN[@]}" --file "$WORK_DIR/train/events.jsonl" --events 200000 --malformed-every 1000 --seed 7 > /dev/null
+    "$JAVA" -XX:AOTCacheOutput="$AOT_FILE" "${inspector[@]:1}" "$WORK_DIR/train/events.jsonl" > /dev/null 2>&1 || true
+  fi
+  echo "Inspector with AOT cache: $JAVA -XX:AOTCache=$AOT_FILE ${inspector[*]:1} FILE"
+  tools+=(inspector_aot)
+fi
+if [ -x "$LAUNCHER" ]; then
+  echo "Installed launcher: $LAUNCHER check --no-cache --stats FILE"
+  tools+=(launcher)
+else
+  echo "Installed launcher: none at $LAUNCHER (packaging/package.sh app-image makes one): left out"
+fi
+cached=("$JAVA" -D"omne.cache.dir=$CHECK_CACHE" -jar "$REPO/target/omne-inspector.jar" check --stats)
+echo "Check from its cache: ${cached[*]} FILE (after one check that writes the entry)"
+"${cached[@]}" "$FILE" > /dev/null || [ $? -eq 1 ]
+tools+=(cached)
 echo "lnav: lnav -n -c ';SELECT count(*) FROM all_logs' FILE"
 tools+=(lnav)
 if [ "${JQ:-1}" = 1 ]; then
   echo "jq: jq -c -R 'fromjson?' FILE >/dev/null"
   tools+=(jq)
 fi
+echo "Reopen from the index cache: ReopenBench FILE $REOPEN_CACHE [--index], a JVM of its own each"
+reopen_prepare "$FILE"
 
 # Paired runs: every round runs each tool once, one after the other, so a change in the machine's load falls on
 # all of them alike.
@@ -101,15 +116,26 @@ for i in $(seq 1 "$REPEAT"); do
     case $t in
       inspector) measure_once inspector 1 "${inspector[@]}" "$FILE" || exit 1 ;;
       inspector_aot) measure_once inspector_aot 1 "$JAVA" -XX:AOTCache="$AOT_FILE" "${inspector[@]:1}" "$FILE" || exit 1 ;;
+      launcher) measure_once launcher 1 "$LAUNCHER" check --no-cache --stats "$FILE" || exit 1 ;;
+      cached) measure_once cached 1 "${cached[@]}" "$FILE" || exit 1 ;;
       lnav) measure_once lnav 0 lnav -n -c ';SELECT count(*) FROM all_logs' "$FILE" || exit 1 ;;
       jq) measure_once jq 0 jq -c -R 'fromjson?' "$FILE" || exit 1 ;;
     esac
   done
+  reopen_once index "$FILE" || exit 1
+  reopen_once watcher "$FILE" || exit 1
 done
 echo "  lnav's count output:"; sed 's/^/    /' "$TMP/lnav.out"
 lnav_count=$(grep -Eo '[0-9]+' "$TMP/lnav.out" | tail -n 1 || true)
 if [ -z "$lnav_count" ] || [ "$lnav_count" -lt $((EVENTS * 9 / 10)) ]; then
   echo "  WARNING: lnav counted '${lnav_count}' rows, expected about $EVENTS: is the omne_events format installed?" >&2
+fi
+
+if [ "${WARM:-1}" = 1 ]; then
+  echo "Warm: src/bench/run.sh IndexBench FILE 2 5 (the index built in one JVM, 2 warm-up rounds, 5 measured)"
+  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$BENCH_CP" dev.omne.inspector.bench.IndexBench \
+    "$FILE" 2 5 2>&1 | grep -E 'round [0-9]+:|RESULT' | sed -E 's/^.*\((round [0-9]+:[^)]*)\).*$/  \1/' \
+    | tee "$TMP/warm.out"
 fi
 
 # ---- report ----
@@ -124,20 +150,19 @@ for t in "${tools[@]}"; do
   printf '  %-14s %14.2f %14.2f %20.1f %14s\n' "$t" "${wall[$t]}" "${cpu[$t]}" "${rss[$t]}" \
     "$(sort -g "$TMP/$t.load" | head -n 1)-$(sort -g "$TMP/$t.load" | tail -n 1)"
 done
-if [ -n "${wall[inspector]:-}" ]; then
-  for mine in inspector inspector_aot; do
-    [ -n "${wall[$mine]:-}" ] || continue
-    for other in lnav jq; do
-      if [ -n "${wall[$other]:-}" ]; then
-        echo "  $mine/$other: wall $(ratio "${wall[$mine]}" "${wall[$other]}"), CPU $(ratio "${cpu[$mine]}" "${cpu[$other]}"), RSS $(ratio "${rss[$mine]}" "${rss[$other]}")"
-      fi
-    done
-  done
+for mine in inspector inspector_aot launcher cached; do
+  [ -n "${wall[$mine]:-}" ] || continue
   # Each round's own ratio, so the load of that moment cancels out.
-  if [ -n "${wall[lnav]:-}" ]; then
-    paste "$TMP/inspector.wall" "$TMP/lnav.wall" | awk '{ print $1 / $2 }' > "$TMP/paired.ratio"
-    echo "  inspector/lnav wall, median of the paired rounds' ratios: $(median "$TMP/paired.ratio")"
+  paste "$TMP/$mine.wall" "$TMP/lnav.wall" | awk '{ print $1 / $2 }' > "$TMP/$mine.ratio"
+  paste "$TMP/$mine.cpu" "$TMP/lnav.cpu" | awk '{ print $1 / $2 }' > "$TMP/$mine.cpuratio"
+  echo "  $mine/lnav: wall $(ratio "${wall[$mine]}" "${wall[lnav]}") (median of the rounds' own ratios"\
+       "$(median "$TMP/$mine.ratio" | awk '{ printf "%.2f", $1 }')), CPU $(ratio "${cpu[$mine]}" "${cpu[lnav]}")"\
+       "(rounds' $(median "$TMP/$mine.cpuratio" | awk '{ printf "%.2f", $1 }')), RSS $(ratio "${rss[$mine]}" "${rss[lnav]}")"
+  if [ -n "${wall[jq]:-}" ]; then
+    echo "  $mine/jq: wall $(ratio "${wall[$mine]}" "${wall[jq]}"), CPU $(ratio "${cpu[$mine]}" "${cpu[jq]}")"
   fi
-else
-  echo "  inspector/lnav, inspector/jq: n/a (inspector not measured)"
+done
+reopen_report
+if [ -s "$TMP/warm.out" ]; then
+  echo "  warm (IndexBench, one JVM): $(grep RESULT "$TMP/warm.out" | sed 's/^.*RESULT //')"
 fi

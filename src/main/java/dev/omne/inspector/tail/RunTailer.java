@@ -90,8 +90,15 @@ public final class RunTailer implements AutoCloseable {
     /** A streaming tailer with no index: where the next line starts, and its number. */
     private long streamOffset;
     private long streamNextLine = 1;
-    /** Fingerprint of the bytes read, {@code [0, position)}: their CRC-32C and the last of them. */
+    /**
+     * Fingerprint of the bytes read, {@code [0, position)}: the CRC-32C of {@code [0, printed)} as the index cache's
+     * entry knew it ({@code printed} 0 when the index was not taken from an entry), the CRC-32C of
+     * {@code [printed, position)}, and the last bytes. Reopening a log from its entry thus reads only what was appended
+     * since, and a replaced or rewritten log is still told from one written on.
+     */
     private final CRC32C crc = new CRC32C();
+    private long printed;
+    private int printedCrc;
     private byte[] tail = new byte[0];
     /** When the file was first seen shorter than what was read (0: it was not); a rewrite may bring it back. */
     private long shrunkSince;
@@ -315,17 +322,20 @@ public final class RunTailer implements AutoCloseable {
             // Streaming: from byte 0 in steps, each handed on before the next is read.
             index = RunIndex.startingAt(file, 0, 1);
             position = 0;
+            printed = 0;
             crc.reset();
             tail = new byte[0];
             readAppended(channel, size);
             head = readHead(channel, (int) Math.min(HEAD_BYTES, position));
             return;
         }
-        RunIndex built = cache.open(file, executor, LogPieces.piecesFor(size), false);
+        IndexCache.Opened opened = cache.openKnown(file, executor, LogPieces.piecesFor(size), false);
+        RunIndex built = opened.index();
         index = built;
         position = built.committedOffset() + built.pendingBytes();
         head = readHead(channel, (int) Math.min(HEAD_BYTES, position));
-        fingerprint(channel);
+        boolean known = opened.printedBytes() <= position;
+        fingerprint(channel, known ? opened.printedBytes() : 0, known ? opened.printedCrc() : 0);
     }
 
     /**
@@ -352,6 +362,7 @@ public final class RunTailer implements AutoCloseable {
      */
     private void countExisting(FileChannel channel, long end) throws IOException {
         crc.reset();
+        printed = 0;
         long lines = 0;
         long lineStart = 0;
         ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(READ_CHUNK, Math.max(end, 1)));
@@ -419,10 +430,15 @@ public final class RunTailer implements AutoCloseable {
         }
     }
 
-    /** The CRC-32C of {@code [0, position)} and its last bytes, read from the file. */
-    private void fingerprint(FileChannel channel) throws IOException {
+    /**
+     * The fingerprint of {@code [0, position)}, of which the first {@code known} bytes have the CRC-32C
+     * {@code knownCrc} (the cache's entry checked that they are the bytes it was made from): only the rest is read.
+     */
+    private void fingerprint(FileChannel channel, long known, int knownCrc) throws IOException {
+        printed = known;
+        printedCrc = knownCrc;
         crc.reset();
-        feed(crc, channel, position);
+        feed(crc, channel, known, position);
         tail = readTail(channel);
     }
 
@@ -436,17 +452,21 @@ public final class RunTailer implements AutoCloseable {
         if (channel.size() < position || !matchesEnds(channel)) {
             return false;
         }
-        CRC32C now = new CRC32C();
-        return feed(now, channel, position) == position && now.getValue() == crc.getValue();
+        CRC32C before = new CRC32C();
+        if (feed(before, channel, 0, printed) != printed || (int) before.getValue() != printedCrc) {
+            return false;
+        }
+        CRC32C after = new CRC32C();
+        return feed(after, channel, printed, position) == position - printed && after.getValue() == crc.getValue();
     }
 
-    /** Adds the file's bytes {@code [0, length)} to {@code sum}; returns how many there were. */
-    private static long feed(CRC32C sum, FileChannel channel, long length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(READ_CHUNK, Math.max(length, 1)));
-        long at = 0;
-        while (at < length) {
+    /** Adds the file's bytes {@code [from, to)} to {@code sum}; returns how many there were. */
+    private static long feed(CRC32C sum, FileChannel channel, long from, long to) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(READ_CHUNK, Math.max(to - from, 1)));
+        long at = from;
+        while (at < to) {
             buffer.clear();
-            buffer.limit((int) Math.min(buffer.capacity(), length - at));
+            buffer.limit((int) Math.min(buffer.capacity(), to - at));
             int n = channel.read(buffer, at);
             if (n <= 0) {
                 break;
@@ -454,7 +474,7 @@ public final class RunTailer implements AutoCloseable {
             sum.update(buffer.array(), 0, n);
             at += n;
         }
-        return at;
+        return at - from;
     }
 
     private byte[] readTail(FileChannel channel) throws IOException {

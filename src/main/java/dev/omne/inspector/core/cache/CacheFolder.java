@@ -103,7 +103,12 @@ public final class CacheFolder {
 
     /** The entry of {@code kind} (a file name extension) for the log at {@code log}: named by a hash of its path. */
     public Path entry(Path log, String kind) {
-        return dir.resolve(key(log) + "." + kind);
+        return entryAt(keyPath(log), kind);
+    }
+
+    /** The same for a log whose {@link #keyPath} is already known (telling it costs a system call per folder). */
+    public Path entryAt(String keyPath, String kind) {
+        return dir.resolve(key(keyPath) + "." + kind);
     }
 
     /** The path an entry is keyed by: the log's real path when it can be told, else its absolute one. */
@@ -120,8 +125,8 @@ public final class CacheFolder {
      * the path kept inside the entry tells them apart. (No message digest: loading one costs a {@code check} more
      * time at start than it saves.)
      */
-    private static String key(Path log) {
-        byte[] path = keyPath(log).getBytes(StandardCharsets.UTF_8);
+    private static String key(String keyPath) {
+        byte[] path = keyPath.getBytes(StandardCharsets.UTF_8);
         long fnv = 0xcbf29ce484222325L;
         for (byte b : path) {
             fnv = (fnv ^ (b & 0xFF)) * 0x100000001b3L;

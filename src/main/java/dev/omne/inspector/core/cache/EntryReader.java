@@ -23,6 +23,9 @@ public final class EntryReader implements Closeable {
         }
     }
 
+    /** Bytes read at once from an entry's start. */
+    private static final int FIRST_READ = 64 * 1024;
+
     private final FileChannel channel;
     private final byte[] meta;
     private final long bodyLength;
@@ -35,7 +38,12 @@ public final class EntryReader implements Closeable {
     private EntryReader(FileChannel channel) throws IOException {
         this.channel = channel;
         long size = channel.size();
-        ByteBuffer head = read(0, EntryWriter.HEADER);
+        if (size < EntryWriter.HEADER) {
+            throw new Damaged("cut short");
+        }
+        // One read for the header, the meta section and the body's length when they fit in it (a summary's entry is
+        // all meta): entries are read by the thousand when a history opens.
+        ByteBuffer head = read(0, (int) Math.min(size, FIRST_READ));
         if (head.getLong() != EntryWriter.MAGIC || head.getInt() != EntryWriter.VERSION) {
             throw new Damaged("not an entry of this format");
         }
@@ -44,14 +52,15 @@ public final class EntryReader implements Closeable {
         if (metaLength < 0 || EntryWriter.HEADER + (long) metaLength + 12 > size) {
             throw new Damaged("cut short");
         }
+        ByteBuffer rest = head.remaining() >= metaLength + 12 ? head : read(EntryWriter.HEADER, metaLength + 12);
         meta = new byte[metaLength];
-        read(EntryWriter.HEADER, metaLength).get(meta);
+        rest.get(meta);
         CRC32 check = new CRC32();
         check.update(meta);
         if ((int) check.getValue() != metaCrc) {
             throw new Damaged("meta section checksum differs");
         }
-        ByteBuffer tail = read(EntryWriter.HEADER + metaLength, 12);
+        ByteBuffer tail = rest;
         bodyLength = tail.getLong();
         bodyCrc = tail.getInt();
         position = EntryWriter.HEADER + metaLength + 12L;

@@ -22,7 +22,8 @@ import java.util.zip.CRC32;
  */
 public final class EntryWriter {
     static final long MAGIC = 0x6f6d6e6563616368L; // "omnecach"
-    static final int VERSION = 1;
+    /** 2: an index entry holds the CRC-32C of the bytes it covers (a follower's fingerprint of them). */
+    static final int VERSION = 2;
     static final int HEADER = 8 + 4 + 4 + 4;
     static final int CHUNK = 1 << 20;
 

@@ -3,6 +3,7 @@ package dev.omne.inspector.core.filter;
 import dev.omne.inspector.core.event.EventTypes;
 import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.index.IndexSnapshot;
+import dev.omne.inspector.core.log.Bytes;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -103,6 +104,19 @@ public final class EventFilter {
 
     public boolean isAll() {
         return columns.isEmpty() && texts.isEmpty() && afterMicros == Timestamps.NONE && beforeMicros == Timestamps.NONE;
+    }
+
+    /**
+     * Bytes that every line this filter matches contains (the literal of a regular expression that must match), or
+     * null: a reader may pass over lines without them, unread.
+     */
+    public byte[] requiredBytes() {
+        for (TextTerm term : texts) {
+            if (!term.negated && term.required != null) {
+                return term.required.clone();
+            }
+        }
+        return null;
     }
 
     /** Whether matching needs each line's text (free text or a regular expression). */
@@ -209,10 +223,14 @@ public final class EventFilter {
         for (TextTerm term : texts) {
             boolean hit;
             if (term.pattern != null) {
-                if (text == null) {
-                    text = new String(line, off, len, StandardCharsets.UTF_8);
+                if (term.required != null && Bytes.indexOf(line, off, off + len, term.required) < 0) {
+                    hit = false; // the line lacks what every match holds: it is not decoded
+                } else {
+                    if (text == null) {
+                        text = new String(line, off, len, StandardCharsets.UTF_8);
+                    }
+                    hit = term.pattern.matcher(text).find();
                 }
-                hit = term.pattern.matcher(text).find();
             } else if (term.asciiNeedle != null) {
                 hit = containsIgnoreCaseAscii(line, off, len, term.asciiNeedle);
             } else {
@@ -295,12 +313,16 @@ public final class EventFilter {
         final String lowerText;
         final byte[] asciiNeedle;
         final Pattern pattern;
+        /** ASCII bytes that every match of {@code pattern} contains ({@link RequiredLiteral}), or null. */
+        final byte[] required;
         final boolean negated;
 
         TextTerm(String lowerText, Pattern pattern, boolean negated) {
             this.lowerText = lowerText;
             this.pattern = pattern;
             this.negated = negated;
+            String literal = pattern == null ? null : RequiredLiteral.of(pattern.pattern());
+            this.required = literal == null ? null : literal.getBytes(StandardCharsets.US_ASCII);
             this.asciiNeedle = lowerText != null && lowerText.chars().allMatch(c -> c < 128)
                     ? lowerText.getBytes(StandardCharsets.US_ASCII) : null;
         }

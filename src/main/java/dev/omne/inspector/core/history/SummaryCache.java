@@ -8,7 +8,6 @@ import dev.omne.inspector.core.cache.Meta;
 import dev.omne.inspector.core.index.IndexCache;
 import dev.omne.inspector.core.index.IndexSnapshot;
 import dev.omne.inspector.core.index.RunIndex;
-import dev.omne.inspector.core.volume.FileKinds;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -64,24 +63,27 @@ public final class SummaryCache {
      * @throws IOException the log cannot be read, or is not a regular file
      */
     public RunSummary read(String runId, Path file) throws IOException {
-        if (folder == null || !FileKinds.exists(file) || !Files.isRegularFile(file)) {
+        // Every system call here is paid once per run of a history (thousands at a start): the log is looked at once
+        // before it is opened (a FIFO would block the open) and once open, and its real path is told once.
+        if (folder == null || !isRegularFile(file)) {
             return RunSummaryBuilder.read(runId, file);
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long length = channel.size();
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            long length = attrs.size();
             if (length < minBytes) {
                 return RunSummaryBuilder.read(runId, file);
             }
-            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-            Path entry = folder.entry(file, KIND);
-            Kept kept = restore(runId, file, entry, channel, attrs);
+            String keyPath = CacheFolder.keyPath(file);
+            Path entry = folder.entryAt(keyPath, KIND);
+            Kept kept = restore(runId, file, keyPath, entry, channel, attrs);
             RunIndex index = kept == null ? RunIndex.empty(file) : RunIndex.startingAt(file, kept.covered, kept.nextLine);
             index.readOn(channel, length, ForkJoinPool.commonPool(), 1);
             IndexSnapshot complete = index.snapshot();
             RunSummary summary = kept == null ? RunSummaryBuilder.of(runId, complete)
                     : RunSummaryBuilder.resume(kept.summary).addAppended(complete);
             if (kept == null || complete.bytes() > kept.covered) {
-                save(entry, runId, file, channel, attrs, summary, complete.nextLine());
+                save(entry, runId, keyPath, channel, attrs, summary, complete.nextLine());
             } else {
                 folder.touch(entry);
             }
@@ -103,13 +105,22 @@ public final class SummaryCache {
     private record Kept(RunSummary summary, long covered, long nextLine) {
     }
 
-    private Kept restore(String runId, Path file, Path entry, FileChannel channel, BasicFileAttributes attrs) {
+    /** Whether {@code file} is a regular file (following links); false when there is nothing or it cannot be told. */
+    private static boolean isRegularFile(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).isRegularFile();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Kept restore(String runId, Path file, String keyPath, Path entry, FileChannel channel, BasicFileAttributes attrs) {
         try (EntryReader reader = EntryReader.open(entry)) {
             if (reader == null) {
                 return null;
             }
             Meta.In in = new Meta.In(reader.meta());
-            if (!KIND.equals(in.kind()) || !in.path().equals(CacheFolder.keyPath(file))
+            if (!KIND.equals(in.kind()) || !in.path().equals(keyPath)
                     || in.identity().fit(channel, attrs) == LogIdentity.Fit.STALE) {
                 folder.discard(entry);
                 return null;
@@ -128,9 +139,9 @@ public final class SummaryCache {
         }
     }
 
-    private void save(Path entry, String runId, Path file, FileChannel channel, BasicFileAttributes attrs,
+    private void save(Path entry, String runId, String keyPath, FileChannel channel, BasicFileAttributes attrs,
                       RunSummary summary, long nextLine) throws IOException {
-        Meta.Out out = new Meta.Out(KIND, CacheFolder.keyPath(file), LogIdentity.of(channel, attrs, summary.bytes()));
+        Meta.Out out = new Meta.Out(KIND, keyPath, LogIdentity.of(channel, attrs, summary.bytes()));
         out.string(runId).longValue(nextLine);
         writeSummary(out, summary);
         byte[] meta = out.toBytes();

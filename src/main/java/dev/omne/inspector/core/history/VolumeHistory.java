@@ -34,6 +34,21 @@ public final class VolumeHistory {
         return summary;
     }
 
+    /**
+     * Whether the run's summary is of the first rows of {@code snapshot}: the same file, and it ends where one of the
+     * snapshot's rows ends. A summary read moments ago (kept from an earlier start, checked against the log) is then
+     * continued from its rows rather than summed up again from the index's first row.
+     */
+    public boolean coversStartOf(String runId, IndexSnapshot snapshot) {
+        RunSummary known = runs.get(runId);
+        if (known == null || known.rows() == 0 || known.rows() > snapshot.size()
+                || !known.file().equals(snapshot.file())) {
+            return false;
+        }
+        long end = known.rows() == snapshot.size() ? snapshot.bytes() : snapshot.offset(known.rows());
+        return end == known.bytes();
+    }
+
     /** Sets a run's summary (one read cold, or kept from an earlier start); it grows from its rows on. */
     public void put(RunSummary summary) {
         runs.put(summary.runId(), summary);

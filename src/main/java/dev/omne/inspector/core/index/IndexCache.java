@@ -11,6 +11,7 @@ import dev.omne.inspector.core.log.LogPieces;
 import dev.omne.inspector.core.log.Severity;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.zip.CRC32C;
 
 /**
  * Run indexes kept from one start to the next, in a {@link CacheFolder}: reopening a log that has not changed reads
@@ -92,8 +94,21 @@ public final class IndexCache {
      * {@link RunIndex#extend}, as {@link RunIndex#build(Path, ExecutorService, int, boolean)} leaves it.
      */
     public RunIndex open(Path file, ExecutorService executor, int pieces, boolean finished) throws IOException {
+        return openKnown(file, executor, pieces, finished).index();
+    }
+
+    /**
+     * An index as {@link #open} gives it, with what its entry knew of the log's bytes: the CRC-32C of the first
+     * {@code printedBytes} of them (0 bytes when the index was not taken from an entry). A follower compares the file
+     * against it to tell a log written on from one replaced or rewritten, without reading the whole file on reopen.
+     */
+    public record Opened(RunIndex index, long printedBytes, int printedCrc) {
+    }
+
+    /** {@link #open}, saying how much of the log its entry had fingerprinted whole. */
+    public Opened openKnown(Path file, ExecutorService executor, int pieces, boolean finished) throws IOException {
         if (folder == null) {
-            return RunIndex.build(file, executor, pieces, finished);
+            return new Opened(RunIndex.build(file, executor, pieces, finished), 0, 0);
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
@@ -113,7 +128,7 @@ public final class IndexCache {
             if (finished) {
                 index.finishFrom(channel, length);
             }
-            return index;
+            return restored == null ? new Opened(index, 0, 0) : new Opened(index, restored.covered, restored.crc);
         }
     }
 
@@ -156,7 +171,7 @@ public final class IndexCache {
             Meta.Out meta = new Meta.Out(KIND, CacheFolder.keyPath(file), identity);
             writeCounts(meta, snapshot.nextLine() - 1, snapshot.eventCount(), snapshot.errorCount(),
                     snapshot.warningCount(), snapshot.diagnostics());
-            meta.bool(true).intValue(snapshot.size());
+            meta.bool(true).intValue(snapshot.size()).intValue(crc32c(channel, snapshot.bytes()));
             for (int i = 0; i < snapshot.diagnosticCount(); i++) {
                 meta.intValue(snapshot.diagnosticRow(i));
             }
@@ -194,7 +209,24 @@ public final class IndexCache {
         }
     }
 
-    private record Restored(RunIndex index, long covered) {
+    /** The CRC-32C of the file's first {@code length} bytes; an {@link IOException} when it is shorter. */
+    static int crc32c(FileChannel channel, long length) throws IOException {
+        CRC32C sum = new CRC32C();
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(1 << 20, Math.max(1, length)));
+        long at = 0;
+        while (at < length) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), length - at));
+            int n = channel.read(buffer, at);
+            if (n <= 0) {
+                throw new java.io.EOFException("shorter than " + length + " bytes");
+            }
+            sum.update(buffer.array(), 0, n);
+            at += n;
+        }
+        return (int) sum.getValue();
+    }
+
+    private record Restored(RunIndex index, long covered, int crc) {
     }
 
     /** The index its entry holds, when there is an entry with columns and it fits the log; else null. */
@@ -219,7 +251,7 @@ public final class IndexCache {
             }
             folder.touch(entry);
             return new Restored(RunIndex.restored(file, columns, k.identity.covered(), k.result.lines() + 1),
-                    k.identity.covered());
+                    k.identity.covered(), k.coveredCrc);
         } catch (IOException | RuntimeException e) {
             folder.discard(entry); // damaged, or of another format: made again
             return null;
@@ -323,7 +355,8 @@ public final class IndexCache {
 
     /** An entry's meta section, read back. */
     private record Kept(String path, LogIdentity identity, LogCheck.Result result, boolean columns, int rows,
-                        int[] diagnosticRows, String[] typeNames, String[] nodeNames, String[] nodeKinds) {
+                        int coveredCrc, int[] diagnosticRows, String[] typeNames, String[] nodeNames,
+                        String[] nodeKinds) {
         static Kept read(Path file, byte[] bytes) throws IOException {
             Meta.In in = new Meta.In(bytes);
             if (!KIND.equals(in.kind())) {
@@ -345,15 +378,16 @@ public final class IndexCache {
             LogCheck.Result result = new LogCheck.Result(lines, events, errors, warnings,
                     in.identity().covered(), diagnostics);
             if (!in.bool()) {
-                return new Kept(in.path(), in.identity(), result, false, 0, null, null, null, null);
+                return new Kept(in.path(), in.identity(), result, false, 0, 0, null, null, null, null);
             }
             int rows = in.intValue();
+            int coveredCrc = in.intValue();
             int[] diagnosticRows = new int[count];
             for (int i = 0; i < count; i++) {
                 diagnosticRows[i] = in.intValue();
             }
-            return new Kept(in.path(), in.identity(), result, true, rows, diagnosticRows, strings(in), strings(in),
-                    strings(in));
+            return new Kept(in.path(), in.identity(), result, true, rows, coveredCrc, diagnosticRows, strings(in),
+                    strings(in), strings(in));
         }
 
         private static String[] strings(Meta.In in) throws IOException {

@@ -1,27 +1,18 @@
 package dev.omne.inspector.ui.history;
 
 import dev.omne.inspector.core.Messages;
-import dev.omne.inspector.core.event.Timestamps;
-import dev.omne.inspector.core.history.HistoryFilter;
-import dev.omne.inspector.core.history.HistoryGrid;
 import dev.omne.inspector.core.history.HistoryLoader;
 import dev.omne.inspector.core.history.HistorySnapshot;
-import dev.omne.inspector.core.history.NodeStatistics;
-import dev.omne.inspector.core.history.RunComparison;
 import dev.omne.inspector.core.history.RunOutcome;
 import dev.omne.inspector.core.history.RunSummary;
 import dev.omne.inspector.core.history.SummarySource;
-import dev.omne.inspector.core.history.VolumeHistory;
 import dev.omne.inspector.core.volume.Volume;
 import dev.omne.inspector.ui.common.TaskExecutor;
 import dev.omne.inspector.ui.session.RunChange;
 import dev.omne.inspector.ui.session.SessionBatch;
 
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
@@ -39,7 +30,8 @@ import java.util.function.LongSupplier;
  * has indexed is never read again, then what a store of summaries kept from an earlier start has, then the log).
  *
  * <p>All of it happens in drains on the background executor, one at a time, each taking every input queued since
- * the one before: so the {@link VolumeHistory} has one writer at a time, and however fast runs grow, the UI thread
+ * the one before into the {@link HistoryState} (what a drain does; this class only schedules drains): so the history
+ * has one writer at a time, and however fast runs grow, the UI thread
  * gets at most one {@link HistoryPage} per {@link #PAGE_INTERVAL} (a change of the filter is not held back). While
  * the history is hidden, drains only sum up rows; pages are made only for a history on screen.
  */
@@ -94,9 +86,9 @@ final class HistoryFeed implements AutoCloseable {
     private final int loaderThreads;
     private final SummarySource stored;
     private final Listener listener;
-    private final Queue<Consumer<State>> inputs = new ConcurrentLinkedQueue<>();
+    private final Queue<Consumer<HistoryState>> inputs = new ConcurrentLinkedQueue<>();
     /** Written only inside a drain, and drains run one at a time. */
-    private final State state = new State();
+    private final HistoryState state = new HistoryState();
     /** The history as of the last drain: the cold read asks it which runs it need not read. */
     private volatile HistorySnapshot latest = HistorySnapshot.EMPTY;
     private volatile boolean closed;
@@ -187,7 +179,11 @@ final class HistoryFeed implements AutoCloseable {
             return;
         }
         loadStarted = true;
-        SummarySource known = log -> latest.run(log.runId());
+        // A run the session only announced (nothing summed up yet) is not known: its log is read, or its kept summary.
+        SummarySource known = log -> {
+            RunSummary run = latest.run(log.runId());
+            return run == null || run.rows() == 0 ? null : run;
+        };
         loading = tasks.submit(() -> {
             List<HistoryLoader.RunLog> logs = HistoryLoader.logs(volume);
             loadTotal.set(logs.size());
@@ -308,104 +304,11 @@ final class HistoryFeed implements AutoCloseable {
 
     /** In the background: takes in every queued input, then makes the page asked for (when one is wanted). */
     private HistoryPage drain(Request asked, boolean page, long now) {
-        for (Consumer<State> input = inputs.poll(); input != null; input = inputs.poll()) {
+        for (Consumer<HistoryState> input = inputs.poll(); input != null; input = inputs.poll()) {
             input.accept(state);
         }
-        HistorySnapshot snapshot = state.history.snapshot();
+        HistorySnapshot snapshot = state.snapshot();
         latest = snapshot;
         return page ? state.page(snapshot, asked, now) : null;
-    }
-
-    /** The history and what the last page was made of: touched by one drain at a time. */
-    private static final class State {
-        final VolumeHistory history = new VolumeHistory();
-        /** Runs whose summary comes from the session's full index: the session is their truth from then on. */
-        final Set<String> live = new HashSet<>();
-        /** Runs the session said went away: a cold read of them that finishes later must not bring them back. */
-        final Set<String> gone = new HashSet<>();
-        final Map<String, HistoryLoader.Unreadable> unreadable = new LinkedHashMap<>();
-        HistoryPage page;
-        Request pageRequest;
-
-        void session(List<String> added, List<String> removed, List<RunChange> changes) {
-            for (String id : removed) {
-                history.remove(id);
-                live.remove(id);
-                unreadable.remove(id);
-                gone.add(id);
-            }
-            for (String id : added) {
-                gone.remove(id);
-            }
-            for (RunChange change : changes) {
-                String id = change.runId();
-                gone.remove(id);
-                if (change.indexing()) {
-                    continue; // only the start of a large log: a summary of it would tell a false end
-                }
-                if (change.snapshot() == null) {
-                    if (history.get(id) == null) {
-                        history.put(RunSummary.empty(id, change.file()));
-                    }
-                    continue;
-                }
-                history.update(id, change.snapshot(), change.reset(), change.fromRow(), change.toRow());
-                live.add(id);
-                unreadable.remove(id);
-            }
-        }
-
-        void loaded(RunSummary run) {
-            String id = run.runId();
-            if (gone.contains(id) || live.contains(id)) {
-                return;
-            }
-            RunSummary known = history.get(id);
-            if (known == null || !known.file().equals(run.file()) || known.rows() < run.rows()) {
-                history.put(run);
-            }
-        }
-
-        void unreadable(List<HistoryLoader.Unreadable> logs) {
-            for (HistoryLoader.Unreadable log : logs) {
-                if (!live.contains(log.runId()) && !gone.contains(log.runId())) {
-                    unreadable.put(log.runId(), log);
-                }
-            }
-        }
-
-        HistoryPage page(HistorySnapshot snapshot, Request asked, long nowMicros) {
-            List<HistoryLoader.Unreadable> bad = List.copyOf(unreadable.values());
-            if (page != null && page.history() == snapshot && asked.sameRuns(pageRequest)
-                    && bad.equals(page.unreadable())) {
-                if (!asked.samePair(pageRequest)) {
-                    page = page.withComparison(compare(snapshot, asked));
-                    pageRequest = asked;
-                }
-                return page;
-            }
-            HistoryFilter filter = new HistoryFilter(asked.pipes(), asked.outcomes(), asked.range().fromMicros(nowMicros),
-                    Timestamps.NONE, 0);
-            List<RunSummary> runs = filter.apply(snapshot);
-            if (page != null && asked.sameRuns(pageRequest) && runs.equals(page.runs())) {
-                // Another pipe's run changed: the runs shown did not, nor do their grid and statistics.
-                page = new HistoryPage(snapshot, filter, page.runs(), page.grid(), page.stats(),
-                        compare(snapshot, asked), bad);
-            } else {
-                page = new HistoryPage(snapshot, filter, runs, HistoryGrid.of(runs),
-                        NodeStatistics.of(runs, NodeStatistics.Order.PIPELINE), compare(snapshot, asked), bad);
-            }
-            pageRequest = asked;
-            return page;
-        }
-
-        private static RunComparison compare(HistorySnapshot snapshot, Request asked) {
-            if (asked.compareA() == null || asked.compareB() == null) {
-                return null;
-            }
-            RunSummary a = snapshot.run(asked.compareA());
-            RunSummary b = snapshot.run(asked.compareB());
-            return a == null || b == null ? null : RunComparison.of(a, b);
-        }
     }
 }

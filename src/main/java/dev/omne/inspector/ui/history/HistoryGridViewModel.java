@@ -1,9 +1,7 @@
 package dev.omne.inspector.ui.history;
 
 import dev.omne.inspector.core.event.Timestamps;
-import dev.omne.inspector.core.history.ExecutionOutcome;
 import dev.omne.inspector.core.history.HistoryGrid;
-import dev.omne.inspector.core.history.NodeExecution;
 import dev.omne.inspector.core.history.NodeOrder;
 import dev.omne.inspector.core.history.NodeRun;
 import dev.omne.inspector.core.history.RunOutcome;
@@ -156,24 +154,13 @@ public final class HistoryGridViewModel {
         return start == Timestamps.NONE ? "" : START.format(Timestamps.ofMicros(start).atZone(zone));
     }
 
+    public String runTooltip(int row) {
+        return HistoryGridTooltips.run(run(row), status(row), zone);
+    }
+
     public String durationText(int row) {
         long micros = run(row).durationMicros();
         return micros < 0 ? "" : Formats.compactDuration(micros / 1000);
-    }
-
-    public String runTooltip(int row) {
-        RunSummary run = run(row);
-        RunStatus status = status(row);
-        StringBuilder tip = new StringBuilder(run.runId()).append("\n").append(capitalized(status.label()));
-        if (run.durationMicros() >= 0) {
-            tip.append(status == RunStatus.RUNNING ? ", so far " : " in ").append(Formats.duration(run.durationMicros() / 1000));
-        }
-        tip.append("\nStarted ").append(Formats.exact(run.sortMicros(), zone));
-        tip.append("\n").append(Formats.count(run.events())).append(run.events() == 1 ? " event" : " events");
-        if (run.malformed() > 0) {
-            tip.append(", ").append(Formats.count(run.malformed())).append(" malformed");
-        }
-        return tip.append("\nClick to choose it for comparison (Shift+click: a second run)").toString();
     }
 
     // Texts of a column
@@ -188,15 +175,7 @@ public final class HistoryGridViewModel {
     }
 
     public String columnTooltip(int column) {
-        NodeOrder.Column c = column(column);
-        StringBuilder tip = new StringBuilder(c.key().nodeId());
-        if (c.name() != null) {
-            tip.append(": ").append(c.name());
-        }
-        if (c.kind() != null) {
-            tip.append("\n").append(c.kind());
-        }
-        return tip.append("\nPipe ").append(c.key().pipe()).toString();
+        return HistoryGridTooltips.column(column(column));
     }
 
     /** The first and last column of the row's pipe, or null when its pipe has no columns. */
@@ -239,40 +218,7 @@ public final class HistoryGridViewModel {
     }
 
     public String cellTooltip(int row, int column) {
-        NodeRun node = cell(row, column);
-        if (node == null) {
-            int[] own = columnsOf(row);
-            if (own != null && !groupOf(column).equals(run(row).pipe())) {
-                return runText(row) + " is a run of " + run(row).pipe() + ": its nodes are under that heading (click to go there)";
-            }
-            return runText(row) + " did not reach " + columnText(column);
-        }
-        StringBuilder tip = new StringBuilder(node.nodeId());
-        if (node.name() != null) {
-            tip.append(": ").append(node.name());
-        }
-        tip.append("\n").append(runText(row)).append("\n");
-        ExecutionOutcome outcome = node.outcome();
-        tip.append(outcome == null ? "never started" : capitalized(outcome.label()));
-        long micros = node.durationMicros();
-        if (micros >= 0) {
-            tip.append(outcome == ExecutionOutcome.RUNNING ? ", so far " : " in ").append(Formats.duration(micros / 1000));
-        }
-        int runs = node.executions().size();
-        if (runs > 1) {
-            tip.append(" over ").append(runs).append(" executions");
-        }
-        if (node.failures() > 0) {
-            tip.append("\n").append(node.failures()).append(node.failures() == 1 ? " failure" : " failures");
-            NodeExecution last = node.lastFailure();
-            if (last.errorKind() != null || last.errorMessage() != null) {
-                tip.append(", the last: ").append(last.errorKind() == null ? "" : last.errorKind())
-                        .append(last.errorKind() != null && last.errorMessage() != null ? ": " : "")
-                        .append(last.errorMessage() == null ? "" : last.errorMessage());
-            }
-        }
-        return tip.append("\nClick to open the run at its first event (line ").append(node.firstLine()).append(")")
-                .toString();
+        return HistoryGridTooltips.cell(this, row, column);
     }
 
     // Commands
@@ -397,9 +343,5 @@ public final class HistoryGridViewModel {
 
     private boolean valid(int row) {
         return row >= 0 && row < rowCount();
-    }
-
-    private static String capitalized(String word) {
-        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 }

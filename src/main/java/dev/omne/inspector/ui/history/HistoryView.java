@@ -86,26 +86,26 @@ public final class HistoryView extends VBox {
         pipe.setId("history-pipe");
         pipe.setTooltip(new Tooltip("Only the runs of one pipe (the run id's part before its ULID)"));
         Runnable fillPipes = () -> {
-            String chosen = model.pipeProperty().get();
+            String chosen = model.filter().pipeProperty().get();
             pipe.getItems().setAll(ALL_PIPES);
-            pipe.getItems().addAll(model.pipes());
-            if (chosen != null && !model.pipes().contains(chosen)) {
+            pipe.getItems().addAll(model.filter().pipes());
+            if (chosen != null && !model.filter().pipes().contains(chosen)) {
                 pipe.getItems().add(chosen); // still chosen: its runs may come back
             }
             pipe.getSelectionModel().select(chosen == null ? ALL_PIPES : chosen);
         };
-        model.pipes().addListener((ListChangeListener<String>) c -> fillPipes.run());
+        model.filter().pipes().addListener((ListChangeListener<String>) c -> fillPipes.run());
         fillPipes.run();
         pipe.valueProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                model.pipeProperty().set(ALL_PIPES.equals(now) ? null : now);
+                model.filter().pipeProperty().set(ALL_PIPES.equals(now) ? null : now);
             }
         });
-        model.pipeProperty().addListener((obs, old, now) -> pipe.getSelectionModel().select(now == null ? ALL_PIPES : now));
+        model.filter().pipeProperty().addListener((obs, old, now) -> pipe.getSelectionModel().select(now == null ? ALL_PIPES : now));
 
-        ToggleButton completed = outcome("Completed", AppIcon.COMPLETED, model.completedProperty(), "history-completed");
-        ToggleButton failed = outcome("Failed", AppIcon.FAILED, model.failedProperty(), "history-failed");
-        ToggleButton unfinished = outcome("Unfinished", AppIcon.RUNNING, model.unfinishedProperty(),
+        ToggleButton completed = outcome("Completed", AppIcon.COMPLETED, model.filter().completedProperty(), "history-completed");
+        ToggleButton failed = outcome("Failed", AppIcon.FAILED, model.filter().failedProperty(), "history-failed");
+        ToggleButton unfinished = outcome("Unfinished", AppIcon.RUNNING, model.filter().unfinishedProperty(),
                 "history-unfinished");
         HBox outcomes = new HBox(completed, failed, unfinished);
         outcomes.getStyleClass().add("segmented");
@@ -113,7 +113,7 @@ public final class HistoryView extends VBox {
         ChoiceBox<TimeRange> range = new ChoiceBox<>();
         range.setId("history-range");
         range.getItems().setAll(TimeRange.values());
-        range.valueProperty().bindBidirectional(model.timeRangeProperty());
+        range.valueProperty().bindBidirectional(model.filter().timeRangeProperty());
         range.setTooltip(new Tooltip("Only the runs that started in this time"));
 
         Label count = new Label();

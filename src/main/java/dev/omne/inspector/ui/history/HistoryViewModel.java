@@ -1,7 +1,6 @@
 package dev.omne.inspector.ui.history;
 
 import dev.omne.inspector.core.history.HistoryLoader;
-import dev.omne.inspector.core.history.RunOutcome;
 import dev.omne.inspector.core.history.RunSummary;
 import dev.omne.inspector.core.history.HistorySnapshot;
 import dev.omne.inspector.core.history.SummarySource;
@@ -11,7 +10,6 @@ import dev.omne.inspector.ui.common.TaskExecutor;
 import dev.omne.inspector.ui.runs.RunStatus;
 import dev.omne.inspector.ui.session.SessionBatch;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -19,16 +17,11 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -48,12 +41,7 @@ public final class HistoryViewModel {
     private final NodeStatisticsViewModel statistics;
     private final RunComparisonViewModel comparison;
 
-    private final ObjectProperty<String> pipe = new SimpleObjectProperty<>(this, "pipe");
-    private final BooleanProperty completed = new SimpleBooleanProperty(this, "completed", true);
-    private final BooleanProperty failed = new SimpleBooleanProperty(this, "failed", true);
-    private final BooleanProperty unfinished = new SimpleBooleanProperty(this, "unfinished", true);
-    private final ObjectProperty<TimeRange> timeRange = new SimpleObjectProperty<>(this, "timeRange", TimeRange.ALL);
-    private final ObservableList<String> pipes = FXCollections.observableArrayList();
+    private final HistoryFilterViewModel filter = new HistoryFilterViewModel(this::request);
     private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown");
     private final ReadOnlyObjectWrapper<HistoryPage> page = new ReadOnlyObjectWrapper<>(this, "page", HistoryPage.EMPTY);
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
@@ -94,17 +82,6 @@ public final class HistoryViewModel {
         comparison.setNodeOpener(open);
         grid.setOnCompare(this::compareChosen);
         comparison.setOnSwap(() -> showPair(compareB, compareA));
-        pipe.addListener((obs, old, now) -> request());
-        completed.addListener((obs, old, now) -> outcomeChanged(completed, now));
-        failed.addListener((obs, old, now) -> outcomeChanged(failed, now));
-        unfinished.addListener((obs, old, now) -> outcomeChanged(unfinished, now));
-        timeRange.addListener((obs, old, now) -> {
-            if (now == null) {
-                timeRange.set(TimeRange.ALL);
-            } else {
-                request();
-            }
-        });
         shown.addListener((obs, old, now) -> {
             if (feed != null) {
                 feed.setActive(now);
@@ -126,30 +103,9 @@ public final class HistoryViewModel {
         return comparison;
     }
 
-    /** The pipe shown, or null for every pipe. */
-    public ObjectProperty<String> pipeProperty() {
-        return pipe;
-    }
-
-    /** The pipes of the volume's runs, sorted. */
-    public ObservableList<String> pipes() {
-        return pipes;
-    }
-
-    public BooleanProperty completedProperty() {
-        return completed;
-    }
-
-    public BooleanProperty failedProperty() {
-        return failed;
-    }
-
-    public BooleanProperty unfinishedProperty() {
-        return unfinished;
-    }
-
-    public ObjectProperty<TimeRange> timeRangeProperty() {
-        return timeRange;
+    /** Which runs are shown: pipe, outcomes, time range. */
+    public HistoryFilterViewModel filter() {
+        return filter;
     }
 
     /** Whether the history is on screen (the window's view switch sets it); it is kept up to date only then. */
@@ -208,6 +164,7 @@ public final class HistoryViewModel {
     /** Where short messages go (the status bar). */
     public void setMessages(java.util.function.Consumer<String> messages) {
         this.messages = messages;
+        filter.setMessages(messages);
     }
 
     /** A volume was opened: its history starts empty and fills from its session (and a cold read once shown). */
@@ -305,19 +262,10 @@ public final class HistoryViewModel {
         lower.set(Lower.COMPARISON);
     }
 
-    /** Every pipe, outcome and time again. */
-    public void clearFilter() {
-        pipe.set(null);
-        completed.set(true);
-        failed.set(true);
-        unfinished.set(true);
-        timeRange.set(TimeRange.ALL);
-    }
-
     /** Time passed: statuses of unfinished runs may have changed, and a time range moves with now. */
     public void tick() {
         grid.refresh();
-        if (timeRange.get() != TimeRange.ALL && feed != null) {
+        if (filter.timeRangeProperty().get() != TimeRange.ALL && feed != null) {
             feed.setRequest(requestNow());
         }
     }
@@ -331,38 +279,13 @@ public final class HistoryViewModel {
     }
 
     private HistoryFeed.Request requestNow() {
-        Set<RunOutcome> outcomes = EnumSet.noneOf(RunOutcome.class);
-        if (completed.get()) {
-            outcomes.add(RunOutcome.COMPLETED);
-        }
-        if (failed.get()) {
-            outcomes.add(RunOutcome.FAILED);
-        }
-        if (unfinished.get()) {
-            outcomes.add(RunOutcome.UNFINISHED);
-        }
-        // All three is no filter (a run of an outcome not yet known stays in).
-        return new HistoryFeed.Request(pipe.get() == null ? Set.of() : Set.of(pipe.get()),
-                outcomes.size() == RunOutcome.values().length ? Set.of() : outcomes, timeRange.get(), compareA,
-                compareB);
-    }
-
-    /** One outcome at least stays shown: turning the last one off turns it back on. */
-    private void outcomeChanged(BooleanProperty which, boolean now) {
-        if (!now && !completed.get() && !failed.get() && !unfinished.get()) {
-            which.set(true);
-            messages.accept("At least one outcome is shown");
-            return;
-        }
-        request();
+        return new HistoryFeed.Request(filter.pipesAsked(), filter.outcomesAsked(), filter.timeRangeProperty().get(),
+                compareA, compareB);
     }
 
     private void showPage(HistoryPage next) {
         page.set(next);
-        List<String> known = next.history().pipes();
-        if (!pipes.equals(known)) {
-            pipes.setAll(known);
-        }
+        filter.setPipes(next.history().pipes());
         grid.show(next.grid());
         statistics.show(next.stats(), next.runs().size());
         comparison.show(next.comparison(), compareA != null);

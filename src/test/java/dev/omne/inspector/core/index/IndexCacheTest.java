@@ -2,6 +2,7 @@ package dev.omne.inspector.core.index;
 
 import dev.omne.inspector.core.cache.CacheFolder;
 import dev.omne.inspector.core.log.LogCheck;
+import dev.omne.inspector.testing.SameThreadExecutor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -307,6 +308,62 @@ class IndexCacheTest {
         assertEquals(LogCheck.check(file), cache.check(file), "truncated");
     }
 
+    /** {@code check}'s own entries (counts and diagnostics, no index) are judged by the same identity. */
+    @Test
+    void checkNoticesEveryChangeOfTheLog() throws IOException {
+        byte[] content = content(20_000, 13);
+        Path file = log(content);
+        IndexCache cache = cache();
+        Path entry = folder().entry(file, IndexCache.KIND);
+        List<java.util.function.Consumer<Path>> changes = List.of(
+                f -> write(f, Arrays.copyOf(content, content.length / 3)),                     // truncated
+                f -> write(f, content(21_000, 14)),                                            // rewritten longer
+                f -> append(f, content(300, 15)),                                              // appended
+                f -> {                                                                         // replaced
+                    Path next = dir.resolve("next.jsonl");
+                    write(next, content(20_000, 16));
+                    try {
+                        Files.move(next, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                },
+                f -> {                                                                         // same size, rewritten
+                    try {
+                        FileTime time = Files.getLastModifiedTime(f);
+                        breakALineBehindTheCachesBack(f);
+                        Files.setLastModifiedTime(f, FileTime.fromMillis(time.toMillis() + 2000));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+        for (int i = 0; i < changes.size(); i++) {
+            assertEquals(LogCheck.check(file), cache.check(file), "change " + i + ": before");
+            assertTrue(Files.exists(entry), "change " + i + ": check keeps an entry");
+            long usedBefore = cache.stats().fromEntries();
+            changes.get(i).accept(file);
+            assertEquals(LogCheck.check(file), cache.check(file), "change " + i + ": after");
+            assertEquals(i == 2 ? usedBefore + 1 : usedBefore, cache.stats().fromEntries(),
+                    "change " + i + ": only an appended log is read on from its entry");
+        }
+    }
+
+    private static void write(Path file, byte[] content) {
+        try {
+            Files.write(file, content);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void append(Path file, byte[] content) {
+        try {
+            Files.write(file, content, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void smallLogsAndTheCacheOffKeepNothing() throws IOException {
         Path file = log(content(200, 8));
@@ -351,34 +408,91 @@ class IndexCacheTest {
         assertEquals("x", Files.readString(notAFolder));
     }
 
-    /** Runs each task on the calling thread. */
-    private static final class SameThreadExecutor extends java.util.concurrent.AbstractExecutorService {
-        @Override
-        public void execute(Runnable command) {
-            command.run();
-        }
+    /**
+     * A cache folder that cannot be written (a shared, read-only cache): its entries are still used, a log without
+     * one is read whole, a stale one is ignored though it cannot be removed, and nothing is written or left behind.
+     */
+    @Test
+    void aReadOnlyFolderIsUsedButNeverWritten() throws IOException, InterruptedException {
+        Path kept = log(content(20_000, 11));
+        Path other = Files.write(dir.resolve("other.jsonl"), content(20_000, 12));
+        IndexSnapshot expected = fresh(kept);
+        open(cache(), kept);
+        Path folder = folder().dir();
+        List<String> before = listing(folder);
+        Runnable writable = makeReadOnly(folder);
+        try {
+            IndexCache cache = cache();
+            String changed = changeBehindTheCachesBack(kept);
+            IndexSnapshot opened = open(cache, kept).snapshot();
+            assertFalse(opened.types().contains(changed), "the entry was used: the changed byte is not seen");
+            assertSameIndex(expected, opened, "from the read-only entry");
+            assertEquals(1, cache.stats().fromEntries());
 
-        @Override
-        public void shutdown() {
-        }
+            assertSameIndex(fresh(other), open(cache, other).snapshot(), "no entry: read whole");
+            assertEquals(LogCheck.check(other), cache.check(other));
 
-        @Override
-        public List<Runnable> shutdownNow() {
-            return List.of();
+            Files.write(kept, Arrays.copyOf(content(20_000, 11), 40_000)); // truncated: the entry is stale
+            assertSameIndex(fresh(kept), open(cache, kept).snapshot(), "a stale entry is ignored");
+            assertEquals(LogCheck.check(kept), cache.check(kept));
+            assertEquals(0, cache.stats().written(), "nothing written");
+            assertEquals(before, listing(folder), "the folder is as it was: the stale entry stays, no temporary file");
+        } finally {
+            writable.run();
         }
+    }
 
-        @Override
-        public boolean isShutdown() {
+    private static List<String> listing(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /**
+     * Makes {@code folder} refuse new and removed files: its write permission taken away, or where that does not stop
+     * this process (it runs as root), the immutable attribute set with {@code chattr +i}. Returns what undoes it; the
+     * test is reported as not run (an assumption) when neither works here.
+     */
+    private static Runnable makeReadOnly(Path folder) throws IOException, InterruptedException {
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = Files.getPosixFilePermissions(folder);
+        Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        Runnable undo = () -> {
+            try {
+                Files.setPosixFilePermissions(folder, mode);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        if (refusesWrites(folder)) {
+            return undo;
+        }
+        undo.run();
+        Process chattr = new ProcessBuilder("chattr", "+i", folder.toString()).redirectErrorStream(true).start();
+        String said = new String(chattr.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        boolean set = chattr.waitFor() == 0;
+        Runnable unset = () -> {
+            try {
+                new ProcessBuilder("chattr", "-i", folder.toString()).inheritIO().start().waitFor();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        if (set && refusesWrites(folder)) {
+            return unset;
+        }
+        if (set) {
+            unset.run();
+        }
+        org.junit.jupiter.api.Assumptions.abort("no way to make a folder read-only for this process here (it runs as"
+                + " root and chattr +i failed: " + said + ")");
+        return undo;
+    }
+
+    private static boolean refusesWrites(Path folder) {
+        try {
+            Files.delete(Files.createFile(folder.resolve("probe")));
             return false;
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return false;
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) {
+        } catch (IOException e) {
             return true;
         }
     }

@@ -240,11 +240,15 @@ class FilterBarViewModelTest {
             lines.add(TestLogs.event("node.progress", i % 60, "n" + i % 7));
         }
         IndexSnapshot s = TestLogs.index(dir, lines);
-        int[] checks = {0};
+        java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
         dev.omne.inspector.core.filter.EventFilter f = dev.omne.inspector.core.filter.EventFilter.parse("n3");
         org.junit.jupiter.api.Assertions.assertThrows(dev.omne.inspector.core.filter.RowFilter.Cancelled.class,
-                () -> dev.omne.inspector.ui.filter.FilterComputation.run(s, "n3", f, null, () -> ++checks[0] > 2, r -> { }));
-        assertEquals(3, checks[0], "it stopped at the third check, long before the end");
+                () -> dev.omne.inspector.ui.filter.FilterComputation.run(s, "n3", f, null,
+                        () -> checks.incrementAndGet() > 2, r -> { }));
+        // A part's rows are judged in pieces in parallel, two of which look (every 16,384 rows): the piece that sees
+        // the third check stops, and the other at most looks once more. A whole run would look 13 times.
+        assertTrue(checks.get() == 3 || checks.get() == 4, "it stopped at the third check, long before the end: "
+                + checks.get() + " checks");
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The history's ViewModel on real generated volumes: the cold read, the session's batches, the filter. */
@@ -87,7 +88,7 @@ class HistoryViewModelTest {
         assertEquals(1.0, model.progressProperty().get());
         assertEquals("14 runs  ·  " + last.grid().columns().size() + " nodes", model.countTextProperty().get());
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("History read: 14 runs in ")), messages.toString());
-        assertEquals(List.of("bugfix", "feature"), model.pipes());
+        assertEquals(List.of("bugfix", "feature"), model.filter().pipes());
     }
 
     @Test
@@ -101,27 +102,27 @@ class HistoryViewModelTest {
         model.open(volume);
         model.shownProperty().set(true);
 
-        model.pipeProperty().set("bugfix");
+        model.filter().pipeProperty().set("bugfix");
         List<RunSummary> bugfix = all.stream().filter(r -> r.pipe().equals("bugfix")).toList();
         assertEquals(bugfix, model.pageProperty().get().runs());
         assertTrue(model.pageProperty().get().grid().columns().stream().allMatch(c -> c.key().pipe().equals("bugfix")));
         assertEquals(bugfix.size() + " of 20 runs", model.countTextProperty().get().split("  ·")[0]);
 
-        model.pipeProperty().set(null);
-        model.completedProperty().set(false);
-        model.unfinishedProperty().set(false);
+        model.filter().pipeProperty().set(null);
+        model.filter().completedProperty().set(false);
+        model.filter().unfinishedProperty().set(false);
         List<RunSummary> failed = all.stream().filter(r -> r.outcome() == RunOutcome.FAILED).toList();
         assertFalse(failed.isEmpty(), "the generated volume has failed runs");
         assertEquals(failed, model.pageProperty().get().runs());
-        model.failedProperty().set(false);
-        assertTrue(model.failedProperty().get(), "the last outcome shown stays shown");
+        model.filter().failedProperty().set(false);
+        assertTrue(model.filter().failedProperty().get(), "the last outcome shown stays shown");
         assertTrue(messages.contains("At least one outcome is shown"));
 
-        model.clearFilter();
-        model.timeRangeProperty().set(TimeRange.HOUR);
+        model.filter().clear();
+        model.filter().timeRangeProperty().set(TimeRange.HOUR);
         assertEquals(List.of(), model.pageProperty().get().runs());
         assertEquals("No run matches the filter", model.emptyTextProperty().get());
-        model.timeRangeProperty().set(TimeRange.DAY);
+        model.filter().timeRangeProperty().set(TimeRange.DAY);
         long from = now.toEpochMilli() * 1000 - 86_400_000_000L;
         assertEquals(all.stream().filter(r -> r.sortMicros() >= from).toList(), model.pageProperty().get().runs());
         assertEquals(generated.runs().size(), model.pageProperty().get().history().runs().size());
@@ -221,6 +222,62 @@ class HistoryViewModelTest {
         assertEquals(expected, model.pageProperty().get().runs());
         assertEquals(List.of(), model.pageProperty().get().unreadable(), "no log was read but the newest");
         assertEquals(4, asked.size(), "the store was asked for every run: " + asked);
+    }
+
+    @Test
+    void runsTheSessionOnlyAnnouncedAreReadAllTheSame() throws IOException {
+        HistoryVolumes.generate(project, 4, 200);
+        Volume volume = Volume.open(project);
+        List<RunSummary> expected = expected(volume);
+        HistoryViewModel model = model(LATER);
+        model.open(volume);
+        // The session lists every run at once, before it has indexed any: nothing of them is known yet.
+        List<RunChange> announced = new ArrayList<>();
+        for (RunSummary run : expected) {
+            announced.add(new RunChange(run.runId(), run.file(), null, false, 0, 0, RunFacts.EMPTY, 0, false, -1, false));
+        }
+        model.apply(new SessionBatch(expected.stream().map(RunSummary::runId).toList(), List.of(), announced, List.of()));
+        model.shownProperty().set(true);
+        assertEquals(expected, model.pageProperty().get().runs(), "every run read from its log, none left empty");
+    }
+
+    @Test
+    void theSessionsFirstIndexContinuesASummaryReadJustBefore() throws IOException {
+        HistoryVolumes.generate(project, 3, 300);
+        Volume volume = Volume.open(project);
+        List<RunSummary> expected = expected(volume);
+        // Kept summaries: the newest run's covers only the first half of its log (it grew since), another's is of
+        // a different log (its bytes end inside a line of this one), the third is the whole log.
+        RunSummary grown = expected.get(0);
+        byte[] bytes = Files.readAllBytes(grown.file());
+        Path half = project.resolve("half.jsonl");
+        Files.write(half, java.util.Arrays.copyOf(bytes, indexOfLineEnd(bytes, bytes.length / 2)));
+        RunSummary grownKept = withFile(RunSummaryBuilder.read(grown.runId(), half), grown.file());
+        RunSummary other = expected.get(1);
+        RunSummary otherKept = withFile(RunSummaryBuilder.read(other.runId(), expected.get(2).file()), other.file());
+        java.util.Map<String, RunSummary> kept = new java.util.HashMap<>(java.util.Map.of(grown.runId(), grownKept,
+                other.runId(), otherKept, expected.get(2).runId(), expected.get(2)));
+        HistoryViewModel model = model(LATER);
+        model.useStoredSummaries(v -> log -> kept.get(log.runId()));
+        model.open(volume);
+        model.shownProperty().set(true);
+        assertTrue(model.pageProperty().get().history().run(grown.runId()).rows() < grown.rows());
+
+        List<RunChange> changes = new ArrayList<>();
+        for (RunSummary run : expected) {
+            changes.add(change(run.runId(), run.file(), RunIndex.build(run.file()).snapshot(), true, 0));
+        }
+        model.apply(new SessionBatch(List.of(), List.of(), changes, List.of()));
+        HistoryPage page = model.pageProperty().get();
+        assertEquals(expected, page.runs(), "every summary as the whole log says");
+        assertSame(expected.get(2), page.history().run(expected.get(2).runId()),
+                "a summary of the whole log is kept as it is, not summed up again");
+    }
+
+    /** The same summary, of a log at another path. */
+    private static RunSummary withFile(RunSummary s, Path file) {
+        return new RunSummary(s.runId(), s.pipe(), file, s.startMicros(), s.endMicros(), s.events(), s.malformed(),
+                s.warnings(), s.rows(), s.bytes(), s.endType(), s.lastType(), s.nodes());
     }
 
     @Test
