@@ -17,8 +17,11 @@ reopen_prepare() {
 reopen_once() {
   local what=$1 file=$2 line
   cut -d' ' -f1 /proc/loadavg >> "$TMP/reopen_$what.load"
-  line=$(reopen_bench "$file" "$REOPEN_CACHE" $([ "$what" = index ] && echo --index) | grep '^REOPEN')
-  echo "  reopen ($what): $line"
+  local out
+  out=$(reopen_bench "$file" "$REOPEN_CACHE" $([ "$what" = index ] && echo --index))
+  line=$(grep '^REOPEN' <<< "$out")
+  echo "  reopen ($what): $line $(grep '^CPU' <<< "$out" || true)"
+  grep '^CPU' <<< "$out" | sed -E 's/CPU ms=([0-9.]+).*/\1/' >> "$TMP/reopen_$what.cpu" || true
   case $line in
     *" from_entry=1 "*) ;;
     *) echo "  the index was not taken from the cache: $line" >&2; return 1 ;;
@@ -33,5 +36,9 @@ reopen_report() {
     printf '  reopen from cache, %-8s median %7.1f ms (rounds: %s), load avg %s-%s\n' "$what" \
       "$(median "$TMP/reopen_$what.ms")" "$(tr '\n' ' ' < "$TMP/reopen_$what.ms" | sed 's/ $//')" \
       "$(sort -g "$TMP/reopen_$what.load" | head -n 1)" "$(sort -g "$TMP/reopen_$what.load" | tail -n 1)"
+    if [ -s "$TMP/reopen_$what.cpu" ]; then
+      printf '  reopen from cache, %-8s median %7.1f ms of CPU on the opening thread (rounds: %s)\n' "$what" \
+        "$(median "$TMP/reopen_$what.cpu")" "$(tr '\n' ' ' < "$TMP/reopen_$what.cpu" | sed 's/ $//')"
+    fi
   done
 }

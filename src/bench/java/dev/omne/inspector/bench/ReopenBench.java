@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * of following until the first update carried the whole run, with the rows, whether the index came from the cache and
  * the load average: {@code REOPEN what=watcher ms=... rows=... from_entry=... load=...}. With {@code --index} it
  * times only the index, {@link IndexCache#openKnown} (what the follower calls; it then reads the bytes appended since
- * the entry, here none, and the log's first and last 64 bytes), as {@code REOPEN what=index ...}. {@code --prepare}
+ * the entry, here none, and the log's first and last 64 bytes), as {@code REOPEN what=index ...}, after a line
+ * {@code CPU ms=...} with the CPU time the opening thread took (on a busy machine the wall time is mostly waiting). {@code --prepare}
  * makes sure CACHE_DIR holds the run's entry (building it if not) and stops.
  */
 public final class ReopenBench {
@@ -47,9 +48,13 @@ public final class ReopenBench {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         if (mode.equals("--index")) {
             ExecutorService pool = Executors.newFixedThreadPool(1);
+            var threads = ManagementFactory.getThreadMXBean();
+            long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             RunIndex index = cache.openKnown(file, pool, 2, false).index();
             long nanos = System.nanoTime() - start;
+            // An unchanged log is all read on this thread: the entry, and no appended bytes.
+            System.out.printf(Locale.ROOT, "CPU ms=%.1f%n", (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6);
             pool.shutdown();
             print("index", nanos, index.snapshot(), cache, load);
             return;

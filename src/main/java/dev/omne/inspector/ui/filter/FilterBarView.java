@@ -165,16 +165,21 @@ public final class FilterBarView extends VBox {
     }
 
     private void rebuildFacets() {
-        // A chip with the focus (reached with Tab, or clicked) keeps it in its successor: Space may toggle it again.
+        // A chip with the keyboard focus (clicked, or reached with Tab) keeps it in its new chip: removed, it would
+        // hand the focus to the scene's first control, the runs list's search field, which takes Esc for itself.
         Object focusedType = facetRow.getChildren().stream().filter(Node::isFocused).map(Node::getUserData)
                 .findFirst().orElse(null);
         facetRow.getChildren().clear();
+        Node refocus = focusedType == null ? null : field;
         for (FilterBarViewModel.Facet facet : model.facets()) {
             Node chip = chip(facet);
             facetRow.getChildren().add(chip);
             if (facet.type().equals(focusedType)) {
-                chip.requestFocus();
+                refocus = chip;
             }
+        }
+        if (refocus != null) {
+            refocus.requestFocus();
         }
     }
 
