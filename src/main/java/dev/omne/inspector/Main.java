@@ -5,7 +5,7 @@ import dev.omne.inspector.cli.Cli;
 
 /**
  * Entry point: a known command name runs the headless command line; anything else opens the window.
- * The GUI class is loaded reflectively so that CLI runs never load JavaFX.
+ * The GUI class is loaded reflectively (by {@link WindowLauncher}) so that CLI runs never load JavaFX.
  */
 public final class Main {
     private Main() {
@@ -33,9 +33,7 @@ public final class Main {
             System.exit(Cli.USAGE_OR_IO);
         }
         try {
-            Class.forName("dev.omne.inspector.ui.app.InspectorApp")
-                    .getMethod("launchWindow", String[].class)
-                    .invoke(null, (Object) args);
+            WindowLauncher.launch(args);
         } catch (java.lang.reflect.InvocationTargetException e) {
             // The toolkit could not start (no usable display, missing libraries): one line, not a trace.
             Throwable cause = e.getCause() == null ? e : e.getCause();

@@ -20,18 +20,20 @@ final class StartupTraining {
     private StartupTraining() {
     }
 
-    static int run(String log) throws ReflectiveOperationException {
+    static int run(String log) throws Exception {
         PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
         int check = Cli.run(new String[] {"check", log}, sink, System.err);
         if (check != Cli.OK && check != Cli.FOUND_ERRORS) {
             System.err.println("training: check " + log + " failed with exit code " + check);
             return check;
         }
-        WindowCloser.closeSoonAfterShown();
         try {
-            Class.forName("dev.omne.inspector.ui.app.InspectorApp")
-                    .getMethod("launchWindow", String[].class)
-                    .invoke(null, (Object) new String[0]);
+            // The closer speaks to the window's JavaFX: it is loaded as the window is.
+            java.lang.reflect.Method close = Class.forName(WindowCloser.class.getName(), true,
+                    WindowLauncher.windowLoader()).getDeclaredMethod("closeSoonAfterShown");
+            close.setAccessible(true);
+            close.invoke(null);
+            WindowLauncher.launch(new String[0]);
         } catch (InvocationTargetException e) {
             System.err.println("training: the window failed: " + e.getCause());
             return Cli.USAGE_OR_IO;

@@ -184,5 +184,8 @@ class PackagedJarIT {
         assertEquals(0, window.exit(), window.out() + window.err());
         assertFalse(window.err().contains(RESTRICTED), window.err());
         assertFalse(window.err().contains("Exception"), window.err());
+        // JavaFX is loaded as modules (a layer of lib/'s JavaFX jars), so it does not warn about the class path.
+        assertFalse(window.err().contains("Unsupported JavaFX configuration"), window.err());
+        assertFalse(window.out().contains("Unsupported JavaFX configuration"), window.out());
     }
 }

@@ -49,20 +49,33 @@ public final class InspectorApp extends Application {
         model.theme().useSystemColorScheme(SystemColorScheme.platform());
         // -Domne.theme=dark|light|system: that theme for this session, the saved choice left as it is.
         ThemeSetting.parse(System.getProperty(THEME_PROPERTY)).ifPresent(model.theme()::showUnsaved);
-        view = new MainWindowView(model, ZoneId.systemDefault());
-        Scene scene = new Scene(view, 1280, 800, WindowThemes.fill(model.theme().effectiveProperty().get()));
+        // The frame first, in the theme's colour, with nothing in it that takes long to lay out: it is drawn at
+        // once (a first frame holding the whole window would be black until that was styled and laid out).
+        Scene scene = new Scene(new javafx.scene.layout.Region(), 1280, 800,
+                WindowThemes.fill(model.theme().effectiveProperty().get()));
         stage.setScene(scene);
         stage.getIcons().addAll(AppIcons.all());
         stage.titleProperty().bind(model.titleProperty());
         stage.setMinWidth(720);
         stage.setMinHeight(420);
-        view.restoreBounds(stage);
-        stage.setOnCloseRequest(e -> {
-            view.saveBounds(stage);
-            view.saveLayout();
-        });
+        MainWindowView.restoreBounds(stage, model.settings());
         stage.show();
-        openFromArguments(model, getParameters().getRaw());
+        // Then, once that frame has gone to the screen, the window itself and what it opens.
+        Runnable[] fill = new Runnable[1];
+        fill[0] = () -> {
+            scene.removePostLayoutPulseListener(fill[0]);
+            Platform.runLater(() -> {
+                view = new MainWindowView(model, ZoneId.systemDefault());
+                scene.setRoot(view);
+                stage.setOnCloseRequest(e -> {
+                    view.saveBounds(stage);
+                    view.saveLayout();
+                });
+                openFromArguments(model, getParameters().getRaw());
+            });
+        };
+        scene.addPostLayoutPulseListener(fill[0]);
+        Platform.requestNextPulse();
     }
 
     @Override

@@ -98,11 +98,20 @@ public final class MainWindowView extends BorderPane {
         });
         // Esc clears the filter wherever the menu says so: lists and tables take Esc for themselves (to cancel an
         // edit they never start here), so it is taken before them; a text field keeps its own Esc.
-        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        // On the scene, not this root: with no focus owner (a focused chip just replaced) keys go to the scene only.
+        javafx.event.EventHandler<javafx.scene.input.KeyEvent> escClears = e -> {
             if (e.getCode() == KeyCode.ESCAPE && !e.isShortcutDown() && !e.isAltDown() && model.filterBar().isActive()
                     && !(getScene() != null && getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
                 model.filterBar().clear();
                 e.consume();
+            }
+        };
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, escClears);
+            }
+            if (scene != null) {
+                scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, escClears);
             }
         });
         WindowThemes.mark(this, model.theme().effectiveProperty().get());
@@ -325,8 +334,8 @@ public final class MainWindowView extends BorderPane {
     }
 
     /** Restores the window's size and position, if they still fit a screen. */
-    void restoreBounds(Stage stage) {
-        model.settings().bounds().ifPresent(b -> {
+    static void restoreBounds(Stage stage, AppSettings settings) {
+        settings.bounds().ifPresent(b -> {
             boolean onScreen = !javafx.stage.Screen.getScreensForRectangle(b.x(), b.y(), b.width(), b.height()).isEmpty();
             if (onScreen) {
                 stage.setX(b.x());

@@ -72,4 +72,22 @@ class AppIconsTest {
         org.junit.jupiter.api.Assertions.assertTrue(font.getFamily().toLowerCase(java.util.Locale.ROOT).contains("material"),
                 font.getFamily());
     }
+
+    @Test
+    void everyIconsGlyphIsInTheIconFont() throws Exception {
+        // An icon whose code point the font lacks draws as an empty box.
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (dev.omne.inspector.ui.common.AppIcon icon : dev.omne.inspector.ui.common.AppIcon.values()) {
+            org.kordamp.ikonli.IkonHandler handler = org.kordamp.ikonli.IkonResolverProvider
+                    .getInstance(org.kordamp.ikonli.javafx.JavaFXFontLoader.getInstance())
+                    .resolve(icon.icon().getIconLiteral());
+            try (InputStream in = handler.getFontResourceAsStream()) {
+                java.awt.Font font = java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, in);
+                if (!font.canDisplay(icon.glyph().codePointAt(0))) {
+                    missing.add(icon.name());
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
 }

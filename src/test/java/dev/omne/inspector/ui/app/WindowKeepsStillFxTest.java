@@ -73,6 +73,13 @@ class WindowKeepsStillFxTest {
     }
 
     @Test
+    void theWindowsJavaFxIsLoadedAsModules() {
+        // As the app runs it: JavaFX on a class path warns "Unsupported JavaFX configuration" at every start.
+        assertTrue(javafx.application.Platform.class.getModule().isNamed());
+        assertTrue(javafx.scene.control.TableView.class.getModule().isNamed());
+    }
+
+    @Test
     void escClearsTheFilterFromTheRunsListToo(FxRobot robot) throws Exception {
         openRun(robot);
         robot.clickOn("#filter-field").write("node:n1");
