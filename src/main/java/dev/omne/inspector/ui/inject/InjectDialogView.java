@@ -93,7 +93,7 @@ public final class InjectDialogView extends BorderPane {
         Label nodeLabel = add("Node", node, model.nodeErrorProperty(), null);
         nodeLabel.textProperty().bind(Bindings.when(model.nodeRequiredProperty()).then("Node *").otherwise("Node"));
 
-        add("Kind", field("inject-kind", model.kindProperty(), "e.g. agent, shell, gate"), null, model.nodeStartedProperty());
+        add("Kind", field("inject-kind", model.kindProperty(), "bash, command, prompt or loop"), null, model.nodeStartedProperty());
         add("Name", field("inject-name", model.nameProperty(), "a readable name"), null, model.nodeStartedProperty());
         add("Model", field("inject-model", model.modelProperty(), "e.g. opus"), null, model.nodeStartedProperty());
 
