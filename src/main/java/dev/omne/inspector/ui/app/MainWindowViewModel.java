@@ -85,6 +85,9 @@ public final class MainWindowViewModel {
             public void opening(String progress) {
                 opening.set(true);
                 statusBar.setProgress(progress, -1);
+                if (volume.get() == null) {
+                    emptyState.set(EmptyState.opening(progress));
+                }
             }
 
             @Override

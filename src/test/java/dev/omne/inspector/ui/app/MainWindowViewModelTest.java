@@ -265,6 +265,33 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void whileTheFirstFolderOpensTheEmptyStateSaysSoAndOffersNothingElse() {
+        dev.omne.inspector.ui.testing.ManualTaskExecutor manual = new dev.omne.inspector.ui.testing.ManualTaskExecutor();
+        MainWindowViewModel opening = new MainWindowViewModel(manual, sessions, settings, text -> { }, () -> {
+            throw new java.io.IOException("no demo in this test");
+        }, Clock.systemUTC(), ZoneOffset.UTC);
+        assertEquals("No folder open", opening.emptyStateProperty().get().title());
+        assertFalse(opening.emptyStateProperty().get().busy());
+        Path project = dir.resolve("proj");
+        twoRuns(project);
+        opening.open(project);
+        EmptyState state = opening.emptyStateProperty().get();
+        assertEquals("Opening " + project + "…", state.title(), "not \"No folder open\" while it opens");
+        assertTrue(state.busy());
+        manual.runAll();
+        assertNull(opening.emptyStateProperty().get(), "the volume shows");
+        opening.open(dir.resolve("gone"));
+        assertNull(opening.emptyStateProperty().get(), "another folder opening over a volume keeps the volume until it is replaced");
+        manual.runAll();
+        assertEquals("Cannot open this folder", opening.emptyStateProperty().get().title());
+        opening.openDemo();
+        assertEquals("Preparing the demo volume…", opening.emptyStateProperty().get().title(), "not the older failure");
+        manual.runAll();
+        assertTrue(opening.emptyStateProperty().get().title().startsWith("Cannot open"));
+        assertFalse(opening.emptyStateProperty().get().busy());
+    }
+
+    @Test
     void keepingRunIndexesIsOnUntilTurnedOffAndRemembered() {
         assertTrue(model.keepIndexesProperty().get());
         model.keepIndexesProperty().set(false);
