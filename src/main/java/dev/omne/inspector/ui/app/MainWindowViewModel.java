@@ -39,7 +39,7 @@ import java.util.List;
  * selecting an event shows it in full.
  */
 public final class MainWindowViewModel {
-    private static final String APP = "omne inspector";
+    static final String APP = "omne inspector";
 
     private final AppSettings settings;
     private final VolumeOpener opener;
