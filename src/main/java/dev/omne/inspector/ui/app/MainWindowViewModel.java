@@ -119,7 +119,7 @@ public final class MainWindowViewModel {
         filterBar.resultProperty().addListener((obs, old, result) -> eventTable.applyFilter(result));
         // A message about the rows of another filter ("Showing 10:02-10:04", "line 7 is hidden") is stale now.
         filterBar.textProperty().addListener((obs, old, text) -> statusBar.showMessage(""));
-        statusBar.connect(eventTable::diagnostics, eventTable::goToRow, eventTable::selectedRow);
+        statusBar.connect(eventTable.jumps()::diagnostics, eventTable.jumps()::goToRow, eventTable::selectedRow);
         this.timeline = new TimelineViewModel(tasks, () -> micros(clock), zone);
         this.shownRun = new ShownRun(runList, eventTable, filterBar, detail, statusBar, timeline, opening, zone);
         this.dialogs = new RunDialogs(tasks, appender, clock, volume::get, runList, eventTable, filterBar, statusBar,
@@ -133,8 +133,8 @@ public final class MainWindowViewModel {
         this.nodeJump = new NodeJump(eventTable, statusBar::showMessage);
         history.setNodeOpener(this::openRunAt);
         history.setMessages(statusBar::showMessage);
-        eventTable.relativeTimeProperty().set(settings.relativeTime());
-        eventTable.relativeTimeProperty().addListener((obs, old, relative) -> settings.setRelativeTime(relative));
+        eventTable.cells().relativeTimeProperty().set(settings.relativeTime());
+        eventTable.cells().relativeTimeProperty().addListener((obs, old, relative) -> settings.setRelativeTime(relative));
         keepIndexes.set(settings.keepIndexes());
         keepIndexes.addListener((obs, old, keep) -> settings.setKeepIndexes(keep));
 
@@ -269,7 +269,7 @@ public final class MainWindowViewModel {
 
     /** "Open containing folder" for the shown run. */
     public void openContainingFolder() {
-        eventTable.openContainingFolder(documentOpener);
+        eventTable.copies().openFolder(documentOpener);
     }
 
     /** The Export dialog for the shown run ({@code selected}: its selected rows), or null when no run is shown. */

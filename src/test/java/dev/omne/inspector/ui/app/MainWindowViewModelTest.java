@@ -128,7 +128,7 @@ class MainWindowViewModelTest {
         assertEquals("n1", model.timeline().model().laneNode(1));
         model.timeline().chooseNode("n1");
         assertEquals(2, model.eventTable().selectedRow());
-        assertEquals("n1", model.eventTable().chosenNodeProperty().get());
+        assertEquals("n1", model.eventTable().chosenNode().nodeProperty().get());
         model.timeline().chooseNode("n0", 1);
         assertEquals(1, model.eventTable().selectedRow(), "the clicked bar's row, not the node's first");
         assertEquals(model.eventTable().snapshot().tsMicros(1), model.timeline().markedTime(),
@@ -198,7 +198,7 @@ class MainWindowViewModelTest {
         assertEquals(2, model.statusBar().eventsProperty().get());
         assertEquals(1, model.statusBar().malformedProperty().get());
         assertEquals("a notice", model.statusBar().messageProperty().get());
-        model.eventTable().nextMalformed();
+        model.eventTable().jumps().nextMalformed();
         assertEquals(1, model.eventTable().selectedRow());
         assertTrue(model.detail().content().malformed());
         assertEquals(1, model.statusBar().diagnostics().size());
@@ -303,7 +303,7 @@ class MainWindowViewModelTest {
 
     @Test
     void relativeTimeIsRemembered() {
-        model.eventTable().relativeTimeProperty().set(true);
+        model.eventTable().cells().relativeTimeProperty().set(true);
         assertTrue(settings.relativeTime());
     }
 
@@ -351,7 +351,7 @@ class MainWindowViewModelTest {
     void whatWasSaidOfAnotherRunOrFilterGoesWhenTheRunOrFilterChanges() {
         openTwoRuns();
         model.runList().select(TestLogs.RUN);
-        model.eventTable().nextMalformed();
+        model.eventTable().jumps().nextMalformed();
         assertTrue(model.statusBar().messageProperty().get().startsWith("Malformed line 1 of 1"),
                 model.statusBar().messageProperty().get());
         model.runList().select(OTHER);

@@ -178,7 +178,7 @@ class WindowResponsivenessBenchmarkTest {
         robot.interact(() -> model.open(small));
         FxWait.waitUntil("the warm-up run drawn", 30, () -> model.eventTable().rowCount() == 2_000 && view.eventsView().table().lookup(".table-row-cell") != null);
         // ... and has read the summaries on screen.
-        FxWait.waitUntil("the summaries on screen read", 10, () -> model.eventTable().pendingCount() == 0 && model.eventTable().cachedSummary(0) != null);
+        FxWait.waitUntil("the summaries on screen read", 10, () -> model.eventTable().texts().pendingCount() == 0 && model.eventTable().texts().cached(0) != null);
         result("cold_start_longest_pulse_gap_ms", longestGap / 1e6, "ms");
         longestGap = 0;
         longestCpu = 0;
