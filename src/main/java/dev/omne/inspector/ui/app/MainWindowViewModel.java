@@ -1,5 +1,6 @@
 package dev.omne.inspector.ui.app;
 
+import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.ui.export.ExportDialogViewModel;
 import dev.omne.inspector.ui.inject.InjectDialogViewModel;
 import dev.omne.inspector.ui.runs.RunItem;
@@ -120,7 +121,7 @@ public final class MainWindowViewModel {
         // A message about the rows of another filter ("Showing 10:02-10:04", "line 7 is hidden") is stale now.
         filterBar.textProperty().addListener((obs, old, text) -> statusBar.showMessage(""));
         statusBar.connect(eventTable.jumps()::diagnostics, eventTable.jumps()::goToRow, eventTable::selectedRow);
-        this.timeline = new TimelineViewModel(tasks, () -> micros(clock), zone);
+        this.timeline = new TimelineViewModel(tasks, () -> Timestamps.micros(clock.instant()), zone);
         this.shownRun = new ShownRun(runList, eventTable, filterBar, detail, statusBar, timeline, opening, zone);
         this.dialogs = new RunDialogs(tasks, appender, clock, volume::get, runList, eventTable, filterBar, statusBar,
                 shownRun::updateCounts);
@@ -366,11 +367,6 @@ public final class MainWindowViewModel {
             statusBar.showMessage(batch.notices().getLast());
         }
         shownRun.updateCounts();
-    }
-
-    private static long micros(Clock clock) {
-        java.time.Instant now = clock.instant();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
     }
 
     /** Time passed: run statuses and relative times. */
