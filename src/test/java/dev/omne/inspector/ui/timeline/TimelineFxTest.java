@@ -347,6 +347,51 @@ class TimelineFxTest {
     }
 
     @Test
+    void subPixelRunsShowTheirFailedShareNotTheWorstOutcomeOfEachColumn() throws Exception {
+        // One node run 2,400 times over 48 s, 6 ms each, every 14th run failed (7%): at whole-run zoom a pixel column
+        // holds a few runs. The lane must read as mostly completed, with the failures as a thin band.
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 2_400; i++) {
+            long ms = i * 20L;
+            lines.add(line("node.started", ms, i, ",\"kind\":\"bash\""));
+            lines.add(line(i % 14 == 0 ? "node.failed" : "node.completed", ms + 6, i, ""));
+        }
+        show(lines, 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.WritableImage image = fx(() -> view.lanesCanvas().snapshot(null, null));
+        Color completed = (Color) fx(() -> view.style().completed.get());
+        Color failed = (Color) fx(() -> view.style().failed.get());
+        int ofCompleted = 0;
+        int ofFailed = 0;
+        int y0 = 4;
+        int y1 = (int) LanesViewModel.ROW_HEIGHT - 4;
+        for (int x = (int) LanesPainter.LABEL_WIDTH + 4; x < image.getWidth() - 4; x++) {
+            for (int y = y0; y < y1; y++) {
+                Color c = image.getPixelReader().getColor(x, y);
+                if (close(c, completed)) {
+                    ofCompleted++;
+                } else if (close(c, failed)) {
+                    ofFailed++;
+                }
+            }
+        }
+        assertTrue(ofCompleted > 0 && ofFailed > 0, "both outcomes are drawn: " + ofCompleted + " / " + ofFailed);
+        double share = ofFailed / (double) (ofCompleted + ofFailed);
+        assertTrue(share < 0.15, "the lane reads as mostly completed: " + Math.round(share * 100) + "% of it is red");
+    }
+
+    private static boolean close(Color a, Color b) {
+        return Math.abs(a.getRed() - b.getRed()) < 0.04 && Math.abs(a.getGreen() - b.getGreen()) < 0.04
+                && Math.abs(a.getBlue() - b.getBlue()) < 0.04;
+    }
+
+    private static String line(String type, long ms, int i, String more) {
+        return "{\"type\":\"" + type + "\",\"id\":\"ev-" + i + type.charAt(5) + "\",\"ts\":\""
+                + Timestamps.format(java.time.Instant.EPOCH.plusNanos((T0 + ms * 1000) * 1000)) + "\",\"run_id\":\""
+                + TestLogs.RUN + "\",\"node_id\":\"n\"" + more + "}";
+    }
+
+    @Test
     void withoutARunItSaysSo() throws Exception {
         assertTrue(fx(() -> model.model() == TimelineModel.EMPTY));
         assertEquals(TimelineViewModel.NO_RUN, fx(() -> model.emptyTextProperty().get()));
