@@ -140,6 +140,8 @@ public final class RunListView extends VBox {
         private final Label name = new Label();
         private final Label id = new Label();
         private final Label meta = new Label();
+        /** The run's duration: when the line is narrow it gives way whole, never cut in the middle of a number. */
+        private final Label duration = new Label();
         /** The event count, never cut: when the line is narrow, the time before it gives way. */
         private final Label count = new Label();
         private final Label badge = new Label("", AppIcon.WARNING.icon());
@@ -153,6 +155,24 @@ public final class RunListView extends VBox {
         private final Tooltip metaTip = new Tooltip();
         private final HBox box;
         private String statusClass;
+
+        /** The start, the duration and the count on one line: the duration is left out when all three do not fit. */
+        private final class MetaLine extends HBox {
+            MetaLine() {
+                super(meta, duration, count);
+            }
+
+            @Override
+            protected void layoutChildren() {
+                double room = getWidth() - snappedLeftInset() - snappedRightInset();
+                boolean fits = meta.prefWidth(-1) + duration.prefWidth(-1) + count.prefWidth(-1) <= room;
+                if (duration.isManaged() != fits) {
+                    duration.setManaged(fits);
+                    duration.setVisible(fits);
+                }
+                super.layoutChildren();
+            }
+        }
 
         RunCell() {
             getStyleClass().add(Styles.RUN_CELL);
@@ -181,7 +201,9 @@ public final class RunListView extends VBox {
             titleLine.setAlignment(Pos.CENTER_LEFT);
             count.getStyleClass().add(Styles.RUN_META);
             count.setMinWidth(Region.USE_PREF_SIZE);
-            HBox metaLine = new HBox(meta, count);
+            duration.getStyleClass().add(Styles.RUN_META);
+            duration.setMinWidth(Region.USE_PREF_SIZE);
+            HBox metaLine = new MetaLine();
             metaLine.setAlignment(Pos.CENTER_LEFT);
             VBox text = new VBox(2, titleLine, metaLine);
             text.setMinWidth(0);
@@ -237,13 +259,13 @@ public final class RunListView extends VBox {
             long now = model.nowMillis();
             RunFacts facts = run.facts();
             StringBuilder line = new StringBuilder();
+            String lasted = "";
             if (facts.hasTimes()) {
-                line.append(Formats.ago(run.startMicros(), Instant.ofEpochMilli(now), zone));
-                long duration = run.durationMillis(now);
-                if (duration >= 0) {
-                    line.append("  ·  ").append(Formats.duration(duration));
+                line.append(Formats.ago(run.startMicros(), Instant.ofEpochMilli(now), zone)).append("  ·  ");
+                long millis = run.durationMillis(now);
+                if (millis >= 0) {
+                    lasted = Formats.duration(millis) + "  ·  ";
                 }
-                line.append("  ·  ");
             }
             String counted;
             if (run.unreadable()) {
@@ -255,6 +277,7 @@ public final class RunListView extends VBox {
                         + (run.indexing() ? " so far" : "");
             }
             meta.setText(line.toString());
+            duration.setText(lasted);
             count.setText(counted);
             int malformed = facts.malformed();
             badge.setVisible(malformed > 0);

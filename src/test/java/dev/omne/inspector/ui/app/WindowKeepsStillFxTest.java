@@ -98,6 +98,15 @@ class WindowKeepsStillFxTest {
                 .filter(l -> l.getText() != null && l.getText().endsWith(" events")).toList())) {
             assertTrue(fx(() -> l.getWidth() >= l.prefWidth(-1) - 0.5), l.getText() + " is cut");
         }
+        // Nor is a duration cut in the middle of a number: in the narrow list it is left out whole, or shown whole.
+        List<Label> durations = fx(() -> robot.lookup(".run-cell .label").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText() != null && l.getText().matches(".*\\d+ (ms|s|min|h|d).*  ·  $")
+                        && !l.getText().contains("ago")).toList());
+        assertTrue(!durations.isEmpty(), "the runs have durations");
+        for (Label l : durations) {
+            assertTrue(fx(() -> !l.isVisible() || l.getWidth() >= l.prefWidth(-1) - 0.5), l.getText() + " is cut");
+        }
+        assertTrue(fx(() -> durations.stream().anyMatch(l -> !l.isVisible())), "at this width the durations give way");
         robot.clickOn("#run-list");
         waitUntil("the list has the focus", () -> view.runsView().list().isFocused());
         robot.type(KeyCode.ESCAPE);
