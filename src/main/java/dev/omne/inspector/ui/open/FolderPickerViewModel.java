@@ -136,13 +136,13 @@ public final class FolderPickerViewModel {
 
     /** Shows the most recent folder (or, when it no longer exists, the nearest folder above it), else home. */
     public void start() {
-        show(places.size() > 1 ? places.get(1).path() : home, true, null, null);
+        show(places.size() > 1 ? places.get(1).path() : home, true, null, null, null);
     }
 
-    /** Enter in the path field: goes into the folder typed (opens a file typed); unchanged, opens the folder shown. */
+    /** Enter in the path field: goes into the folder typed (opens a file typed); unchanged, opens as Open does. */
     public void enter() {
         if (!isEdited()) {
-            finish(shown.folder());
+            open();
             return;
         }
         Path target = typed();
@@ -150,13 +150,13 @@ public final class FolderPickerViewModel {
             showMessage("Not a path: " + pathText.get().strip(), true);
             return;
         }
-        show(target, false, null, "There is no folder " + target);
+        show(target, false, null, "There is no folder " + target, null);
     }
 
     /** Enter or a double click on a row: its subfolders. */
     public void descend(FolderRow row) {
         if (row != null) {
-            show(row.path(), false, null, row.path() + " no longer exists");
+            show(row.path(), false, null, row.path() + " no longer exists", null);
         }
     }
 
@@ -164,12 +164,12 @@ public final class FolderPickerViewModel {
     public void up() {
         Path at = shown.folder();
         if (at != null && at.getParent() != null) {
-            show(at.getParent(), true, PathText.name(at), null);
+            show(at.getParent(), true, PathText.name(at), null, null);
         }
     }
 
     public void go(Place place) {
-        show(place.path(), true, null, null);
+        show(place.path(), true, null, null, null);
     }
 
     /**
@@ -251,9 +251,10 @@ public final class FolderPickerViewModel {
      * Reads {@code target} in the background and shows it, {@code choose} (a name) chosen in its list. When it is
      * not a folder: with {@code fallBack}, the nearest folder above it is shown and the dialog says that it no longer
      * exists; else a file is opened, and for nothing at all the dialog says {@code missing}, the folder shown
-     * staying as it was.
+     * staying as it was. With {@code typed}, the path field shows the folder only if it still holds that text (the
+     * folder was completed there, and more may have been typed since).
      */
-    private void show(Path target, boolean fallBack, String choose, String missing) {
+    private void show(Path target, boolean fallBack, String choose, String missing, String typed) {
         shown.setBusy(true);
         typing.cancel();
         reading.submit(cancelled -> {
@@ -268,7 +269,7 @@ public final class FolderPickerViewModel {
             return FolderListing.read(near, target, cancelled);
         }, result -> {
             if (result instanceof FolderListing.Listing listing) {
-                apply(listing, choose);
+                apply(listing, choose, typed == null || typed.equals(pathText.get()));
             } else {
                 shown.setBusy(false);
                 if (result instanceof Path file) {
@@ -283,10 +284,12 @@ public final class FolderPickerViewModel {
         });
     }
 
-    private void apply(FolderListing.Listing listing, String choose) {
+    private void apply(FolderListing.Listing listing, String choose, boolean showInField) {
         shown.show(listing);
         selected.set(shown.row(choose));
-        setText(PathText.of(listing.folder()));
+        if (showInField) {
+            setText(PathText.of(listing.folder()));
+        }
         if (listing.gone() != null) {
             showMessage(listing.gone() + " no longer exists; this is the nearest folder above it", true);
         } else if (listing.problem() != null) {
@@ -303,6 +306,11 @@ public final class FolderPickerViewModel {
             setText(completion.text());
         }
         showMessage(completion.message(), completion.problem());
+        // A whole folder's name: the list shows what is in it.
+        Path folder = completion.folder() ? typed() : null;
+        if (folder != null) {
+            show(folder, false, null, null, completion.text());
+        }
     }
 
     private void finish(Path path) {

@@ -13,8 +13,11 @@ final class PathText {
     record Split(String parent, String name) {
     }
 
-    /** A name completed: the new text (null: unchanged) and what to say (null: nothing), a problem or a hint. */
-    record Completion(String text, String message, boolean problem) {
+    /**
+     * A name completed: the new text (null: unchanged), whether it is now a whole folder's name, and what to say
+     * (null: nothing), a problem or a hint.
+     */
+    record Completion(String text, boolean folder, String message, boolean problem) {
     }
 
     /** How many of the folders a name could be completed to are named. */
@@ -68,15 +71,15 @@ final class PathText {
     static Completion complete(Split split, List<String> names) {
         List<String> found = matches(split.name(), names);
         if (found.isEmpty()) {
-            return new Completion(null, "No folder there starts with \"" + split.name() + "\"", true);
+            return new Completion(null, false, "No folder there starts with “" + split.name() + "”", true);
         }
         if (found.size() == 1) {
-            return new Completion(split.parent() + found.getFirst() + File.separator, null, false);
+            return new Completion(split.parent() + found.getFirst() + File.separator, true, null, false);
         }
         String common = commonStart(found);
         List<String> named = found.subList(0, Math.min(NAMED, found.size()));
-        return new Completion(common.equals(split.name()) ? null : split.parent() + common,
-                found.size() + " folders start with \"" + common + "\": " + String.join(", ", named)
+        return new Completion(common.equals(split.name()) ? null : split.parent() + common, false,
+                found.size() + " folders start with “" + common + "”: " + String.join(", ", named)
                         + (found.size() > named.size() ? ", …" : ""), false);
     }
 

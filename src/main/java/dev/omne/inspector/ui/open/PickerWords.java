@@ -15,12 +15,17 @@ final class PickerWords {
      */
     static String open(boolean edited, Path typed, FolderRow row, FolderMark mark, Path shown) {
         if (edited) {
-            return typed == null ? "Open" : "Open " + PathText.name(typed);
+            return typed == null ? "Open" : "Open " + quoted(PathText.name(typed));
         }
         if (mark.opensProject()) {
             return "Open project " + mark.project();
         }
-        return row != null ? "Open " + row.name() : shown == null ? "Open" : "Open this folder";
+        return row != null ? "Open " + quoted(row.name()) : shown == null ? "Open" : "Open this folder";
+    }
+
+    /** A folder's name in quotes, so that no name reads as words of the sentence ("Open “project”"). */
+    static String quoted(String name) {
+        return "“" + name + "”";
     }
 
     /** {@code 12 folders (3 omne projects) · 4 files not listed}; while the marks are read, says so. */

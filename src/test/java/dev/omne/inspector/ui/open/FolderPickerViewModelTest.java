@@ -133,7 +133,7 @@ class FolderPickerViewModelTest {
         model.selectedProperty().set(row(model, "demo"));
         assertEquals("Open project demo", model.openTextProperty().get());
         model.selectedProperty().set(row(model, "plain"));
-        assertEquals("Open plain", model.openTextProperty().get());
+        assertEquals("Open “plain”", model.openTextProperty().get());
         model.selectedProperty().set(null);
         assertEquals("Open this folder", model.openTextProperty().get());
         model.descend(row(model, "demo"));
@@ -147,7 +147,7 @@ class FolderPickerViewModelTest {
     void enterGoesIntoTheFolderTypedAndOnTheFolderShownOpensIt() {
         FolderPickerViewModel model = picker();
         model.pathTextProperty().set("~/demo/.omne");
-        assertEquals("Open .omne", model.openTextProperty().get());
+        assertEquals("Open “.omne”", model.openTextProperty().get());
         model.enter();
         assertEquals(demo.resolve(".omne"), model.shown().folder());
         assertEquals(demo.resolve(".omne") + S, model.pathTextProperty().get());
@@ -157,6 +157,16 @@ class FolderPickerViewModelTest {
         assertTrue(opened.isEmpty());
         model.enter();
         assertEquals(List.of(demo.resolve(".omne/var")), opened);
+    }
+
+    @Test
+    void enterOnTheFolderShownDoesWhatOpenSays() {
+        FolderPickerViewModel model = picker(demo.toString());
+        model.up();
+        assertEquals("demo", model.selectedProperty().get().name());
+        assertEquals("Open project demo", model.openTextProperty().get());
+        model.enter();
+        assertEquals(List.of(demo), opened);
     }
 
     @Test
@@ -215,27 +225,36 @@ class FolderPickerViewModelTest {
     @Test
     void tabCompletesAFolderNameDotFoldersAndOtherFoldersToo() {
         FolderPickerViewModel model = picker();
+        // A whole folder's name: the list goes into it.
         model.pathTextProperty().set(home + S + "de");
         assertTrue(model.complete());
         assertEquals(demo + S, model.pathTextProperty().get());
+        assertEquals(demo, model.shown().folder());
+        assertEquals(List.of(".omne", "src"), names(model));
+        model.go(model.places().getFirst());
         model.pathTextProperty().set(home + S + "al");
         assertTrue(model.complete());
         assertEquals(home + S + "alp", model.pathTextProperty().get());
-        assertEquals("2 folders start with \"alp\": alpha, alps", model.messageProperty().get());
+        assertEquals("2 folders start with “alp”: alpha, alps", model.messageProperty().get());
         assertFalse(model.problemProperty().get());
+        assertEquals(home, model.shown().folder(), "no folder is whole yet");
         model.pathTextProperty().set(home + S + "ze");
         assertTrue(model.complete());
         assertEquals(home + S + "Zeta" + S, model.pathTextProperty().get(), "whatever the case when only that matches");
-        // In a folder other than the one shown, and a relative name.
+        // In a folder other than the one shown, with ~ for home.
         model.pathTextProperty().set("~/demo/.o");
         assertTrue(model.complete());
-        assertEquals("~/demo/.omne" + S, model.pathTextProperty().get());
+        assertEquals(demo.resolve(".omne"), model.shown().folder());
+        assertEquals(demo.resolve(".omne") + S, model.pathTextProperty().get());
+        assertEquals("Open project demo", model.openTextProperty().get());
+        // A relative name is in the folder shown.
+        model.go(model.places().getFirst());
         model.pathTextProperty().set("pl");
         assertTrue(model.complete());
-        assertEquals("plain" + S, model.pathTextProperty().get());
+        assertEquals(home.resolve("plain"), model.shown().folder());
         model.pathTextProperty().set(home + S + "q");
         assertTrue(model.complete());
-        assertEquals("No folder there starts with \"q\"", model.messageProperty().get());
+        assertEquals("No folder there starts with “q”", model.messageProperty().get());
         // No name being typed: Tab moves on.
         model.pathTextProperty().set(home + S);
         assertFalse(model.complete());
