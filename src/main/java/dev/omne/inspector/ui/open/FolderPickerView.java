@@ -49,7 +49,8 @@ public final class FolderPickerView extends BorderPane {
 
         Label heading = new Label("Open a project, its .omne folder or a run folder");
         heading.getStyleClass().add("picker-heading");
-        Label sub = new Label("Dot folders such as .omne are listed. Type or paste a path; Tab completes a folder name.");
+        Label sub = new Label("Dot folders such as .omne are listed. Type or paste a path; Tab completes a folder"
+                + " name.");
         sub.getStyleClass().add(Styles.MUTED);
         sub.setWrapText(true);
         VBox top = new VBox(2, heading, sub);
@@ -196,8 +197,8 @@ public final class FolderPickerView extends BorderPane {
         open.setMaxWidth(420);
         open.setMinWidth(Region.USE_PREF_SIZE);
         Tooltip tip = new Tooltip();
-        tip.textProperty().bind(Bindings.createStringBinding(() -> Action.DIALOG_ACCEPT.hint(model.openTextProperty().get()),
-                model.openTextProperty()));
+        tip.textProperty().bind(Bindings.createStringBinding(
+                () -> Action.DIALOG_ACCEPT.hint(model.openTextProperty().get()), model.openTextProperty()));
         open.setTooltip(tip);
         open.setOnAction(e -> model.open());
         for (Button b : new Button[] {system, cancel}) {
@@ -223,6 +224,12 @@ public final class FolderPickerView extends BorderPane {
             } else if (e.getCode() == KeyCode.DOWN) {
                 e.consume();
                 intoList();
+            }
+        });
+        path.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            boolean atEnd = path.getCaretPosition() == path.getLength() && path.getSelection().getLength() == 0;
+            if (atEnd && !e.isShortcutDown() && !e.isAltDown() && model.typeInField(e.getCharacter())) {
+                e.consume();
             }
         });
         folders.addEventHandler(KeyEvent.KEY_PRESSED, e -> {

@@ -17,6 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.io.File;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -199,7 +200,8 @@ public final class FolderPickerViewModel {
             if (text.equals(pathText.get())) {
                 completeWith(split, names);
             }
-        }, e -> showMessage("Cannot read " + parent + ": " + Messages.reason(e), true));
+        }, e -> showMessage(e instanceof NoSuchFileException ? "There is no folder " + parent
+                : "Cannot read " + parent + ": " + Messages.reason(e), true));
         return true;
     }
 
@@ -234,9 +236,22 @@ public final class FolderPickerViewModel {
      * {@code ~} start a new path).
      */
     public void typeInList(String typed) {
-        boolean fresh = typed.equals("/") || typed.equals(File.separator) || typed.equals("~") || shown.folder() == null;
+        boolean fresh = typed.equals("/") || typed.equals(File.separator) || typed.equals("~")
+                || shown.folder() == null;
         pathText.set((fresh ? "" : PathText.of(shown.folder())) + typed);
         textSet.set(textSet.get() + 1);
+    }
+
+    /**
+     * A character typed at the end of the path field while it shows the folder listed: {@code /} and {@code ~}
+     * start a new path there (no path goes on with them), and true is returned; anything else is typed on as usual.
+     */
+    public boolean typeInField(String typed) {
+        if (isEdited() || !(typed.equals("/") || typed.equals(File.separator) || typed.equals("~"))) {
+            return false;
+        }
+        typeInList(typed);
+        return true;
     }
 
     /** Esc: closes the dialog, opening nothing. */
@@ -359,7 +374,8 @@ public final class FolderPickerViewModel {
         Path target = edited ? typed() : null;
         FolderRow row = selected.get();
         Path at = shown.folder();
-        openText.set(PickerWords.open(edited, target, row, row != null ? shown.markOf(row) : shown.markProperty().get(), at));
+        FolderMark mark = row != null ? shown.markOf(row) : shown.markProperty().get();
+        openText.set(PickerWords.open(edited, target, row, mark, at));
         canOpen.set(edited ? target != null : row != null || at != null);
     }
 }

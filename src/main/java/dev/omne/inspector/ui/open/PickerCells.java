@@ -18,6 +18,8 @@ import javafx.scene.layout.VBox;
 final class PickerCells {
     static final PseudoClass DOT = PseudoClass.getPseudoClass("dot");
     static final PseudoClass VOLUME = PseudoClass.getPseudoClass("volume");
+    /** A project or its .omne folder: the rows worth finding among many. */
+    static final PseudoClass PROJECT = PseudoClass.getPseudoClass("project");
     static final PseudoClass SHOWN = PseudoClass.getPseudoClass("shown");
 
     private PickerCells() {
@@ -70,6 +72,7 @@ final class PickerCells {
                 note.setText(null);
                 pseudoClassStateChanged(DOT, false);
                 pseudoClassStateChanged(VOLUME, false);
+                pseudoClassStateChanged(PROJECT, false);
                 return;
             }
             FolderMark mark = model.shown().markOf(row);
@@ -78,6 +81,8 @@ final class PickerCells {
             note.setText(mark.rowNote());
             pseudoClassStateChanged(DOT, row.dot());
             pseudoClassStateChanged(VOLUME, mark.opensProject());
+            pseudoClassStateChanged(PROJECT,
+                    mark.kind() == FolderMark.Kind.PROJECT || mark.kind() == FolderMark.Kind.OMNE);
             setGraphic(box);
         }
     }

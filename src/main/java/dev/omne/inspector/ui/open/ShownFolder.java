@@ -26,7 +26,8 @@ public final class ShownFolder {
     private final LatestResult marking;
     private final Runnable marksArrived;
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>(this, "folder");
-    private final ReadOnlyObjectWrapper<FolderMark> mark = new ReadOnlyObjectWrapper<>(this, "mark", FolderMark.UNCHECKED);
+    private final ReadOnlyObjectWrapper<FolderMark> mark =
+            new ReadOnlyObjectWrapper<>(this, "mark", FolderMark.UNCHECKED);
     private final ObservableList<FolderRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper marksRead = new ReadOnlyIntegerWrapper(this, "marksRead");
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", "");

@@ -272,6 +272,12 @@ class FolderPickerViewModelTest {
         assertNull(model.selectedProperty().get());
         model.typeInList("~");
         assertEquals("~", model.pathTextProperty().get());
+        // In the field, / and ~ typed after the folder shown start a new path; typed after an edit, they go on.
+        model.selectedProperty().set(row(model, "alpha"));
+        assertTrue(model.typeInField("/"));
+        assertEquals("/", model.pathTextProperty().get());
+        assertFalse(model.typeInField("~"));
+        assertFalse(model.typeInField("x"));
         // Choosing a row puts back the folder shown.
         model.selectedProperty().set(row(model, "alpha"));
         assertEquals(home + S, model.pathTextProperty().get());
