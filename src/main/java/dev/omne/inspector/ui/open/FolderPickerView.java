@@ -221,6 +221,10 @@ public final class FolderPickerView extends BorderPane {
             boolean atEnd = path.getCaretPosition() == path.getLength() && path.getSelection().getLength() == 0;
             if ((e.getCode() == KeyCode.TAB || e.getCode() == KeyCode.RIGHT && atEnd) && model.complete()) {
                 e.consume();
+            } else if (e.getCode() == KeyCode.TAB) {
+                // Nothing to complete: on to the folders (Shift+Tab there reaches the places).
+                e.consume();
+                folders.requestFocus();
             } else if (e.getCode() == KeyCode.DOWN) {
                 e.consume();
                 intoList();
