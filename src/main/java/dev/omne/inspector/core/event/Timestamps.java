@@ -136,10 +136,14 @@ public final class Timestamps {
         return value;
     }
 
+    /** An instant in epoch microseconds, the unit of every time the index keeps. */
+    public static long micros(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000;
+    }
+
     private static long slowParse(CharSequence s) {
         try {
-            Instant instant = OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-            return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000;
+            return micros(OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
         } catch (DateTimeParseException | ArithmeticException e) {
             return NONE;
         }

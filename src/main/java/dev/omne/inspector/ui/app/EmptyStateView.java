@@ -11,6 +11,8 @@ import javafx.scene.layout.VBox;
 final class EmptyStateView extends VBox {
     private final Label title = new Label();
     private final Label detail = new Label();
+    private final Button open;
+    private final Hyperlink demo;
 
     EmptyStateView(Runnable openFolder, Runnable openDemo) {
         getStyleClass().add(Styles.EMPTY_STATE);
@@ -21,11 +23,11 @@ final class EmptyStateView extends VBox {
         detail.setWrapText(true);
         detail.setMaxWidth(520);
         detail.setId("empty-detail");
-        Button open = new Button("Open folder…", AppIcon.OPEN.icon());
+        open = new Button("Open folder…", AppIcon.OPEN.icon());
         open.setId("empty-open");
         open.setDefaultButton(true);
         open.setOnAction(e -> openFolder.run());
-        Hyperlink demo = new Hyperlink("or look around the demo volume");
+        demo = new Hyperlink("or look around the demo volume");
         demo.setOnAction(e -> openDemo.run());
         getChildren().addAll(AppIcon.NO_VOLUME.icon(), title, detail, open, demo);
     }
@@ -33,5 +35,11 @@ final class EmptyStateView extends VBox {
     void show(EmptyState state) {
         title.setText(state.title());
         detail.setText(state.detail());
+        detail.setManaged(!state.detail().isEmpty());
+        detail.setVisible(!state.detail().isEmpty());
+        for (javafx.scene.Node wayOn : new javafx.scene.Node[] {open, demo}) {
+            wayOn.setVisible(!state.busy());
+            wayOn.setManaged(!state.busy());
+        }
     }
 }

@@ -8,6 +8,8 @@ import dev.omne.inspector.core.index.IndexCache;
 import dev.omne.inspector.ui.common.FxTaskExecutor;
 import dev.omne.inspector.ui.common.TaskExecutor;
 import dev.omne.inspector.ui.theme.SystemColorScheme;
+import dev.omne.inspector.ui.theme.Theme;
+import dev.omne.inspector.ui.theme.ThemeChoice;
 import dev.omne.inspector.ui.theme.ThemeSetting;
 import dev.omne.inspector.ui.common.TextClipboard;
 import dev.omne.inspector.ui.session.VolumeSession;
@@ -44,38 +46,40 @@ public final class InspectorApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        model = createModel(AppSettings.NODE, tasks);
-        model.useDocumentOpener(uri -> getHostServices().showDocument(uri.toString()));
-        model.theme().useSystemColorScheme(SystemColorScheme.platform());
-        // -Domne.theme=dark|light|system: that theme for this session, the saved choice left as it is.
-        ThemeSetting.parse(System.getProperty(THEME_PROPERTY)).ifPresent(model.theme()::showUnsaved);
-        // The frame first, in the theme's colour, with nothing in it that takes long to lay out: it is drawn at
-        // once (a first frame holding the whole window would be black until that was styled and laid out).
-        Scene scene = new Scene(new javafx.scene.layout.Region(), 1280, 800,
-                WindowThemes.fill(model.theme().effectiveProperty().get()));
+        AppSettings settings = new AppSettings(SettingsStore.preferences(AppSettings.NODE));
+        // The frame first, in the theme's colour, saying what it opens, with nothing in it that takes long: it goes
+        // to the screen at once, while the rest is built.
+        ThemeChoice firstTheme = new ThemeChoice(settings.themeSetting(), chosen -> { });
+        firstTheme.useSystemColorScheme(SystemColorScheme.platform());
+        ThemeSetting.parse(System.getProperty(THEME_PROPERTY)).ifPresent(firstTheme::showUnsaved);
+        Theme theme = firstTheme.effectiveProperty().get();
+        Scene scene = new Scene(StartFrame.content(theme, StartFrame.opening(getParameters().getRaw())), 1280, 800,
+                WindowThemes.fill(theme));
         stage.setScene(scene);
         stage.getIcons().addAll(AppIcons.all());
-        stage.titleProperty().bind(model.titleProperty());
+        stage.setTitle(MainWindowViewModel.APP);
         stage.setMinWidth(720);
         stage.setMinHeight(420);
-        MainWindowView.restoreBounds(stage, model.settings());
+        MainWindowView.restoreBounds(stage, settings);
         stage.show();
-        // Then, once that frame has gone to the screen, the window itself and what it opens.
-        Runnable[] fill = new Runnable[1];
-        fill[0] = () -> {
-            scene.removePostLayoutPulseListener(fill[0]);
-            Platform.runLater(() -> {
-                view = new MainWindowView(model, ZoneId.systemDefault());
-                scene.setRoot(view);
-                stage.setOnCloseRequest(e -> {
-                    view.saveBounds(stage);
-                    view.saveLayout();
-                });
-                openFromArguments(model, getParameters().getRaw());
+        // The view models are built on a background thread, so the UI thread is free meanwhile to map the window and
+        // draw that frame; then the window itself replaces it, and opens what it was given.
+        tasks.submit(() -> createModel(settings, tasks), built -> {
+            model = built;
+            model.useDocumentOpener(uri -> getHostServices().showDocument(uri.toString()));
+            model.theme().useSystemColorScheme(SystemColorScheme.platform());
+            // -Domne.theme=dark|light|system: that theme for this session, the saved choice left as it is.
+            ThemeSetting.parse(System.getProperty(THEME_PROPERTY)).ifPresent(model.theme()::showUnsaved);
+            view = new MainWindowView(model, ZoneId.systemDefault());
+            scene.setRoot(view);
+            stage.titleProperty().bind(model.titleProperty());
+            stage.setOnCloseRequest(e -> {
+                view.saveBounds(stage);
+                view.saveLayout();
             });
-        };
-        scene.addPostLayoutPulseListener(fill[0]);
-        Platform.requestNextPulse();
+            openFromArguments(model, getParameters().getRaw());
+        }, failure -> scene.setRoot(StartFrame.content(theme,
+                "The window could not start: " + dev.omne.inspector.core.Messages.describe(failure))));
     }
 
     @Override
@@ -87,13 +91,12 @@ public final class InspectorApp extends Application {
     }
 
     /** The window's ViewModel with the real services: background threads, the system clipboard, Preferences. */
-    static MainWindowViewModel createModel(String preferencesNode, TaskExecutor tasks) {
+    static MainWindowViewModel createModel(AppSettings settings, TaskExecutor tasks) {
         TextClipboard clipboard = text -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(text);
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
         };
-        AppSettings settings = new AppSettings(SettingsStore.preferences(preferencesNode));
         IndexCache cache = IndexCache.standard();
         // The setting is read as each volume opens: turning it off takes effect from the next volume on.
         MainWindowViewModel model = new MainWindowViewModel(tasks, VolumeSession.factory(Platform::runLater,

@@ -269,7 +269,7 @@ public final class MainWindowView extends BorderPane {
             dialog.initOwner(getScene().getWindow());
         }
         dialog.showAndWait().ifPresent(text -> {
-            if (model.eventTable().goToLine(text)) {
+            if (model.eventTable().jumps().goToLine(text)) {
                 Platform.runLater(() -> events.table().requestFocus());
             }
         });

@@ -1,5 +1,6 @@
 package dev.omne.inspector.ui.app;
 
+import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.ui.export.ExportDialogViewModel;
 import dev.omne.inspector.ui.inject.InjectDialogViewModel;
 import dev.omne.inspector.ui.open.FolderPickerViewModel;
@@ -40,7 +41,7 @@ import java.util.List;
  * selecting an event shows it in full.
  */
 public final class MainWindowViewModel {
-    private static final String APP = "omne inspector";
+    static final String APP = "omne inspector";
 
     private final TaskExecutor tasks;
     private final AppSettings settings;
@@ -88,6 +89,9 @@ public final class MainWindowViewModel {
             public void opening(String progress) {
                 opening.set(true);
                 statusBar.setProgress(progress, -1);
+                if (volume.get() == null) {
+                    emptyState.set(EmptyState.opening(progress));
+                }
             }
 
             @Override
@@ -119,8 +123,8 @@ public final class MainWindowViewModel {
         filterBar.resultProperty().addListener((obs, old, result) -> eventTable.applyFilter(result));
         // A message about the rows of another filter ("Showing 10:02-10:04", "line 7 is hidden") is stale now.
         filterBar.textProperty().addListener((obs, old, text) -> statusBar.showMessage(""));
-        statusBar.connect(eventTable::diagnostics, eventTable::goToRow, eventTable::selectedRow);
-        this.timeline = new TimelineViewModel(tasks, () -> micros(clock), zone);
+        statusBar.connect(eventTable.jumps()::diagnostics, eventTable.jumps()::goToRow, eventTable::selectedRow);
+        this.timeline = new TimelineViewModel(tasks, () -> Timestamps.micros(clock.instant()), zone);
         this.shownRun = new ShownRun(runList, eventTable, filterBar, detail, statusBar, timeline, opening, zone);
         this.dialogs = new RunDialogs(tasks, appender, clock, volume::get, runList, eventTable, filterBar, statusBar,
                 shownRun::updateCounts);
@@ -133,8 +137,8 @@ public final class MainWindowViewModel {
         this.nodeJump = new NodeJump(eventTable, statusBar::showMessage);
         history.setNodeOpener(this::openRunAt);
         history.setMessages(statusBar::showMessage);
-        eventTable.relativeTimeProperty().set(settings.relativeTime());
-        eventTable.relativeTimeProperty().addListener((obs, old, relative) -> settings.setRelativeTime(relative));
+        eventTable.cells().relativeTimeProperty().set(settings.relativeTime());
+        eventTable.cells().relativeTimeProperty().addListener((obs, old, relative) -> settings.setRelativeTime(relative));
         keepIndexes.set(settings.keepIndexes());
         keepIndexes.addListener((obs, old, keep) -> settings.setKeepIndexes(keep));
 
@@ -269,7 +273,7 @@ public final class MainWindowViewModel {
 
     /** "Open containing folder" for the shown run. */
     public void openContainingFolder() {
-        eventTable.openContainingFolder(documentOpener);
+        eventTable.copies().openFolder(documentOpener);
     }
 
     /** The Export dialog for the shown run ({@code selected}: its selected rows), or null when no run is shown. */
@@ -371,11 +375,6 @@ public final class MainWindowViewModel {
             statusBar.showMessage(batch.notices().getLast());
         }
         shownRun.updateCounts();
-    }
-
-    private static long micros(Clock clock) {
-        java.time.Instant now = clock.instant();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
     }
 
     /** Time passed: run statuses and relative times. */

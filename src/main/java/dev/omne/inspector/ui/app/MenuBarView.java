@@ -42,8 +42,8 @@ final class MenuBarView extends MenuBar {
         keepIndexes.selectedProperty().bindBidirectional(model.keepIndexesProperty());
         Menu file = new Menu("File", null, open, recentMenu, demo, new SeparatorMenuItem(), export,
                 new SeparatorMenuItem(), keepIndexes, new SeparatorMenuItem(), quit);
-        Runnable copyRows = () -> model.eventTable().copyRows(window.eventsView().selectedRows());
-        Runnable copyFileLine = () -> model.eventTable().copyFileLine(model.eventTable().selectedRow());
+        Runnable copyRows = () -> model.eventTable().copies().rows(window.eventsView().selectedRows());
+        Runnable copyFileLine = () -> model.eventTable().copies().fileLine(model.eventTable().selectedRow());
         MenuItem copy = item(Action.COPY_ROWS, copyRows);
         MenuItem fileLine = item(Action.COPY_FILE_LINE, copyFileLine);
         MenuItem folder = item(Action.OPEN_CONTAINING_FOLDER, model::openContainingFolder);
@@ -67,11 +67,11 @@ final class MenuBarView extends MenuBar {
 
         CheckMenuItem relative = new CheckMenuItem(Action.RELATIVE_TIME.text(), Action.RELATIVE_TIME.icon().icon());
         relative.setAccelerator(Action.RELATIVE_TIME.keys());
-        relative.selectedProperty().bindBidirectional(model.eventTable().relativeTimeProperty());
+        relative.selectedProperty().bindBidirectional(model.eventTable().cells().relativeTimeProperty());
         MenuItem follow = item(Action.FOLLOW, () -> model.eventTable().resumeFollowing());
-        MenuItem next = item(Action.NEXT_MALFORMED, () -> model.eventTable().nextMalformed());
+        MenuItem next = item(Action.NEXT_MALFORMED, () -> model.eventTable().jumps().nextMalformed());
         next.setId("menu-next-malformed");
-        MenuItem previous = item(Action.PREVIOUS_MALFORMED, () -> model.eventTable().previousMalformed());
+        MenuItem previous = item(Action.PREVIOUS_MALFORMED, () -> model.eventTable().jumps().previousMalformed());
         MenuItem list = item(Action.LIST_MALFORMED, window.statusBarView()::showDiagnostics);
         CheckMenuItem showTimeline = new CheckMenuItem(Action.TOGGLE_TIMELINE.text(), Action.TOGGLE_TIMELINE.icon().icon());
         showTimeline.setId("menu-show-timeline");

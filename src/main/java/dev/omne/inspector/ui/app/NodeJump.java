@@ -48,9 +48,9 @@ final class NodeJump {
         }
         pending = null;
         if (t.nodeId() == null) {
-            table.goToRow(row);
+            table.jumps().goToRow(row);
         } else {
-            table.chooseNode(t.nodeId(), row);
+            table.chosenNode().choose(t.nodeId(), row);
         }
         if (s.line(row) != t.line()) {
             messages.accept("Line " + t.line() + " is not an event of this log; showing line " + s.line(row));

@@ -102,7 +102,7 @@ final class RunDialogs {
         if (shown == null || !shown.runId().equals(runId)) {
             runList.select(runId);
         }
-        eventTable.selectWhenAppended(runId, line, rowsBefore);
+        eventTable.appendedLine().await(runId, line, rowsBefore);
         statusBar.showMessage("Appended a " + typeOf(line) + " event to " + runId);
     }
 

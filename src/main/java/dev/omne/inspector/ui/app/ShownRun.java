@@ -151,7 +151,7 @@ final class ShownRun {
                 timeline.rebuild(r.snapshot(), r.rows());
             }
         });
-        timeline.setOnNodeChosen(node -> eventTable.chooseNode(node, timeline.chosenFromRow()));
+        timeline.setOnNodeChosen(node -> eventTable.chosenNode().choose(node, timeline.chosenFromRow()));
         // The selected event (clicked, F8, Go to Line, a search hit) is followed: its lane and time come into view.
         eventTable.selectedRowProperty().addListener((obs, old, row) ->
                 timeline.showEvent(eventTable.snapshot(), row.intValue()));

@@ -3,7 +3,7 @@ package dev.omne.inspector.ui.app;
 import dev.omne.inspector.ui.common.Action;
 import dev.omne.inspector.ui.common.AppIcon;
 import dev.omne.inspector.ui.common.Styles;
-import dev.omne.inspector.ui.events.EventTableViewModel;
+import dev.omne.inspector.ui.events.DiagnosticRow;
 import dev.omne.inspector.core.log.Diagnostic;
 import dev.omne.inspector.ui.common.Formats;
 import javafx.animation.PauseTransition;
@@ -33,7 +33,7 @@ public final class StatusBarView extends HBox {
     private final StatusBarViewModel model;
     private final Button malformed = new Button();
     private final Popup popup = new Popup();
-    private final ListView<EventTableViewModel.DiagnosticRow> list = new ListView<>();
+    private final ListView<DiagnosticRow> list = new ListView<>();
 
     StatusBarView(StatusBarViewModel model) {
         this.model = model;
@@ -151,7 +151,7 @@ public final class StatusBarView extends HBox {
             }
 
             @Override
-            protected void updateItem(EventTableViewModel.DiagnosticRow item, boolean empty) {
+            protected void updateItem(DiagnosticRow item, boolean empty) {
                 super.updateItem(item, empty);
                 if (empty || item == null) {
                     setGraphic(null);
@@ -190,7 +190,7 @@ public final class StatusBarView extends HBox {
     }
 
     private void choose() {
-        EventTableViewModel.DiagnosticRow chosen = list.getSelectionModel().getSelectedItem();
+        DiagnosticRow chosen = list.getSelectionModel().getSelectedItem();
         if (chosen != null) {
             popup.hide();
             model.goToDiagnostic(chosen.row());

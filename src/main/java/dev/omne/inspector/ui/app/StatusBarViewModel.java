@@ -1,6 +1,6 @@
 package dev.omne.inspector.ui.app;
 
-import dev.omne.inspector.ui.events.EventTableViewModel;
+import dev.omne.inspector.ui.events.DiagnosticRow;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -31,7 +31,7 @@ public final class StatusBarViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", IDLE);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private Supplier<List<EventTableViewModel.DiagnosticRow>> diagnosticsSource = List::of;
+    private Supplier<List<DiagnosticRow>> diagnosticsSource = List::of;
     private IntConsumer goToDiagnostic = row -> { };
     private IntSupplier selectedRow = () -> -1;
 
@@ -124,7 +124,7 @@ public final class StatusBarViewModel {
     }
 
     /** Where the list of malformed lines comes from and where choosing one goes; set by the window. */
-    void connect(Supplier<List<EventTableViewModel.DiagnosticRow>> source, IntConsumer goTo, IntSupplier selected) {
+    void connect(Supplier<List<DiagnosticRow>> source, IntConsumer goTo, IntSupplier selected) {
         this.diagnosticsSource = source;
         this.goToDiagnostic = goTo;
         this.selectedRow = selected;
@@ -136,7 +136,7 @@ public final class StatusBarViewModel {
     }
 
     /** The shown run's malformed lines and warnings. */
-    public List<EventTableViewModel.DiagnosticRow> diagnostics() {
+    public List<DiagnosticRow> diagnostics() {
         return diagnosticsSource.get();
     }
 

@@ -9,10 +9,11 @@ import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
- * Finds the row of a line the Inject dialog appended, once live follow brings it. Rows are never inserted by
- * hand: the new rows are read back in the background and compared with the line written. Used on the UI thread.
+ * Finds the row of a line the Inject dialog appended, once live follow brings it, and selects it. Rows are never
+ * inserted by hand: the new rows are read back in the background and compared with the line written. The table's
+ * ViewModel tells it when rows change; the window asks it to wait for a line. Used on the UI thread.
  */
-final class AppendedLineWatch {
+public final class AppendedLineWatch {
     private final Supplier<IndexSnapshot> snapshot;
     private final Supplier<String> shownRun;
     private final IntConsumer found;
@@ -35,8 +36,11 @@ final class AppendedLineWatch {
         this.scans = new LatestResult(tasks);
     }
 
-    /** Waits for {@code line}, appended to {@code run}, which had {@code fromRow} rows before. */
-    void await(String run, String line, int fromRow) {
+    /**
+     * Selects the row of {@code line} once live follow brings it: the Inject dialog appended it to the run
+     * {@code run}, which had {@code fromRow} rows before.
+     */
+    public void await(String run, String line, int fromRow) {
         this.run = run;
         this.line = line;
         this.fromRow = Math.max(0, fromRow);

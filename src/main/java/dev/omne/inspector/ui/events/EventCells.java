@@ -37,14 +37,14 @@ final class EventCells {
     void install(TableView<Long> table) {
         table.getColumns().add(column("Line", 68, cells::lineText, null, "number-cell", "line-cell"));
         TableColumn<Long, Long> time = column("Time", TIME_WIDTH, cells::timeText, cells::timeTooltip, Styles.NUMBER_CELL);
-        model.relativeTimeProperty().addListener((obs, old, relative) -> {
+        cells.relativeTimeProperty().addListener((obs, old, relative) -> {
             time.setText(relative ? "Since start" : "Time");
             table.refresh();
         });
-        time.setText(model.relativeTimeProperty().get() ? "Since start" : "Time");
+        time.setText(cells.relativeTimeProperty().get() ? "Since start" : "Time");
         // A time since start grows past the column's usual width (+556:37:51.123 after days): the column widens.
         Runnable fitTime = () -> fitTime(time);
-        model.relativeTimeProperty().addListener((obs, old, relative) -> fitTime.run());
+        cells.relativeTimeProperty().addListener((obs, old, relative) -> fitTime.run());
         model.snapshotProperty().addListener((obs, old, s) -> fitTime.run());
         table.getColumns().add(time);
         table.getColumns().add(column("Delta", 86, cells::deltaText, null, Styles.NUMBER_CELL));
@@ -57,7 +57,7 @@ final class EventCells {
             c.setReorderable(false);
         }
         table.setRowFactory(t -> new EventRow());
-        model.chosenNodeProperty().addListener((obs, old, node) -> table.refresh());
+        model.chosenNode().nodeProperty().addListener((obs, old, node) -> table.refresh());
     }
 
     private static final double TIME_WIDTH = 108;
@@ -106,7 +106,7 @@ final class EventCells {
     }
 
     private ObservableValue<String> summary(Long item) {
-        return model.summary(RowList.row(item));
+        return model.texts().summary(RowList.row(item));
     }
 
     /**
@@ -195,7 +195,7 @@ final class EventCells {
             getStyleClass().add(Styles.SUMMARY_CELL);
             tooltipOnHover(this, () -> {
                 String text = getItem();
-                return text == null || text.length() < 60 || EventTableViewModel.PLACEHOLDER.equals(text) ? null : text;
+                return text == null || text.length() < 60 || RowTextLoader.PLACEHOLDER.equals(text) ? null : text;
             }, 700);
         }
 
@@ -203,7 +203,7 @@ final class EventCells {
         protected void updateItem(String text, boolean empty) {
             super.updateItem(text, empty);
             setText(empty ? null : text);
-            pseudoClassStateChanged(Styles.PENDING, !empty && EventTableViewModel.PLACEHOLDER.equals(text));
+            pseudoClassStateChanged(Styles.PENDING, !empty && RowTextLoader.PLACEHOLDER.equals(text));
         }
     }
 
@@ -226,7 +226,7 @@ final class EventCells {
             boolean warned = row >= 0 && !malformed && cells.hasWarning(row);
             pseudoClassStateChanged(Styles.MALFORMED, malformed);
             pseudoClassStateChanged(Styles.WARNING, warned);
-            pseudoClassStateChanged(CHOSEN_NODE, row >= 0 && model.isOfChosenNode(row));
+            pseudoClassStateChanged(CHOSEN_NODE, row >= 0 && model.chosenNode().isMarked(row));
         }
     }
 }

@@ -1,16 +1,19 @@
 package dev.omne.inspector.ui.events;
 
 import dev.omne.inspector.core.index.IndexSnapshot;
-import dev.omne.inspector.ui.common.Formats;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Going somewhere in the events table: a line number (Ctrl+L), the next or previous malformed line (F8,
- * Shift+F8), a node's events (chosen on the timeline). Each finds a table position among the rows the filter
- * shows, goes there through the table's ViewModel and says in the status bar what it did.
+ * Going somewhere in the events table: a run's row (a diagnostic of the status bar's list, a line opened from the
+ * history, an appended line), a line number (Ctrl+L), the next or previous malformed line (F8, Shift+F8). Each
+ * finds a table position among the rows the filter shows, goes there through the table's ViewModel and says in
+ * the status bar what it did; it also lists the run's diagnostics for the status bar. The menus, the header's
+ * buttons and the status bar call it directly: the table's ViewModel keeps the rows shown, the selection and
+ * following.
  */
-final class EventJumps {
+public final class EventJumps {
     private final EventTableViewModel table;
     private final Consumer<String> messages;
 
@@ -19,8 +22,22 @@ final class EventJumps {
         this.messages = messages;
     }
 
-    /** Selects the row of a line number (or the next row after it when that line is blank). */
-    boolean toLine(String text) {
+    /** Selects a run's row and brings it into view; a row the filter hides is not gone to, with a message. */
+    public void goToRow(int row) {
+        IndexSnapshot s = table.snapshot();
+        if (s == null || row < 0 || row >= s.size()) {
+            return;
+        }
+        int position = table.positionOf(row);
+        if (position < 0 || position >= table.rowCount()) {
+            messages.accept("Line " + s.line(row) + " is hidden by the filter (Esc clears it)");
+            return;
+        }
+        table.goToPosition(position);
+    }
+
+    /** Ctrl+L: selects the row of a line number (or the next row after it when that line is blank). */
+    public boolean goToLine(String text) {
         IndexSnapshot s = table.snapshot();
         long line;
         try {
@@ -56,8 +73,23 @@ final class EventJumps {
         return true;
     }
 
+    /** F8: the next malformed line after the selection, wrapping around at the end. */
+    public void nextMalformed() {
+        toMalformed(true);
+    }
+
+    /** Shift+F8: the previous malformed line before the selection, wrapping around at the start. */
+    public void previousMalformed() {
+        toMalformed(false);
+    }
+
+    /** The run's diagnostics (malformed lines, then warnings in file order), for the status bar's list. */
+    public List<DiagnosticRow> diagnostics() {
+        return MalformedLines.diagnostics(table.snapshot());
+    }
+
     /** The next (or previous) malformed line from the selection, wrapping around at the end (or start). */
-    void toMalformed(boolean forward) {
+    private void toMalformed(boolean forward) {
         IndexSnapshot s = table.snapshot();
         if (s == null || s.errorCount() == 0) {
             messages.accept("No malformed lines in this run");
@@ -75,7 +107,7 @@ final class EventJumps {
                     : "No malformed lines in this run");
             return;
         }
-        table.goToRow(found);
+        goToRow(found);
         int index = MalformedLines.countBefore(s, found);
         messages.accept("Malformed line " + (index + 1) + " of " + s.errorCount()
                 + (wrapped ? (forward ? " (wrapped to the first)" : " (wrapped to the last)") : ""));
@@ -87,36 +119,5 @@ final class EventJumps {
             found = forward ? MalformedLines.next(s, found) : MalformedLines.previous(s, found);
         }
         return found;
-    }
-
-    /** Selects the node's first shown event at or after {@code fromRow} (-1: its first). */
-    void toNode(String node, int fromRow) {
-        IndexSnapshot s = table.snapshot();
-        int nodeId = s.nodes().indexOf(node);
-        int count = table.rowCount();
-        int first = -1;
-        int firstAfter = -1;
-        int total = 0;
-        for (int pos = 0; pos < count && nodeId >= 0; pos++) {
-            int row = table.rowAt(pos);
-            if (s.nodeId(row) == nodeId) {
-                total++;
-                if (first < 0) {
-                    first = pos;
-                }
-                if (firstAfter < 0 && row >= fromRow) {
-                    firstAfter = pos;
-                }
-            }
-        }
-        int target = firstAfter >= 0 ? firstAfter : first;
-        boolean filtered = table.isFiltered();
-        if (target < 0) {
-            messages.accept("Node " + node + " has no events " + (filtered ? "that match the filter" : "in this run"));
-            return;
-        }
-        table.goToPosition(target);
-        messages.accept("Node " + node + ": " + Formats.count(total) + (total == 1 ? " event" : " events")
-                + " marked" + (filtered ? " (of the rows the filter shows)" : ""));
     }
 }

@@ -123,10 +123,10 @@ public final class EventTableView extends StackPane {
 
         ToggleButton relative = new ToggleButton("Since start", AppIcon.TIME.icon());
         relative.setId("toggle-relative-time");
-        relative.selectedProperty().bindBidirectional(model.relativeTimeProperty());
+        relative.selectedProperty().bindBidirectional(model.cells().relativeTimeProperty());
         relative.setTooltip(new Tooltip(Action.RELATIVE_TIME.hint("Show times relative to the run's start")));
-        Button previous = iconButton(Action.PREVIOUS_MALFORMED, "Previous malformed line", model::previousMalformed);
-        Button next = iconButton(Action.NEXT_MALFORMED, "Next malformed line", model::nextMalformed);
+        Button previous = iconButton(Action.PREVIOUS_MALFORMED, "Previous malformed line", model.jumps()::previousMalformed);
+        Button next = iconButton(Action.NEXT_MALFORMED, "Next malformed line", model.jumps()::nextMalformed);
         var noErrors = javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> model.snapshot() == null || model.snapshot().errorCount() == 0, model.snapshotProperty());
         previous.disableProperty().bind(noErrors);

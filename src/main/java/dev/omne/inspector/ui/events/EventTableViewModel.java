@@ -1,45 +1,35 @@
 package dev.omne.inspector.ui.events;
 
 import dev.omne.inspector.core.index.IndexSnapshot;
-import dev.omne.inspector.core.log.Diagnostic;
-import dev.omne.inspector.ui.common.DocumentOpener;
 import dev.omne.inspector.ui.common.TaskExecutor;
 import dev.omne.inspector.ui.common.TextClipboard;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableValue;
 
 import java.time.ZoneId;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The events of the selected run: rows (a light view over the run's index), the cells' text, following the
- * end of a growing log, jumping between malformed lines, going to a line, copying rows. Row text beyond the
- * index columns is read from the file in the background, a visible screenful at a time, through a small LRU.
+ * The events of the selected run: the rows the table shows (a light view over the run's index, narrowed by the
+ * filter), the selection, and following the end of a growing log. What only needs those is a part beside it that
+ * the views call directly: going to a line or a malformed line ({@link EventJumps}), the node chosen on the
+ * timeline ({@link ChosenNode}), copying ({@link RowCopies}), the cells' text ({@link RowCells}, and summaries read
+ * in the background by {@link RowTextLoader}), an appended line awaited ({@link AppendedLineWatch}).
  *
  * <p>Two kinds of numbers: a <em>row</em> is a row of the run's index (what the rest of the window speaks of);
  * a <em>position</em> is a place in the table, which shows the rows the filter leaves, in order. Methods the
  * view calls for cells take positions; without a filter the two are the same.
  */
 public final class EventTableViewModel {
-    /** Shown in a summary cell until its line has been read. */
-    public static final String PLACEHOLDER = RowTextLoader.PLACEHOLDER;
-
     /** Where the view should place a row it is asked to reveal. */
     public enum Placement { END, TOP, CENTER, VISIBLE }
 
     /** A request to the view: scroll {@code row} into view (a new object each time, so it always fires). */
     public record Reveal(int row, Placement placement) {
-    }
-
-    /** A diagnostic and the row it belongs to. */
-    public record DiagnosticRow(int row, Diagnostic diagnostic) {
     }
 
     private final Consumer<String> messages;
@@ -49,7 +39,6 @@ public final class EventTableViewModel {
     private final ReadOnlyStringWrapper runId = new ReadOnlyStringWrapper(this, "runId");
     private final ReadOnlyIntegerWrapper selectedRow = new ReadOnlyIntegerWrapper(this, "selectedRow", -1);
     private final ReadOnlyIntegerWrapper selectedPosition = new ReadOnlyIntegerWrapper(this, "selectedPosition", -1);
-    private final ReadOnlyStringWrapper chosenNode = new ReadOnlyStringWrapper(this, "chosenNode");
     private final Following following = new Following();
     private final ReadOnlyObjectWrapper<Reveal> reveal = new ReadOnlyObjectWrapper<>(this, "reveal");
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", NO_RUN);
@@ -69,18 +58,19 @@ public final class EventTableViewModel {
     private final ShownRows shown = new ShownRows(() -> snapshot.get() == null ? 0 : snapshot.get().size());
     private final RowCells cells;
     private final RowTextLoader texts;
-    /** A line appended by the Inject dialog, selected when live follow brings its row. */
     private final AppendedLineWatch appended;
     private final EventJumps jumps;
+    private final ChosenNode chosen;
     private final RowCopies copies;
 
     public EventTableViewModel(TaskExecutor tasks, TextClipboard clipboard, Consumer<String> messages, ZoneId zone) {
         this.messages = messages;
         this.jumps = new EventJumps(this, messages);
+        this.chosen = new ChosenNode(this, messages);
         this.copies = new RowCopies(tasks, clipboard, messages, snapshot::get);
-        this.cells = new RowCells(snapshot::get, p -> valid(p) ? rowAt(p) : -1, zone);
-        this.texts = new RowTextLoader(tasks, snapshot::get);
-        this.appended = new AppendedLineWatch(tasks, snapshot::get, runId::get, this::goToRow);
+        this.cells = new RowCells(snapshot::get, this::shownRow, zone);
+        this.texts = new RowTextLoader(tasks, snapshot::get, this::shownRow);
+        this.appended = new AppendedLineWatch(tasks, snapshot::get, runId::get, jumps::goToRow);
         selectedRow.addListener((obs, old, row) -> syncPosition());
     }
 
@@ -127,11 +117,6 @@ public final class EventTableViewModel {
         return selectedPosition.get();
     }
 
-    /** The node whose events are marked (chosen on the timeline), or null. */
-    public javafx.beans.property.ReadOnlyStringProperty chosenNodeProperty() {
-        return chosenNode.getReadOnlyProperty();
-    }
-
     /** Whether a filter decides which rows the table shows. */
     public boolean isFiltered() {
         return shown.isFiltered();
@@ -170,11 +155,6 @@ public final class EventTableViewModel {
         return following.unseenProperty();
     }
 
-    /** Times relative to the run's start instead of the time of day. */
-    public BooleanProperty relativeTimeProperty() {
-        return cells.relativeTimeProperty();
-    }
-
     public ReadOnlyObjectProperty<Reveal> revealProperty() {
         return reveal.getReadOnlyProperty();
     }
@@ -187,21 +167,15 @@ public final class EventTableViewModel {
     // Showing a run
 
     /**
-     * Shows a run's rows. A run still being written opens at its end, following; a finished one at its top.
-     */
-    public void show(String id, IndexSnapshot rowsOf, boolean live) {
-        show(id, rowsOf, live, false);
-    }
-
-    /**
-     * Shows a run's rows; with {@code filteredRows}, the table stays empty until the filter's first result
-     * ({@link #applyFilter}) says which rows to show.
+     * Shows a run's rows. A run still being written opens at its end, following; a finished one at its top. With
+     * {@code filteredRows}, the table stays empty until the filter's first result ({@link #applyFilter}) says which
+     * rows to show.
      */
     public void show(String id, IndexSnapshot rowsOf, boolean live, boolean filteredRows) {
         appended.showing(id);
         runId.set(id);
         shown.reset(filteredRows);
-        chosenNode.set(null);
+        chosen.forget();
         resetRows(rowsOf);
         readRows = rowsOf == null ? 0 : rowsOf.size();
         emptyText.set(rowsOf == null ? READING : NO_EVENTS);
@@ -215,7 +189,7 @@ public final class EventTableViewModel {
 
     public void clear() {
         runId.set(null);
-        chosenNode.set(null);
+        chosen.forget();
         resetRows(null);
         emptyText.set(NO_RUN);
         selectedRow.set(-1);
@@ -226,15 +200,9 @@ public final class EventTableViewModel {
      * New rows of the shown run. Rows only ever grow at the end; when following, the view is asked to stay at
      * the end, and otherwise the count of unseen rows grows: the rows in view never move under the user.
      *
-     * @param reset the index was rebuilt from the start: every row is new
-     */
-    public void update(IndexSnapshot newer, boolean reset) {
-        update(newer, reset, false);
-    }
-
-    /**
-     * New rows of the shown run; with {@code loading} they are the rest of a log still being read when the run
-     * was shown, and none of them counts as new.
+     * @param reset   the index was rebuilt from the start: every row is new
+     * @param loading the rows are the rest of a log still being read when the run was shown: none of them counts
+     *                as new
      */
     public void update(IndexSnapshot newer, boolean reset, boolean loading) {
         if (newer != null && (loading || reset || snapshot.get() == null)) {
@@ -323,15 +291,6 @@ public final class EventTableViewModel {
         }
     }
 
-
-    /**
-     * Selects the row of {@code line} once live follow brings it: the Inject dialog appended it to the run
-     * {@code run}, which had {@code fromRow} rows before.
-     */
-    public void selectWhenAppended(String run, String line, int fromRow) {
-        appended.await(run, line, fromRow);
-    }
-
     private void resetRows(IndexSnapshot newer) {
         // Texts and scans of the rows shown so far are of no use now.
         texts.reset();
@@ -377,20 +336,6 @@ public final class EventTableViewModel {
         selectedRow.set(position >= 0 && position < rowCount() ? rowAt(position) : -1);
     }
 
-    /** Selects a run's row and brings it into view; a row the filter hides is not gone to, with a message. */
-    public void goToRow(int row) {
-        IndexSnapshot s = snapshot.get();
-        if (s == null || row < 0 || row >= s.size()) {
-            return;
-        }
-        int position = positionOf(row);
-        if (position < 0 || position >= rowCount()) {
-            messages.accept("Line " + s.line(row) + " is hidden by the filter (Esc clears it)");
-            return;
-        }
-        goToPosition(position);
-    }
-
     /** Selects a table position and brings it into view. */
     public void goToPosition(int position) {
         if (position < 0 || position >= rowCount()) {
@@ -405,97 +350,45 @@ public final class EventTableViewModel {
         following.seenDownTo(rowCount() - 1 - position);
     }
 
-    /**
-     * A node chosen on the timeline: its events are marked in the table and its first shown event at or after
-     * {@code fromRow} is selected (-1: its first).
-     */
-    public void chooseNode(String node, int fromRow) {
-        chosenNode.set(node);
-        if (node != null && snapshot.get() != null) {
-            jumps.toNode(node, fromRow);
-        }
-    }
-
-    /** Whether the row at a table position belongs to the chosen node. */
-    public boolean isOfChosenNode(int position) {
-        String node = chosenNode.get();
-        return node != null && valid(position) && node.equals(snapshot.get().node(rowAt(position)));
-    }
-
     private void reveal(int row, Placement placement) {
         reveal.set(new Reveal(row, placement));
     }
 
-    // Malformed lines
+    // The parts the views call directly
 
-    /** F8: the next malformed line after the selection, wrapping around at the end. */
-    public void nextMalformed() {
-        jumps.toMalformed(true);
+    /** Going to a line or to malformed lines; the run's diagnostics for the status bar's list. */
+    public EventJumps jumps() {
+        return jumps;
     }
 
-    /** Shift+F8: the previous malformed line before the selection, wrapping around at the start. */
-    public void previousMalformed() {
-        jumps.toMalformed(false);
+    /** The node chosen on the timeline, whose events are marked. */
+    public ChosenNode chosenNode() {
+        return chosen;
     }
 
-    /** The run's diagnostics (malformed lines, then warnings in file order), for the status bar's list. */
-    public List<DiagnosticRow> diagnostics() {
-        return MalformedLines.diagnostics(snapshot.get());
+    /** A line the Inject dialog appended, selected when live follow brings its row. */
+    public AppendedLineWatch appendedLine() {
+        return appended;
     }
 
-    // Go to line, copy, open
-
-    /** Ctrl+L: selects the row of a line number (or the next row after it when that line is blank). */
-    public boolean goToLine(String text) {
-        return jumps.toLine(text);
+    /** Copying rows and their FILE:LINE, opening the log's folder. */
+    public RowCopies copies() {
+        return copies;
     }
 
-    /** Ctrl+C: the rows as JSON lines (as they are in the file) on the clipboard. */
-    public void copyRows(List<Integer> selection) {
-        copies.rows(selection);
-    }
-
-    /** "Copy FILE:LINE": the selected row's place in the log, as editors and terminals open it. */
-    public void copyFileLine(int row) {
-        copies.fileLine(row);
-    }
-
-    /** "Open containing folder": the folder of the run's log, shown by the desktop (in the background). */
-    public void openContainingFolder(DocumentOpener opener) {
-        copies.openFolder(opener);
-    }
-
-    // Cell text: cheap columns straight from the index, and summaries read from the file
-
-    /** What the cheap cells say. */
+    /** What the cheap cells say (and whether times are since the run's start). */
     public RowCells cells() {
         return cells;
     }
 
-    private boolean valid(int position) {
+    /** The summaries of the rows on screen, read from the file in the background. */
+    public RowTextLoader texts() {
+        return texts;
+    }
+
+    /** The run's row at a table position, or -1 where the table shows none. */
+    int shownRow(int position) {
         IndexSnapshot s = snapshot.get();
-        return s != null && position >= 0 && position < rowCount() && rowAt(position) < s.size();
-    }
-
-    /**
-     * The one-line summary of a row: at once when known, else a placeholder that changes to the text when the
-     * line has been read (cells listen to the value they are given, so they refresh themselves).
-     */
-    public ObservableValue<String> summary(int position) {
-        int row = valid(position) ? rowAt(position) : -1;
-        if (row < 0) {
-            return new ReadOnlyStringWrapper("");
-        }
-        return texts.summary(snapshot.get(), row);
-    }
-
-    /** The cached summary of a row, or null (for tests and the copy of visible text). */
-    public String cachedSummary(int row) {
-        return texts.cached(row);
-    }
-
-    /** Rows whose text is being read or waits to be (for tests). */
-    public int pendingCount() {
-        return texts.pendingCount();
+        return s != null && position >= 0 && position < rowCount() && rowAt(position) < s.size() ? rowAt(position) : -1;
     }
 }

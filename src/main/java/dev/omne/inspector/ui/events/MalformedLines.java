@@ -46,15 +46,15 @@ final class MalformedLines {
     }
 
     /** The run's diagnostics (malformed lines and warnings, in file order, the first 10,000), for the status bar's list. */
-    static List<EventTableViewModel.DiagnosticRow> diagnostics(IndexSnapshot s) {
-        List<EventTableViewModel.DiagnosticRow> out = new ArrayList<>();
+    static List<DiagnosticRow> diagnostics(IndexSnapshot s) {
+        List<DiagnosticRow> out = new ArrayList<>();
         if (s == null) {
             return out;
         }
         int n = Math.min(s.diagnosticCount(), 10_000);
         for (int i = 0; i < n; i++) {
             int row = s.diagnosticRow(i);
-            out.add(new EventTableViewModel.DiagnosticRow(row, s.diagnostic(row)));
+            out.add(new DiagnosticRow(row, s.diagnostic(row)));
         }
         return out;
     }

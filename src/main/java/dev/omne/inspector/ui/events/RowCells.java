@@ -34,7 +34,7 @@ public final class RowCells {
     }
 
     /** Times relative to the run's start instead of the time of day. */
-    BooleanProperty relativeTimeProperty() {
+    public BooleanProperty relativeTimeProperty() {
         return relativeTime;
     }
 

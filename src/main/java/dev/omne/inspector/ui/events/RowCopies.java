@@ -16,9 +16,10 @@ import java.util.function.Supplier;
 
 /**
  * What leaves the events table for other tools: rows as JSON lines and a row's FILE:LINE on the clipboard, the
- * log's folder on the desktop. Reading rows back and asking the desktop happen in the background.
+ * log's folder on the desktop. Reading rows back and asking the desktop happen in the background. The Edit and
+ * File menus call it directly: it needs only the run's index, not the table's rows or selection.
  */
-final class RowCopies {
+public final class RowCopies {
     static final int COPY_LIMIT = 100_000;
 
     private final TaskExecutor tasks;
@@ -33,8 +34,8 @@ final class RowCopies {
         this.snapshot = snapshot;
     }
 
-    /** The rows as JSON lines (as they are in the file), at most {@link #COPY_LIMIT}. */
-    void rows(List<Integer> selection) {
+    /** Ctrl+C: the rows as JSON lines (as they are in the file), at most {@link #COPY_LIMIT}. */
+    public void rows(List<Integer> selection) {
         IndexSnapshot s = snapshot.get();
         if (s == null || selection.isEmpty()) {
             messages.accept("Select rows to copy");
@@ -54,8 +55,8 @@ final class RowCopies {
         }, e -> messages.accept("Cannot copy: " + Messages.describe(e)));
     }
 
-    /** A row's place in the log, as editors and terminals open it. */
-    void fileLine(int row) {
+    /** "Copy FILE:LINE": a row's place in the log, as editors and terminals open it. */
+    public void fileLine(int row) {
         IndexSnapshot s = snapshot.get();
         if (s == null || row < 0 || row >= s.size()) {
             messages.accept("Select a row to copy its FILE:LINE");
@@ -66,8 +67,8 @@ final class RowCopies {
         messages.accept("Copied " + text);
     }
 
-    /** The folder of the run's log, shown by the desktop. */
-    void openFolder(DocumentOpener opener) {
+    /** "Open containing folder": the folder of the run's log, shown by the desktop. */
+    public void openFolder(DocumentOpener opener) {
         IndexSnapshot s = snapshot.get();
         if (s == null) {
             messages.accept("Select a run to open its folder");

@@ -14,21 +14,24 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 import java.util.function.Supplier;
 
 /**
  * The summaries of the rows on screen, read from the file in the background ({@link RowTexts}) a screenful at a
  * time, and kept in a small LRU: a cell asks for its row's summary and gets a value that changes from
- * {@link #PLACEHOLDER} to the text once its line has been read. Used on the UI thread only.
+ * {@link #PLACEHOLDER} to the text once its line has been read. The Summary cells ask it directly; the table's
+ * ViewModel only resets it when other rows are shown. Used on the UI thread only.
  */
-final class RowTextLoader {
+public final class RowTextLoader {
     /** Shown in a summary cell until its line has been read. */
-    static final String PLACEHOLDER = "…";
+    public static final String PLACEHOLDER = "…";
     static final int CACHE_ROWS = 4096;
     static final int LOAD_BATCH = 256;
 
     private final TaskExecutor tasks;
     private final Supplier<IndexSnapshot> snapshot;
+    private final IntUnaryOperator rowAt;
     /** Reading row texts; rows of an index that was replaced are stale. */
     private final LatestResult reads;
     private final Map<Integer, RowText> cache = new LinkedHashMap<>(CACHE_ROWS, 0.75f, true) {
@@ -42,18 +45,28 @@ final class RowTextLoader {
     private boolean loadScheduled;
     private boolean loading;
 
-    /** @param snapshot the index of the rows shown now, read when a screenful is loaded */
-    RowTextLoader(TaskExecutor tasks, Supplier<IndexSnapshot> snapshot) {
+    /**
+     * @param snapshot the index of the rows shown now, read when a screenful is loaded
+     * @param rowAt    the run's row at a table position, or -1 where the table shows none
+     */
+    RowTextLoader(TaskExecutor tasks, Supplier<IndexSnapshot> snapshot, IntUnaryOperator rowAt) {
         this.tasks = tasks;
         this.snapshot = snapshot;
+        this.rowAt = rowAt;
         this.reads = new LatestResult(tasks);
     }
 
     /**
-     * The summary of a row: at once when known (a malformed line's is its problem), else a placeholder that turns
-     * into it.
+     * The one-line summary of the row at a table position: at once when known (a malformed line's is its
+     * problem), else a placeholder that changes to the text when the line has been read (cells listen to the
+     * value they are given, so they refresh themselves). A position the table does not show gives empty text.
      */
-    ObservableValue<String> summary(IndexSnapshot s, int row) {
+    public ObservableValue<String> summary(int position) {
+        int row = rowAt.applyAsInt(position);
+        if (row < 0) {
+            return new ReadOnlyStringWrapper("");
+        }
+        IndexSnapshot s = snapshot.get();
         if (s.isError(row)) {
             return new ReadOnlyStringWrapper(RowTexts.malformedSummary(s.diagnostic(row)));
         }
@@ -71,14 +84,14 @@ final class RowTextLoader {
         return value;
     }
 
-    /** The cached summary of a row, or null. */
-    String cached(int row) {
+    /** The cached summary of a run's row, or null (for tests). */
+    public String cached(int row) {
         RowText text = cache.get(row);
         return text == null ? null : text.summary();
     }
 
-    /** Rows whose text is being read or waits to be. */
-    int pendingCount() {
+    /** Rows whose text is being read or waits to be (for tests). */
+    public int pendingCount() {
         return pending.size();
     }
 

@@ -158,14 +158,9 @@ public final class FilterBarViewModel {
         try {
             parsed = EventFilter.parse(source);
         } catch (FilterSyntaxException e) {
-            // Keep showing the last good filter's rows until the text is one again, but stop its work: the
-            // user is typing another filter.
+            // The last good filter stays in force, and at work, until the text is one again: stopping it would
+            // leave its count (and its rows) of an older state of the run, or a partial one, on screen.
             error.set(e.getMessage());
-            if (running) {
-                work.cancel();
-                running = false;
-                busy.set(false);
-            }
             return;
         }
         error.set(null);

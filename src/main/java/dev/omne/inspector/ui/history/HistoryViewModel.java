@@ -1,5 +1,6 @@
 package dev.omne.inspector.ui.history;
 
+import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.history.HistoryLoader;
 import dev.omne.inspector.core.history.RunSummary;
 import dev.omne.inspector.core.history.HistorySnapshot;
@@ -170,7 +171,7 @@ public final class HistoryViewModel {
     /** A volume was opened: its history starts empty and fills from its session (and a cold read once shown). */
     public void open(Volume volume) {
         close();
-        feed = new HistoryFeed(tasks, volume, () -> micros(clock), loaderThreads, stored.apply(volume), feedListener());
+        feed = new HistoryFeed(tasks, volume, () -> Timestamps.micros(clock.instant()), loaderThreads, stored.apply(volume), feedListener());
         emptyText.set("Reading runs…");
         feed.setRequest(requestNow());
         if (shown.get()) {
@@ -341,10 +342,5 @@ public final class HistoryViewModel {
         } else {
             emptyText.set("No runs yet: runs appear here as soon as omne starts them");
         }
-    }
-
-    private static long micros(Clock clock) {
-        java.time.Instant now = clock.instant();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
     }
 }

@@ -8,7 +8,6 @@ import dev.omne.inspector.core.event.NodeStarted;
 import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.core.event.Ulid;
 import dev.omne.inspector.core.index.IndexSnapshot;
-import dev.omne.inspector.core.log.LockTimeoutException;
 import dev.omne.inspector.core.volume.Volume;
 import dev.omne.inspector.ui.common.LatestResult;
 import dev.omne.inspector.core.Messages;
@@ -30,8 +29,9 @@ import java.util.function.Function;
 
 /**
  * The Inject dialog: an event for a run, built from its type, node and the fields of its type plus extra JSON
- * fields, checked by the same rules as the {@code inject} command ({@link NewEvent}), previewed as exactly the
- * line that will be appended, and appended off the UI thread through {@link EventAppender}.
+ * fields, checked by the same rules as the {@code inject} command ({@link EventDraft}, {@link NewEvent}),
+ * previewed as exactly the line that will be appended, and appended off the UI thread ({@link AppendJob}, through
+ * {@link EventAppender}).
  */
 public final class InjectDialogViewModel {
     /** Told, on the UI thread, that a line was appended to a run that had {@code rowsBefore} rows in the window. */
@@ -42,7 +42,6 @@ public final class InjectDialogViewModel {
 
     static final String TYPE_PROMPT = EventDraft.TYPE_PROMPT;
 
-    private final TaskExecutor tasks;
     private final EventAppender appender;
     private final Volume volume;
     private final Function<String, IndexSnapshot> snapshots;
@@ -72,15 +71,8 @@ public final class InjectDialogViewModel {
     private final ReadOnlyStringWrapper nodeError = new ReadOnlyStringWrapper(this, "nodeError");
     private final ReadOnlyStringWrapper extraError = new ReadOnlyStringWrapper(this, "extraError");
     private final ReadOnlyStringWrapper otherError = new ReadOnlyStringWrapper(this, "otherError");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status");
-    private final ReadOnlyBooleanWrapper statusIsError = new ReadOnlyBooleanWrapper(this, "statusIsError");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private final ReadOnlyBooleanWrapper writable = new ReadOnlyBooleanWrapper(this, "writable");
-    private final ReadOnlyBooleanWrapper appending = new ReadOnlyBooleanWrapper(this, "appending");
-    private final ReadOnlyBooleanWrapper closed = new ReadOnlyBooleanWrapper(this, "closed");
-    /** Cancel during an append: the background wait for the lock stops at its next look. */
-    private volatile boolean stopWaiting;
-    private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(this, "done");
     private final ReadOnlyBooleanWrapper canAppend = new ReadOnlyBooleanWrapper(this, "canAppend");
     private final ReadOnlyBooleanWrapper nodeStarted = new ReadOnlyBooleanWrapper(this, "nodeStarted");
     private final ReadOnlyBooleanWrapper nodeFailed = new ReadOnlyBooleanWrapper(this, "nodeFailed");
@@ -89,12 +81,13 @@ public final class InjectDialogViewModel {
 
     /** Whether the chosen run can be written to: only the check of the run chosen last counts. */
     private final LatestResult writableCheck;
+    private final AppendJob job;
 
     public InjectDialogViewModel(TaskExecutor tasks, EventAppender appender, Volume volume, List<String> runIds,
                                  String initialRun, Function<String, IndexSnapshot> snapshots, Clock clock,
                                  Appended appended) {
-        this.tasks = tasks;
         this.writableCheck = new LatestResult(tasks);
+        this.job = new AppendJob(tasks, appender, volume, this::refreshCanAppend);
         this.appender = appender;
         this.volume = volume;
         this.snapshots = snapshots;
@@ -211,11 +204,11 @@ public final class InjectDialogViewModel {
 
     /** Appending, waiting for the lock, or why the append failed. */
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return job.statusProperty();
     }
 
     public ReadOnlyBooleanProperty statusIsErrorProperty() {
-        return statusIsError.getReadOnlyProperty();
+        return job.statusIsErrorProperty();
     }
 
     public ReadOnlyBooleanProperty validProperty() {
@@ -223,12 +216,12 @@ public final class InjectDialogViewModel {
     }
 
     public ReadOnlyBooleanProperty appendingProperty() {
-        return appending.getReadOnlyProperty();
+        return job.appendingProperty();
     }
 
     /** The event was appended: the dialog closes. */
     public ReadOnlyBooleanProperty doneProperty() {
-        return done.getReadOnlyProperty();
+        return job.doneProperty();
     }
 
     /** Whether Append may be used now. */
@@ -261,15 +254,12 @@ public final class InjectDialogViewModel {
 
     /** Time passed: {@code ts} is "now" until the event is appended. */
     public void tick() {
-        if (!appending.get() && !done.get()) {
+        if (job.isIdle()) {
             // Only an edit clears an error: the clock moving on must not hide "nothing was written".
-            String keptStatus = status.get();
-            boolean keptError = statusIsError.get();
-            ts.set(Timestamps.format(clock.instant()));
-            update();
-            if (keptError) {
-                setStatus(keptStatus, true);
-            }
+            job.keepingError(() -> {
+                ts.set(Timestamps.format(clock.instant()));
+                update();
+            });
         }
     }
 
@@ -283,38 +273,7 @@ public final class InjectDialogViewModel {
         String line = preview.get();
         IndexSnapshot before = snapshots.apply(runId);
         int rowsBefore = before == null ? 0 : before.size();
-        appending.set(true);
-        setStatus("Appending…", false);
-        refreshCanAppend();
-        stopWaiting = false;
-        tasks.submit(() -> {
-            appender.append(volume, runId, line, () -> tasks.runOnUiThread(() -> {
-                if (appending.get() && !stopWaiting) {
-                    setStatus("Waiting for another process to release the lock on events.jsonl (up to "
-                            + seconds(appender.lockBudget()) + "; Cancel stops)…", false);
-                }
-            }), () -> stopWaiting);
-            return line;
-        }, written -> {
-            appending.set(false);
-            setStatus(null, false);
-            done.set(true);
-            refreshCanAppend();
-            appended.appended(runId, written, rowsBefore);
-        }, e -> {
-            appending.set(false);
-            if (e instanceof java.util.concurrent.CancellationException) {
-                // Cancel stopped the wait: nothing was written, and the dialog goes as Cancel asked.
-                setStatus(null, false);
-                closed.set(true);
-            } else if (e instanceof LockTimeoutException) {
-                setStatus("Another process held the lock on events.jsonl for more than "
-                        + seconds(appender.lockBudget()) + ". Nothing was written.", true);
-            } else {
-                setStatus("Could not append: " + Messages.describe(e), true);
-            }
-            refreshCanAppend();
-        });
+        job.start(runId, line, written -> appended.appended(runId, written, rowsBefore));
     }
 
     /**
@@ -322,27 +281,12 @@ public final class InjectDialogViewModel {
      * first, and the dialog closes once the append has given up (nothing written).
      */
     public void cancel() {
-        if (appending.get()) {
-            stopWaiting = true;
-            setStatus("Stopping…", false);
-        } else {
-            closed.set(true);
-        }
+        job.cancel();
     }
 
     /** The dialog is to close without appending. */
     public ReadOnlyBooleanProperty closedProperty() {
-        return closed.getReadOnlyProperty();
-    }
-
-    private static String seconds(Duration d) {
-        long ms = d.toMillis();
-        return ms % 1000 == 0 ? ms / 1000 + " s" : ms < 1000 ? ms + " ms" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
-    }
-
-    private void setStatus(String text, boolean error) {
-        status.set(text);
-        statusIsError.set(error);
+        return job.closedProperty();
     }
 
     // Validation and the preview
@@ -388,14 +332,12 @@ public final class InjectDialogViewModel {
         otherError.set(draft.otherProblem());
         valid.set(draft.line() != null);
         preview.set(draft.line() == null ? "" : draft.line());
-        if (!appending.get() && statusIsError.get()) {
-            setStatus(null, false);
-        }
+        job.edited();
         refreshCanAppend();
     }
 
     private void refreshCanAppend() {
-        canAppend.set(valid.get() && writable.get() && !appending.get() && !done.get());
+        canAppend.set(valid.get() && writable.get() && job.isIdle());
     }
 
     private static String text(StringProperty p) {

@@ -4,7 +4,6 @@ import dev.omne.inspector.ui.common.DaemonThreads;
 import dev.omne.inspector.core.Messages;
 import dev.omne.inspector.core.index.IndexCache;
 import dev.omne.inspector.core.index.IndexSnapshot;
-import dev.omne.inspector.core.index.RunIndex;
 import dev.omne.inspector.core.volume.Volume;
 import dev.omne.inspector.tail.FollowOptions;
 import dev.omne.inspector.tail.RunUpdate;
@@ -13,7 +12,6 @@ import dev.omne.inspector.tail.VolumeUpdate;
 import dev.omne.inspector.tail.VolumeWatcher;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,8 +49,6 @@ public final class VolumeSession implements AutoCloseable {
         AutoCloseable start(Volume volume, Listener listener) throws IOException;
     }
 
-    /** Bytes of each log read for its preview. */
-    static final int PREVIEW_BYTES = 256 << 10;
     /** Longest wait for the window to take the previews before full indexing starts anyway. */
     static final Duration FIRST_PAINT_WAIT = Duration.ofSeconds(2);
     /** Time the window gets to draw the previews once it has them. */
@@ -216,30 +212,23 @@ public final class VolumeSession implements AutoCloseable {
             }
             Path file = volume.eventsFile(id);
             try {
-                if (!Files.isRegularFile(file)) {
+                LogPreview head = LogPreview.read(file);
+                if (head == null) {
                     continue;
                 }
-                long size = Files.size(file);
-                long changedAt = Files.getLastModifiedTime(file).toMillis();
-                byte[] head;
-                try (InputStream in = Files.newInputStream(file)) {
-                    head = in.readNBytes(PREVIEW_BYTES);
-                }
-                budget -= head.length;
-                RunIndex index = RunIndex.empty(file);
-                index.extend(head, 0, head.length);
-                IndexSnapshot snapshot = index.snapshot();
+                budget -= head.read();
+                IndexSnapshot snapshot = head.snapshot();
                 synchronized (lock) {
                     RunState state = states.computeIfAbsent(id, k -> new RunState());
                     if (state.full || closed) {
                         continue;
                     }
                     state.preview = snapshot;
-                    state.changedAt = changedAt;
+                    state.changedAt = head.changedAt();
                     state.facts.reset();
                     RunFacts facts = state.facts.add(snapshot, 0, snapshot.size());
-                    change(new RunChange(id, file, snapshot, true, 0, snapshot.size(), facts, changedAt,
-                            size > head.length, size, false));
+                    change(new RunChange(id, file, snapshot, true, 0, snapshot.size(), facts, head.changedAt(),
+                            head.partial(), head.size(), false));
                 }
             } catch (IOException | RuntimeException e) {
                 // the watcher reports what is wrong with this log
@@ -282,7 +271,7 @@ public final class VolumeSession implements AutoCloseable {
         int to = run.toRow();
         boolean first = !state.full;
         long now = clock.millis();
-        if (reset && state.preview != null && isPrefix(state.preview, snapshot)) {
+        if (reset && state.preview != null && LogPreview.isPrefix(state.preview, snapshot)) {
             reset = false;
             from = state.preview.size();
             to = snapshot.size();
@@ -311,19 +300,6 @@ public final class VolumeSession implements AutoCloseable {
         } catch (IOException e) {
             return fallback;
         }
-    }
-
-    /** Whether {@code full} starts with exactly the rows of {@code preview}. */
-    static boolean isPrefix(IndexSnapshot preview, IndexSnapshot full) {
-        if (full == null || full.size() < preview.size()) {
-            return false;
-        }
-        if (preview.size() == 0) {
-            return true;
-        }
-        int last = preview.size() - 1;
-        return full.offset(last) == preview.offset(last) && full.line(last) == preview.line(last)
-                && full.offset(0) == preview.offset(0);
     }
 
     private void added(String id) {
@@ -400,5 +376,4 @@ public final class VolumeSession implements AutoCloseable {
         }
         previewer.shutdownNow();
     }
-
 }

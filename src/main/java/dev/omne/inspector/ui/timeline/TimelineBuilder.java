@@ -58,12 +58,8 @@ final class TimelineBuilder {
     private int[] barStartRow = new int[64];
     private int[] barEndRow = new int[64];
     private boolean[] barIn = new boolean[64];
-    // Instants in file order
-    private int instants;
-    private long[] instantTs = new long[64];
-    private int[] instantRow = new int[64];
-    private int[] instantNode = new int[64];
-    private byte[] instantTone = new byte[64];
+    // Instants in file order (gates, run events, ...): only ever appended
+    private final InstantBuffer instants = new InstantBuffer();
 
     private final Density.Builder density = new Density.Builder();
 
@@ -261,18 +257,7 @@ final class TimelineBuilder {
     }
 
     private void instant(long ts, int row, int node, Tone tone) {
-        if (instants == instantTs.length) {
-            int n = instants * 2;
-            instantTs = Arrays.copyOf(instantTs, n);
-            instantRow = Arrays.copyOf(instantRow, n);
-            instantNode = Arrays.copyOf(instantNode, n);
-            instantTone = Arrays.copyOf(instantTone, n);
-        }
-        instantTs[instants] = ts;
-        instantRow[instants] = row;
-        instantNode[instants] = node;
-        instantTone[instants] = (byte) tone.ordinal();
-        instants++;
+        instants.add(ts, row, node, tone);
         min = Math.min(min, ts);
         max = Math.max(max, ts);
         if (node >= 0) {
@@ -301,7 +286,7 @@ final class TimelineBuilder {
         TimelineModel.Lanes lanes = lanes(s, usedNodes);
         int[] laneOfNode = lanes.ofNodeId();
         TimelineModel.Bars barColumns = barColumns(laneOfNode, lanes.barFrom());
-        TimelineModel.Instants instantColumns = instantColumns(laneOfNode, lanes.instantFrom());
+        TimelineModel.Instants instantColumns = instants.columns(laneOfNode, lanes.instantFrom());
         TimelineModel.Span span = new TimelineModel.Span(lo == Long.MAX_VALUE ? Timestamps.NONE : lo,
                 hi == Long.MIN_VALUE ? Timestamps.NONE : hi, running, consumed, Arrays.copyOf(startRow, nodes));
         return new TimelineModel(lanes, barColumns, instantColumns, span, density.build());
@@ -341,9 +326,7 @@ final class TimelineBuilder {
             }
         }
         int[] instantFrom = new int[count + 2];
-        for (int i = 0; i < instants; i++) {
-            instantFrom[(instantNode[i] < 0 ? 0 : laneOfNode[instantNode[i]] + 1) + 1]++;
-        }
+        instants.countByGroup(laneOfNode, instantFrom);
         for (int l = 0; l < count; l++) {
             barFrom[l + 1] += barFrom[l];
         }
@@ -389,30 +372,5 @@ final class TimelineBuilder {
             IndexSort.reach(null, laneFrom[l], laneFrom[l + 1], end, reach);
         }
         return new TimelineModel.Bars(lane, start, end, outcome, startRows, endRows, reach);
-    }
-
-    /** Instants grouped by lane + 1 (0: run-level), sorted by time within a group. */
-    private TimelineModel.Instants instantColumns(int[] laneOfNode, int[] groupFrom) {
-        int groups = groupFrom.length - 1;
-        int[] slot = Arrays.copyOf(groupFrom, groups);
-        int[] perm = new int[instants];
-        for (int i = 0; i < instants; i++) {
-            perm[slot[instantNode[i] < 0 ? 0 : laneOfNode[instantNode[i]] + 1]++] = i;
-        }
-        for (int g = 0; g < groups; g++) {
-            IndexSort.sortRangeBy(perm, groupFrom[g], groupFrom[g + 1], instantTs);
-        }
-        long[] ts = new long[instants];
-        int[] row = new int[instants];
-        int[] lane = new int[instants];
-        byte[] tone = new byte[instants];
-        for (int j = 0; j < instants; j++) {
-            int i = perm[j];
-            ts[j] = instantTs[i];
-            row[j] = instantRow[i];
-            lane[j] = instantNode[i] < 0 ? -1 : laneOfNode[instantNode[i]];
-            tone[j] = instantTone[i];
-        }
-        return new TimelineModel.Instants(ts, row, lane, tone);
     }
 }

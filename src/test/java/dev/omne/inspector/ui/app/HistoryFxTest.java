@@ -107,7 +107,7 @@ class HistoryFxTest {
         assertEquals(run.runId(), fx(() -> model.runList().selected().runId()), "the run selected in the list");
         waitUntil("the node's first event selected", () -> model.eventTable().selectedRow() >= 0
                 && model.eventTable().snapshot().line(model.eventTable().selectedRow()) == node.firstLine());
-        assertEquals(node.nodeId(), fx(() -> model.eventTable().chosenNodeProperty().get()), "its events marked");
+        assertEquals(node.nodeId(), fx(() -> model.eventTable().chosenNode().nodeProperty().get()), "its events marked");
         waitUntil("the row in view", () -> selectedRowShows(robot));
         assertTrue(fx(() -> robot.lookup("#status-message").queryAs(Label.class).getText())
                 .startsWith("Node " + node.nodeId() + ":"));

@@ -178,9 +178,9 @@ class LargeRunBenchmarkTest {
         // The summaries of the last screenful arrive.
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
             int first = view.eventsView().firstVisibleRow();
-            return first >= 0 && model.eventTable().cachedSummary(first) != null;
+            return first >= 0 && model.eventTable().texts().cached(first) != null;
         }).get());
-        robot.interact(() -> model.eventTable().goToLine("999999"));
+        robot.interact(() -> model.eventTable().jumps().goToLine("999999"));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(999_999L, WaitForAsyncUtils.asyncFx(() ->
                 model.eventTable().snapshot().line(model.eventTable().selectedRow())).get());

@@ -163,7 +163,7 @@ class MainWindowFxTest {
                 timeline.laneCenterY(lane)));
         robot.clickOn(onBar);
         waitUntil("the bar's first event is selected", () -> model.eventTable().selectedRow() == startRow);
-        assertEquals("n3", fx(() -> model.eventTable().chosenNodeProperty().get()));
+        assertEquals("n3", fx(() -> model.eventTable().chosenNode().nodeProperty().get()));
         assertEquals("n3", fx(() -> model.timeline().chosenNode()));
         // The node's rows are marked in the table, the others are not.
         waitUntil("n3's rows are marked", () -> robot.lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class)

@@ -128,7 +128,7 @@ class MainWindowViewModelTest {
         assertEquals("n1", model.timeline().model().laneNode(1));
         model.timeline().chooseNode("n1");
         assertEquals(2, model.eventTable().selectedRow());
-        assertEquals("n1", model.eventTable().chosenNodeProperty().get());
+        assertEquals("n1", model.eventTable().chosenNode().nodeProperty().get());
         model.timeline().chooseNode("n0", 1);
         assertEquals(1, model.eventTable().selectedRow(), "the clicked bar's row, not the node's first");
         assertEquals(model.eventTable().snapshot().tsMicros(1), model.timeline().markedTime(),
@@ -198,7 +198,7 @@ class MainWindowViewModelTest {
         assertEquals(2, model.statusBar().eventsProperty().get());
         assertEquals(1, model.statusBar().malformedProperty().get());
         assertEquals("a notice", model.statusBar().messageProperty().get());
-        model.eventTable().nextMalformed();
+        model.eventTable().jumps().nextMalformed();
         assertEquals(1, model.eventTable().selectedRow());
         assertTrue(model.detail().content().malformed());
         assertEquals(1, model.statusBar().diagnostics().size());
@@ -265,6 +265,33 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void whileTheFirstFolderOpensTheEmptyStateSaysSoAndOffersNothingElse() {
+        dev.omne.inspector.ui.testing.ManualTaskExecutor manual = new dev.omne.inspector.ui.testing.ManualTaskExecutor();
+        MainWindowViewModel opening = new MainWindowViewModel(manual, sessions, settings, text -> { }, () -> {
+            throw new java.io.IOException("no demo in this test");
+        }, Clock.systemUTC(), ZoneOffset.UTC);
+        assertEquals("No folder open", opening.emptyStateProperty().get().title());
+        assertFalse(opening.emptyStateProperty().get().busy());
+        Path project = dir.resolve("proj");
+        twoRuns(project);
+        opening.open(project);
+        EmptyState state = opening.emptyStateProperty().get();
+        assertEquals("Opening " + project + "…", state.title(), "not \"No folder open\" while it opens");
+        assertTrue(state.busy());
+        manual.runAll();
+        assertNull(opening.emptyStateProperty().get(), "the volume shows");
+        opening.open(dir.resolve("gone"));
+        assertNull(opening.emptyStateProperty().get(), "another folder opening over a volume keeps the volume until it is replaced");
+        manual.runAll();
+        assertEquals("Cannot open this folder", opening.emptyStateProperty().get().title());
+        opening.openDemo();
+        assertEquals("Preparing the demo volume…", opening.emptyStateProperty().get().title(), "not the older failure");
+        manual.runAll();
+        assertTrue(opening.emptyStateProperty().get().title().startsWith("Cannot open"));
+        assertFalse(opening.emptyStateProperty().get().busy());
+    }
+
+    @Test
     void keepingRunIndexesIsOnUntilTurnedOffAndRemembered() {
         assertTrue(model.keepIndexesProperty().get());
         model.keepIndexesProperty().set(false);
@@ -276,7 +303,7 @@ class MainWindowViewModelTest {
 
     @Test
     void relativeTimeIsRemembered() {
-        model.eventTable().relativeTimeProperty().set(true);
+        model.eventTable().cells().relativeTimeProperty().set(true);
         assertTrue(settings.relativeTime());
     }
 
@@ -324,7 +351,7 @@ class MainWindowViewModelTest {
     void whatWasSaidOfAnotherRunOrFilterGoesWhenTheRunOrFilterChanges() {
         openTwoRuns();
         model.runList().select(TestLogs.RUN);
-        model.eventTable().nextMalformed();
+        model.eventTable().jumps().nextMalformed();
         assertTrue(model.statusBar().messageProperty().get().startsWith("Malformed line 1 of 1"),
                 model.statusBar().messageProperty().get());
         model.runList().select(OTHER);

@@ -133,7 +133,7 @@ class TimelineInWindowFxTest {
                 model.timeline().model().minMicros() + 5_000_000));
         assertEquals(0, fx(lanes::top));
         // Ctrl+L to the last node's end, as a person would go there.
-        robot.interact(() -> model.eventTable().goToLine(Integer.toString(2 * NODES)));
+        robot.interact(() -> model.eventTable().jumps().goToLine(Integer.toString(2 * NODES)));
         waitUntil("its row is selected", () -> model.eventTable().selectedRow() == 2 * NODES - 1);
         int lane = fx(() -> model.timeline().model().laneOf(String.format("step-%03d", NODES - 1)));
         waitUntil("its lane is in view", () -> timeline.laneCenterY(lane) > 0

@@ -147,7 +147,7 @@ class WindowKeepsStillFxTest {
     @Test
     void aMalformedRowWithACarriageReturnStaysOneRowAndItsTypeIsNotCut(FxRobot robot) throws Exception {
         openRun(robot);
-        robot.interact(() -> model.eventTable().goToRow(13));
+        robot.interact(() -> model.eventTable().jumps().goToRow(13));
         waitUntil("the malformed row's cells show", () -> cell(robot, 13, "Summary") != null
                 && cell(robot, 13, "Summary").getText() != null && cell(robot, 13, "Summary").getText().contains("\\r"));
         String summary = fx(() -> cell(robot, 13, "Summary").getText());

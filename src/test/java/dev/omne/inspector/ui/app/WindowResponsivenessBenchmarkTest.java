@@ -67,6 +67,10 @@ class WindowResponsivenessBenchmarkTest {
     private volatile int awaitedRows = -1;
     private volatile long wholeIndexAt;
     private volatile long timelineBuiltAt;
+    /** The filter field and the text a keystroke should show in it; when a pulse first found it there. */
+    private volatile TextField echoField;
+    private volatile String awaitedEcho;
+    private volatile long echoedAt;
 
     @BeforeEach
     void start() throws Exception {
@@ -114,6 +118,10 @@ class WindowResponsivenessBenchmarkTest {
                     lastPulse = t;
                     if (appliedAt != 0 && shownAt == 0) {
                         shownAt = t;
+                    }
+                    TextField field = echoField;
+                    if (field != null && echoedAt == 0 && awaitedEcho != null && awaitedEcho.equals(field.getText())) {
+                        echoedAt = t;
                     }
                 }
             }.start();
@@ -170,7 +178,7 @@ class WindowResponsivenessBenchmarkTest {
         robot.interact(() -> model.open(small));
         FxWait.waitUntil("the warm-up run drawn", 30, () -> model.eventTable().rowCount() == 2_000 && view.eventsView().table().lookup(".table-row-cell") != null);
         // ... and has read the summaries on screen.
-        FxWait.waitUntil("the summaries on screen read", 10, () -> model.eventTable().pendingCount() == 0 && model.eventTable().cachedSummary(0) != null);
+        FxWait.waitUntil("the summaries on screen read", 10, () -> model.eventTable().texts().pendingCount() == 0 && model.eventTable().texts().cached(0) != null);
         result("cold_start_longest_pulse_gap_ms", longestGap / 1e6, "ms");
         longestGap = 0;
         longestCpu = 0;
@@ -256,10 +264,73 @@ class WindowResponsivenessBenchmarkTest {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         assertEquals(lines, FxWait.fx(() -> model.eventTable().rowCount()));
         assertTrue(keystrokes.size() > 30);
+        typingWhileIndexing(robot, project, field);
         FxWait.fx(() -> {
             model.shutdown();
             return null;
         });
+    }
+
+    /**
+     * Keystrokes while a million-line run is still being indexed: a copy of the run (a new file, so nothing of its
+     * index is known yet) is opened and, from its first rows on, a filter is typed one key at a time. Each key is
+     * timed from its press to the first pulse that shows it in the field (the echo: it must never wait for the
+     * indexing or the filter at work), and the filter's rows for each text are awaited too (applied to the rows
+     * indexed so far). Only keystrokes typed while the run was still indexing are counted.
+     */
+    private void typingWhileIndexing(FxRobot robot, Path project, TextField field) throws Exception {
+        Path copy = dir.resolve("typing");
+        Path log;
+        try (var runs = Files.list(project.resolve(".omne/var/runs"))) {
+            log = runs.filter(Files::isDirectory).findFirst().orElseThrow().resolve("events.jsonl");
+        }
+        Path copied = copy.resolve(".omne/var/runs").resolve(log.getParent().getFileName()).resolve("events.jsonl");
+        Files.createDirectories(copied.getParent());
+        Files.copy(log, copied);
+        robot.type(KeyCode.ESCAPE);
+        phase = "typing while indexing";
+        echoField = field;
+        robot.interact(() -> model.open(copy));
+        FxWait.waitUntil("the copy's first rows drawn", 30, () -> model.eventTable().rowCount() > 0
+                && model.runList().selected() != null && model.runList().selected().indexing());
+        robot.clickOn(field);
+        List<Double> echoes = new ArrayList<>();
+        List<Double> rowsShown = new ArrayList<>();
+        StringBuilder perKey = new StringBuilder();
+        String filter = "node:verify timeout";
+        StringBuilder typed = new StringBuilder();
+        for (char c : filter.toCharArray()) {
+            typed.append(c);
+            boolean indexing = FxWait.fx(() -> model.runList().selected() != null && model.runList().selected().indexing());
+            if (!indexing) {
+                break;
+            }
+            awaitedText = typed.toString().strip();
+            appliedAt = 0;
+            shownAt = 0;
+            echoedAt = 0;
+            awaitedEcho = typed.toString();
+            long pressed = System.nanoTime();
+            robot.write(c);
+            FxWait.waitUntil("\"" + typed + "\" shown in the field", 20, () -> echoedAt != 0);
+            echoes.add((echoedAt - pressed) / 1e6);
+            FxWait.waitUntil("rows for \"" + typed + "\" drawn", 30, () -> shownAt != 0);
+            rowsShown.add((shownAt - pressed) / 1e6);
+            perKey.append(String.format(" %s=%.0f/%.0f", typed.toString().replace(" ", "_"), echoes.getLast(), rowsShown.getLast()));
+        }
+        echoField = null;
+        System.out.println("keystrokes while indexing (echo/rows ms):" + perKey);
+        assertTrue(echoes.size() >= 3, "the run was still indexing for at least three keystrokes: " + echoes.size());
+        result("indexing_keystrokes", echoes.size(), "keys");
+        List<Double> e = new ArrayList<>(echoes);
+        e.sort(null);
+        List<Double> r = new ArrayList<>(rowsShown);
+        r.sort(null);
+        result("indexing_keystroke_echo_median_ms", e.get(e.size() / 2), "ms");
+        result("indexing_keystroke_echo_max_ms", e.getLast(), "ms");
+        result("indexing_keystroke_rows_median_ms", r.get(r.size() / 2), "ms");
+        result("indexing_keystroke_rows_max_ms", r.getLast(), "ms");
+        robot.type(KeyCode.ESCAPE);
     }
 
     /**

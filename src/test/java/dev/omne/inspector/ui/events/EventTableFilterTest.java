@@ -75,7 +75,7 @@ class EventTableFilterTest {
     void theSelectedRowStaysSelectedAcrossFiltersAndIsBroughtBackWhenTheFilterIsCleared() {
         IndexSnapshot s = TestLogs.index(dir, lines());
         show(s, false);
-        table.goToRow(20);
+        table.jumps().goToRow(20);
         filter.textProperty().set("n1");
         assertEquals(20, table.selectedRow(), "line 21 is n1's: still selected");
         int position = table.selectedPosition();
@@ -93,20 +93,20 @@ class EventTableFilterTest {
         IndexSnapshot s = TestLogs.index(dir, lines());
         show(s, false);
         filter.textProperty().set("type:node.started");
-        table.goToRow(2);
+        table.jumps().goToRow(2);
         assertEquals(-1, table.selectedRow());
         assertEquals("Line 3 is hidden by the filter (Esc clears it)", messages.getLast());
-        assertTrue(table.goToLine("5"));
+        assertTrue(table.jumps().goToLine("5"));
         assertEquals(5, table.selectedRow(), "line 6 is the next shown line");
         assertTrue(messages.getLast().startsWith("Line 5 is hidden by the filter; showing line 6"), messages.getLast());
-        table.nextMalformed();
+        table.jumps().nextMalformed();
         assertEquals("No malformed lines among the rows the filter shows", messages.getLast());
         filter.textProperty().set("is:failure");
         assertEquals(3, table.rowCount());
         table.select(-1);
-        table.nextMalformed();
+        table.jumps().nextMalformed();
         assertEquals(9, table.selectedRow());
-        table.nextMalformed();
+        table.jumps().nextMalformed();
         assertEquals(29, table.selectedRow(), "the failed node between them is not a malformed line");
     }
 
@@ -123,7 +123,7 @@ class EventTableFilterTest {
         TestLogs.append(file, more);
         byte[] bytes = (String.join("\n", more) + "\n").getBytes(StandardCharsets.UTF_8);
         index.extend(bytes, 0, bytes.length);
-        table.update(index.snapshot(), false);
+        table.update(index.snapshot(), false, false);
         assertEquals(5, table.rowCount(), "the table waits for the filter's rows");
         filter.grow(index.snapshot());
         assertEquals(10, table.rowCount());
@@ -134,7 +134,7 @@ class EventTableFilterTest {
         TestLogs.append(file, List.of(TestLogs.event("node.progress", 50, "n3")));
         byte[] one = (TestLogs.event("node.progress", 50, "n3") + "\n").getBytes(StandardCharsets.UTF_8);
         index.extend(one, 0, one.length);
-        table.update(index.snapshot(), false);
+        table.update(index.snapshot(), false, false);
         filter.grow(index.snapshot());
         assertEquals(11, table.rowCount());
         assertEquals(1, table.unseenRowsProperty().get());
@@ -144,13 +144,13 @@ class EventTableFilterTest {
     void choosingANodeMarksItsEventsAndSelectsTheFirstAtOrAfterTheBar() {
         IndexSnapshot s = TestLogs.index(dir, lines());
         show(s, false);
-        table.chooseNode("n2", 12);
-        assertEquals("n2", table.chosenNodeProperty().get());
+        table.chosenNode().choose("n2", 12);
+        assertEquals("n2", table.chosenNode().nodeProperty().get());
         assertEquals(13, table.selectedRow(), "line 14, the first n2 event from row 12 on");
-        assertTrue(table.isOfChosenNode(1));
-        assertFalse(table.isOfChosenNode(0));
+        assertTrue(table.chosenNode().isMarked(1));
+        assertFalse(table.chosenNode().isMarked(0));
         assertEquals("Node n2: 8 events marked", messages.getLast(), "lines 10 and 30 are malformed: no node");
-        table.chooseNode("nobody", 0);
+        table.chosenNode().choose("nobody", 0);
         assertEquals("Node nobody has no events in this run", messages.getLast());
     }
 
@@ -188,7 +188,7 @@ class EventTableFilterTest {
         table.update(index.snapshot(), false, false);
         assertEquals(1, table.unseenRowsProperty().get(), "a line appended once it was read is");
         // Going to that row (as the Inject dialog does with its line) brings it into view: nothing is unseen.
-        table.goToRow(40);
+        table.jumps().goToRow(40);
         assertEquals(40, table.selectedRow());
         assertEquals(0, table.unseenRowsProperty().get());
     }

@@ -210,26 +210,38 @@ class FilterBarViewModelTest {
     }
 
     @Test
-    void aTextThatIsNoFilterStopsTheFilterAtWorkAndKeepsTheRowsShown() throws Exception {
+    void aTextThatIsNoFilterLeavesTheLastGoodFilterAtWorkAndItsCountTrue() throws Exception {
         ManualTaskExecutor manual = new ManualTaskExecutor();
         FilterBarViewModel bar = new FilterBarViewModel(manual);
-        IndexSnapshot s = TestLogs.index(dir, run());
-        bar.show(s);
+        List<String> lines = run();
+        Path file = TestLogs.write(dir.resolve("typing.jsonl"), lines.subList(0, 50));
+        RunIndex index = RunIndex.build(file);
+        bar.show(index.snapshot());
         manual.runAll();
-        FilterResult shown = bar.result();
         bar.textProperty().set("n3");
         assertTrue(bar.busyProperty().get());
+        // The run grows while "n3" works, then the text turns into no filter before it has finished.
+        List<String> more = lines.subList(50, 200);
+        TestLogs.append(file, more);
+        byte[] bytes = (String.join("\n", more) + "\n").getBytes(StandardCharsets.UTF_8);
+        index.extend(bytes, 0, bytes.length);
+        bar.grow(index.snapshot());
         bar.textProperty().set("n3 /(/");
         assertNotNull(bar.errorProperty().get());
-        assertFalse(bar.busyProperty().get(), "the filter at work was stopped");
         manual.runAll();
-        assertTrue(bar.result() == shown, "its rows were never applied: the last rows stay");
-        bar.textProperty().set("n3");
-        manual.runAll();
-        List<String> lines = java.nio.file.Files.readAllLines(s.file());
-        assertArrayEquals(rowsWhere(s, row -> lines.get((int) s.line(row) - 1).toLowerCase().contains("n3")),
-                bar.result().rows());
+        IndexSnapshot whole = index.snapshot();
+        List<String> all = java.nio.file.Files.readAllLines(file);
+        int[] n3 = rowsWhere(whole, row -> all.get((int) whole.line(row) - 1).toLowerCase().contains("n3"));
+        assertArrayEquals(n3, bar.result().rows(), "the last good filter finished, over the grown run too");
         assertEquals("n3", bar.result().text());
+        assertEquals(200, bar.result().upTo());
+        assertEquals(Formats.count(n3.length) + " of 200 rows", bar.summaryProperty().get(),
+                "the count is of the run as it is, not of the state the filter started on");
+        assertFalse(bar.busyProperty().get());
+        bar.textProperty().set("n3");
+        assertNull(bar.errorProperty().get());
+        manual.runAll();
+        assertArrayEquals(n3, bar.result().rows());
     }
 
     @Test

@@ -154,7 +154,7 @@ class VolumeSessionTest {
     void aLogShowsAPreviewOfItsStartFirstAndTheFullIndexContinuesIt() throws Exception {
         List<String> lines = new ArrayList<>();
         String padding = "x".repeat(200);
-        for (int i = 0; lines.size() * 260L < 4L * VolumeSession.PREVIEW_BYTES; i++) {
+        for (int i = 0; lines.size() * 260L < 4L * LogPreview.PREVIEW_BYTES; i++) {
             lines.add("{\"type\":\"node.progress\",\"id\":\"e" + i + "\",\"ts\":\"2026-04-15T10:00:00Z\",\"run_id\":\""
                     + TestLogs.RUN + "\",\"node_id\":\"n\",\"pad\":\"" + padding + "\"}");
         }
