@@ -119,6 +119,9 @@ public enum AppIcon {
     /** A new icon node (a node can have one parent, so each use makes its own). */
     public FontIcon icon() {
         FontIcon icon = new FontIcon(ikon);
+        // Its font family comes from an inline style, so only a CSS pass sets it: a node made during layout (a list
+        // cell's icon) would draw one frame in the default font, whose glyph for this code point is an empty box.
+        icon.setFont(font(icon.getIconSize()));
         icon.getStyleClass().addAll(Styles.ICON, "icon-" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         return icon;
     }

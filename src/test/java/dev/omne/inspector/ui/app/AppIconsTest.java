@@ -74,6 +74,23 @@ class AppIconsTest {
     }
 
     @Test
+    void aNewIconNodeIsInTheIconFontBeforeAnyStylesheetIsApplied() throws Exception {
+        // A list cell makes its icon while the list is laid out, after that pulse's CSS pass: until the next pass
+        // the node draws with the font it was made with, so that must already be the icon font, not a box.
+        try {
+            Platform.startup(() -> { });
+        } catch (IllegalStateException alreadyStarted) {
+            // another test started the toolkit first
+        }
+        CompletableFuture<List<String>> made = new CompletableFuture<>();
+        Platform.runLater(() -> made.complete(java.util.Arrays.stream(dev.omne.inspector.ui.common.AppIcon.values())
+                .map(icon -> icon.name() + ": " + icon.icon().getFont().getFamily()).toList()));
+        String family = dev.omne.inspector.ui.common.AppIcon.font(13).getFamily();
+        List<String> families = made.get(30, TimeUnit.SECONDS);
+        assertEquals(families.stream().map(f -> f.substring(0, f.indexOf(':')) + ": " + family).toList(), families);
+    }
+
+    @Test
     void everyIconsGlyphIsInTheIconFont() throws Exception {
         // An icon whose code point the font lacks draws as an empty box.
         java.util.List<String> missing = new java.util.ArrayList<>();
