@@ -107,10 +107,11 @@ class ArchitectureTest {
             Map.entry("timeline", Set.of("common", "runs")),
             Map.entry("inject", Set.of("common")),
             Map.entry("export", Set.of("common")),
+            Map.entry("open", Set.of("common")),
             Map.entry("history", Set.of("common", "session", "runs")),
             Map.entry("demo", Set.of()),
             Map.entry("app", Set.of("common", "theme", "session", "runs", "filter", "events", "detail", "timeline",
-                    "inject", "export", "history", "demo")));
+                    "inject", "export", "open", "history", "demo")));
 
     @Test
     void featuresReachEachOtherOnlyThroughTheOnesNamed() {

@@ -4,6 +4,7 @@ import dev.omne.inspector.ui.export.ExportDialogView;
 import dev.omne.inspector.ui.export.ExportDialogViewModel;
 import dev.omne.inspector.ui.inject.InjectDialogView;
 import dev.omne.inspector.ui.inject.InjectDialogViewModel;
+import dev.omne.inspector.ui.open.FolderPickerView;
 import dev.omne.inspector.ui.common.Action;
 import dev.omne.inspector.ui.common.AppIcon;
 import dev.omne.inspector.ui.common.Styles;
@@ -28,12 +29,9 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
-import java.io.File;
-import java.nio.file.Path;
 import java.time.ZoneId;
 
 /** The window's content: menu bar, runs | (timeline / events / detail), status bar, and the empty state. */
@@ -55,6 +53,7 @@ public final class MainWindowView extends BorderPane {
     private final SplitPane split;
     private final EventsSplitPane eventsSplit;
     private Stage injectStage;
+    private Stage pickerStage;
     /** Keeps this window and the windows it opens in the effective theme. */
     private final WindowThemes themes;
 
@@ -203,28 +202,9 @@ public final class MainWindowView extends BorderPane {
         return button;
     }
 
+    /** Ctrl+O: the Open Folder dialog, which lists dot folders such as .omne (the desktop's chooser is a button in it). */
     void chooseFolder() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        // The desktop's chooser hides dot folders such as .omne and cannot be told otherwise: the title says how
-        // to show them (any folder inside .omne opens its project).
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-        String hidden = os.startsWith("mac") ? "Cmd+Shift+." : os.startsWith("windows") ? null : "Ctrl+H";
-        chooser.setTitle("Open a project or any folder inside its .omne"
-                + (hidden == null ? "" : " (" + hidden + " shows hidden folders such as .omne)"));
-        if (!model.recentFolders().isEmpty()) {
-            chooser.setInitialDirectory(Path.of(model.recentFolders().getFirst()).toFile());
-        }
-        File chosen;
-        try {
-            chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
-        } catch (IllegalArgumentException gone) {
-            // the last folder no longer exists: start from the default one
-            chooser.setInitialDirectory(null);
-            chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
-        }
-        if (chosen != null) {
-            model.open(chosen.toPath());
-        }
+        pickerStage = FolderPickerView.open(model.newFolderPicker(), getScene() == null ? null : getScene().getWindow());
     }
 
     /** The events header's Inject button; disabled with the reason as its tooltip when the run cannot be written. */
@@ -386,6 +366,11 @@ public final class MainWindowView extends BorderPane {
 
     public StatusBarView statusBarView() {
         return statusBar;
+    }
+
+    /** The last Open Folder dialog opened, or null. */
+    public Stage pickerStage() {
+        return pickerStage;
     }
 
     /** The last Inject dialog opened, or null. */

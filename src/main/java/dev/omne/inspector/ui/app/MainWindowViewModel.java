@@ -3,6 +3,7 @@ package dev.omne.inspector.ui.app;
 import dev.omne.inspector.core.event.Timestamps;
 import dev.omne.inspector.ui.export.ExportDialogViewModel;
 import dev.omne.inspector.ui.inject.InjectDialogViewModel;
+import dev.omne.inspector.ui.open.FolderPickerViewModel;
 import dev.omne.inspector.ui.runs.RunItem;
 import dev.omne.inspector.ui.detail.DetailViewModel;
 import dev.omne.inspector.ui.events.EventTableViewModel;
@@ -42,6 +43,7 @@ import java.util.List;
 public final class MainWindowViewModel {
     static final String APP = "omne inspector";
 
+    private final TaskExecutor tasks;
     private final AppSettings settings;
     private final VolumeOpener opener;
 
@@ -80,6 +82,7 @@ public final class MainWindowViewModel {
     public MainWindowViewModel(TaskExecutor tasks, VolumeSession.Factory sessions, AppSettings settings,
                                TextClipboard clipboard, VolumeOpener.DemoLauncher demoLauncher, Clock clock, ZoneId zone,
                                EventAppender appender) {
+        this.tasks = tasks;
         this.settings = settings;
         this.opener = new VolumeOpener(tasks, sessions, demoLauncher, new VolumeOpener.Window() {
             @Override
@@ -277,6 +280,11 @@ public final class MainWindowViewModel {
     public ExportDialogViewModel newExportDialog(List<Integer> selected) {
         ExportDialogViewModel dialog = dialogs.newExportDialog(selected);
         return dialog == null ? null : dialog.remembering(new ExportMemory(settings));
+    }
+
+    /** The Open Folder dialog, in the most recent folder (else at home); what it opens, opens here. */
+    public FolderPickerViewModel newFolderPicker() {
+        return new FolderPickerViewModel(tasks, Path.of(System.getProperty("user.home")), recentFolders.list(), this::open);
     }
 
     /**

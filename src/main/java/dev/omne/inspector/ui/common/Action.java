@@ -38,8 +38,13 @@ public enum Action {
     TIMELINE_ZOOM_OUT("Zoom Out", AppIcon.ZOOM_OUT, "Minus"),
     TIMELINE_FIT("Show the Whole Run", AppIcon.FIT, "F"),
     FIND_LANE("Find Lane", AppIcon.SEARCH, "Slash"),
-    /** In the Inject dialog: append from any field, the extra-fields editor included. */
-    APPEND("Append", null, "Shortcut+Enter");
+    /** In the Open Folder dialog: the folder above the one listed. */
+    FOLDER_UP("Up", AppIcon.UP, "Alt+Up"),
+    /**
+     * In a dialog, from any field (a multi-line editor included): its main button, Append in the Inject dialog, Open
+     * in the Open Folder dialog.
+     */
+    DIALOG_ACCEPT("Accept", null, "Shortcut+Enter");
 
     private final String text;
     private final AppIcon icon;

@@ -17,6 +17,13 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 /** Every icon of the window, in one place. Icons are coloured by the stylesheet, never in code. */
 public enum AppIcon {
     OPEN(MaterialDesignF.FOLDER_OPEN_OUTLINE),
+    FOLDER(MaterialDesignF.FOLDER_OUTLINE),
+    DOT_FOLDER(MaterialDesignF.FOLDER_HIDDEN),
+    PROJECT(MaterialDesignF.FOLDER_STAR_OUTLINE),
+    OMNE_FOLDER(MaterialDesignF.FOLDER_COG_OUTLINE),
+    RUN_FOLDER(MaterialDesignF.FOLDER_PLAY_OUTLINE),
+    HOME(MaterialDesignH.HOME_OUTLINE),
+    UP(MaterialDesignA.ARROW_UP),
     RECENT(MaterialDesignH.HISTORY),
     DEMO(MaterialDesignP.PLAY_CIRCLE_OUTLINE),
     QUIT(MaterialDesignC.CLOSE),

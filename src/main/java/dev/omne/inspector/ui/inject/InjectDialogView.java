@@ -213,7 +213,7 @@ public final class InjectDialogView extends BorderPane {
         });
         // Ctrl+Enter appends from anywhere, the extra-fields editor included.
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (Action.APPEND.keys().match(e)) {
+            if (Action.DIALOG_ACCEPT.keys().match(e)) {
                 e.consume();
                 model.append();
             }

@@ -64,6 +64,8 @@ class ThemeContrastTest {
         // JSON in the detail pane.
         pairs(TEXT, "surface", "json-key", "json-string", "json-number", "json-literal");
         pairs(LARGE, "surface", "json-punctuation");
+        // The Open Folder dialog's notes on the folders that open a project.
+        pairs(TEXT, "surface", "accent");
         // Tooltips; the follow chip is surface text on a text-coloured chip.
         pairs(TEXT, "tooltip", "tooltip-text");
         pairs(TEXT, "text", "surface");
