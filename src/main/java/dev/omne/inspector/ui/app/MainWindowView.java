@@ -72,7 +72,7 @@ public final class MainWindowView extends BorderPane {
 
         // A layout saved before the timeline (one divider) does not match and falls back to these.
         eventsSplit = new EventsSplitPane(timeline, events, detail, model.settings().splits(EVENTS_SPLIT, 0.42, 0.72),
-                model.isTimelineShown());
+                model.settings().timelineShown());
         eventsSplit.setDetailCompact(model.detail().content() == null);
         model.detail().contentProperty().addListener((obs, old, content) -> eventsSplit.setDetailCompact(content == null));
         javafx.scene.layout.VBox.setVgrow(eventsSplit.node(), javafx.scene.layout.Priority.ALWAYS);
@@ -303,7 +303,7 @@ public final class MainWindowView extends BorderPane {
             events.table().requestFocus();
         }
         eventsSplit.setTimelineShown(shown);
-        model.setTimelineShown(shown);
+        model.settings().setTimelineShown(shown);
     }
 
     /** Keeps the split positions for the next start. */

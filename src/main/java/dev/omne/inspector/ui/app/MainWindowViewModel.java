@@ -387,15 +387,6 @@ public final class MainWindowViewModel {
         recentFolders.clear();
     }
 
-    /** Whether the timeline shows (Ctrl+Shift+T hides it), as it was left. */
-    public boolean isTimelineShown() {
-        return settings.timelineShown();
-    }
-
-    public void setTimelineShown(boolean shown) {
-        settings.setTimelineShown(shown);
-    }
-
     /** Stops following and the demo, and writes the settings out. */
     public void shutdown() {
         opener.shutdown();
