@@ -124,6 +124,25 @@ class ScreenshotsTest {
     }
 
     @Test
+    void folderPicker() throws Exception {
+        startDemo();
+        String root = robot.lookup("#status-volume").queryLabeled().getText();
+        robot.clickOn("#status-bar");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.O)
+                .release(javafx.scene.input.KeyCode.O, javafx.scene.input.KeyCode.CONTROL);
+        FxWait.waitUntil("the Open Folder dialog", 20, () -> robot.lookup("#picker-path").tryQuery().isPresent());
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A)
+                .release(javafx.scene.input.KeyCode.A, javafx.scene.input.KeyCode.CONTROL);
+        robot.write(root).type(javafx.scene.input.KeyCode.ENTER);
+        FxWait.waitUntil("the demo project listed, its .omne marked", 20, () -> robot.lookup("#picker-folder-note")
+                .queryLabeled().getText().startsWith("omne project") && robot.lookup(".folder-note").queryAllAs(
+                javafx.scene.control.Label.class).stream().anyMatch(l -> l.getText().startsWith("omne folder")));
+        robot.type(javafx.scene.input.KeyCode.DOWN);
+        grab("folder-picker");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
+    @Test
     void liveRun() throws Exception {
         startDemo();
         robot.clickOn("watch");
