@@ -145,7 +145,7 @@ class ArchitectureTest {
     /** Classes that build or draw the scene: Views and their parts, and the window's own pieces. */
     static final DescribedPredicate<JavaClass> VISUAL = DescribedPredicate.describe("visual classes", c -> {
         String top = c.getName().substring(c.getPackageName().length() + 1).split("\\$")[0];
-        return top.matches(".*(View|Cell|Cells|Painter|Gestures?|Header|Style|Pane|Controller)") || Set.of("InspectorApp", "StartFrame", "WindowThemes", "WhileShowing", "Action", "AppIcon",
+        return top.matches(".*(View|Cell|Cells|Painter|Gestures?|Header|Style|Pane|Controller)") || Set.of("InspectorApp", "StartFrame", "DialogStage", "WindowThemes", "WhileShowing", "Action", "AppIcon",
                 "AppIcons", "Styles").contains(top);
     });
 

@@ -57,6 +57,7 @@ public final class InspectorApp extends Application {
                 WindowThemes.fill(theme));
         stage.setScene(scene);
         stage.getIcons().addAll(AppIcons.all());
+        stage.titleProperty().unbind(); // a stage shown again (as the tests do) is still bound to the last window's
         stage.setTitle(MainWindowViewModel.APP);
         stage.setMinWidth(720);
         stage.setMinHeight(420);

@@ -1,5 +1,6 @@
 package dev.omne.inspector.ui.inject;
 
+import dev.omne.inspector.ui.common.DialogStage;
 import dev.omne.inspector.ui.common.Action;
 import dev.omne.inspector.ui.common.Styles;
 import dev.omne.inspector.core.volume.RunIds;
@@ -12,7 +13,6 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -28,7 +28,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -257,14 +256,7 @@ public final class InjectDialogView extends BorderPane {
     /** Opens the dialog over {@code owner}, with the type field focused; returns its window. */
     public static Stage open(InjectDialogViewModel model, Window owner) {
         InjectDialogView view = new InjectDialogView(model);
-        Stage stage = new Stage();
-        stage.setTitle(TITLE);
-        if (owner != null) {
-            stage.initOwner(owner);
-            stage.initModality(Modality.WINDOW_MODAL);
-        }
-        stage.setScene(new Scene(view));
-        stage.setMinWidth(600);
+        Stage stage = DialogStage.over(owner, TITLE, view, 600);
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         stage.setOnShown(e -> {

@@ -50,22 +50,11 @@ final class FolderListing {
         List<FolderRow> rows = new ArrayList<>();
         int files = 0;
         String problem = null;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-            int seen = 0;
-            for (Path entry : entries) {
-                if (++seen % POLL == 0 && cancelled.getAsBoolean()) {
-                    throw new CancellationException();
-                }
-                if (Files.isDirectory(entry)) {
-                    rows.add(new FolderRow(entry.getFileName().toString(), entry));
-                } else {
-                    files++;
-                }
-            }
+        try {
+            files = subfolders(folder, cancelled,
+                    entry -> rows.add(new FolderRow(entry.getFileName().toString(), entry)));
         } catch (IOException e) {
             problem = Messages.reason(e);
-        } catch (DirectoryIteratorException e) {
-            problem = Messages.reason(e.getCause());
         }
         rows.sort(ORDER);
         return new Listing(folder, List.copyOf(rows), files, mark, problem, gone);
@@ -74,6 +63,18 @@ final class FolderListing {
     /** The names of the subfolders of {@code folder}, for completing a typed name. */
     static List<String> names(Path folder, BooleanSupplier cancelled) throws IOException {
         List<String> names = new ArrayList<>();
+        subfolders(folder, cancelled, entry -> names.add(entry.getFileName().toString()));
+        names.sort(String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
+        return names;
+    }
+
+    /**
+     * Hands each subfolder of {@code folder} to {@code found}, looking every {@link #POLL} entries whether the work is
+     * still wanted; returns how many other entries (files) it holds.
+     */
+    private static int subfolders(Path folder, BooleanSupplier cancelled, java.util.function.Consumer<Path> found)
+            throws IOException {
+        int files = 0;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             int seen = 0;
             for (Path entry : entries) {
@@ -81,14 +82,15 @@ final class FolderListing {
                     throw new CancellationException();
                 }
                 if (Files.isDirectory(entry)) {
-                    names.add(entry.getFileName().toString());
+                    found.accept(entry);
+                } else {
+                    files++;
                 }
             }
         } catch (DirectoryIteratorException e) {
             throw e.getCause();
         }
-        names.sort(String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
-        return names;
+        return files;
     }
 
     /** What each row is to omne; projects have their runs counted. */

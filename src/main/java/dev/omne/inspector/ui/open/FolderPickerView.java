@@ -1,12 +1,12 @@
 package dev.omne.inspector.ui.open;
 
+import dev.omne.inspector.ui.common.DialogStage;
 import dev.omne.inspector.ui.common.Action;
 import dev.omne.inspector.ui.common.AppIcon;
 import dev.omne.inspector.ui.common.Styles;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -20,7 +20,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -325,14 +324,7 @@ public final class FolderPickerView extends BorderPane {
     /** Opens the dialog over {@code owner}, in the most recent folder, the path field focused; returns its window. */
     public static Stage open(FolderPickerViewModel model, Window owner) {
         FolderPickerView view = new FolderPickerView(model);
-        Stage stage = new Stage();
-        stage.setTitle(TITLE);
-        if (owner != null) {
-            stage.initOwner(owner);
-            stage.initModality(Modality.WINDOW_MODAL);
-        }
-        stage.setScene(new Scene(view));
-        stage.setMinWidth(560);
+        Stage stage = DialogStage.over(owner, TITLE, view, 560);
         stage.setMinHeight(380);
         model.closedProperty().addListener((obs, old, closed) -> {
             if (closed) {
