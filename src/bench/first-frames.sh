@@ -4,6 +4,7 @@
 # prints, from the launch: when the window was mapped, when its first frame was drawn (the window's area no longer
 # black), and when the window itself was there (its menu bar drawn). Prints medians.
 # Usage: src/bench/first-frames.sh [FOLDER]        REPEAT=5 SECS=20 src/bench/first-frames.sh
+#        JAR=/path/to/other/omne-inspector.jar src/bench/first-frames.sh   (another build, to compare)
 # Needs Xvfb, openbox, xdotool, xwininfo, xwd and ImageMagick (installs them with apt-get when missing).
 set -euo pipefail
 
@@ -12,7 +13,7 @@ REPEAT=${REPEAT:-5}
 SECS=${SECS:-20}
 cd "$REPO"
 source "$REPO/.ci/jdk25.sh"
-JAR="$REPO/target/omne-inspector.jar"
+JAR=${JAR:-"$REPO/target/omne-inspector.jar"}
 [ -f "$JAR" ] || ./mvnw -B -ntp -q -DskipTests package
 need=()
 for tool in Xvfb:xvfb openbox:openbox xdotool:xdotool xwininfo:x11-utils xwd:x11-apps convert:imagemagick; do

@@ -49,6 +49,9 @@ final class StartFrame {
         if (!folders.isEmpty()) {
             return "Opening " + Path.of(folders.getFirst()) + "…";
         }
-        return "Opening…";
+        Path here = Path.of("").toAbsolutePath();
+        // One look at the disk, as InspectorApp#openFromArguments will decide: the working directory, else the demo.
+        return java.nio.file.Files.isDirectory(here.resolve(dev.omne.inspector.core.volume.Volume.OMNE_DIR))
+                ? "Opening " + here + "…" : "Preparing the demo volume…";
     }
 }
