@@ -26,18 +26,16 @@ for tool in Xvfb xwininfo; do
 done
 
 tmp=$(mktemp -d)
-exec 3> "$tmp/displayfd"
-Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp > "$tmp/xvfb.log" 2>&1 &
-xvfb=$!
+source "$(dirname "$0")/../src/bench/display.sh"
 app=
+XVFB_PID=
 cleanup() {
   [ -z "$app" ] || kill "$app" 2>/dev/null || true
-  kill "$xvfb" 2>/dev/null || true
+  [ -z "$XVFB_PID" ] || kill "$XVFB_PID" 2>/dev/null || true
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-for _ in $(seq 100); do [ -s "$tmp/displayfd" ] && break; sleep 0.05; done
-export DISPLAY=":$(head -n 1 "$tmp/displayfd")"
+private_display "$tmp"
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 

@@ -22,26 +22,24 @@ done
 [ ${#need[@]} -eq 0 ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" libgtk-3-0 >/dev/null
 
 tmp=$(mktemp -d)
-exec 3> "$tmp/displayfd"
-Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp > "$tmp/xvfb.log" 2>&1 &
-xvfb=$!
+source "$REPO/src/bench/display.sh"
+TMP=$tmp source "$REPO/src/bench/measure.sh"   # median FILE
 wm=
 app=
+XVFB_PID=
 cleanup() {
   [ -z "$app" ] || kill "$app" 2>/dev/null || true
   [ -z "$wm" ] || kill "$wm" 2>/dev/null || true
-  kill "$xvfb" 2>/dev/null || true
+  [ -z "$XVFB_PID" ] || kill "$XVFB_PID" 2>/dev/null || true
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-for _ in $(seq 100); do [ -s "$tmp/displayfd" ] && break; sleep 0.05; done
-export DISPLAY=":$(head -n 1 "$tmp/displayfd")"
+private_display "$tmp"
 openbox > "$tmp/openbox.log" 2>&1 &
 wm=$!
 sleep 1
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 for i in $(seq "$REPEAT"); do
   rm -rf "$tmp/grabs"; mkdir -p "$tmp/grabs"
@@ -78,7 +76,8 @@ for i in $(seq "$REPEAT"); do
   done
   echo "run $i (load $load): mapped ${mapped} ms, first frame drawn ${drawn} ms, the window there ${filled} ms"
   echo "$mapped" >> "$tmp/mapped"; echo "$drawn" >> "$tmp/drawn"; echo "$filled" >> "$tmp/filled"
+  echo $(( drawn - mapped )) >> "$tmp/black"
 done
-echo "medians of $REPEAT ($(nproc) cores, load now $(cut -d' ' -f1-3 /proc/loadavg)): mapped $(median < "$tmp/mapped") ms," \
-     "first frame drawn $(median < "$tmp/drawn") ms (black for $(paste "$tmp/drawn" "$tmp/mapped" | awk '{ print $1 - $2 }' | median) ms)," \
-     "the window there $(median < "$tmp/filled") ms (-1: not within ${SECS} s)"
+echo "medians of $REPEAT ($(nproc) cores, load now $(cut -d' ' -f1-3 /proc/loadavg)): mapped $(median "$tmp/mapped") ms," \
+     "first frame drawn $(median "$tmp/drawn") ms (black for $(median "$tmp/black") ms)," \
+     "the window there $(median "$tmp/filled") ms (-1: not within ${SECS} s)"

@@ -11,6 +11,9 @@ public final class Styles {
     public static final String MUTED = "muted";
     public static final String MONO = "mono";
     public static final String TITLE = "title";
+    /** The top band of the app's own dialogs, and its heading. */
+    public static final String DIALOG_TOP = "dialog-top";
+    public static final String DIALOG_HEADING = "dialog-heading";
 
     public static final String RUN_LIST = "run-list";
     public static final String RUN_CELL = "run-cell";

@@ -60,12 +60,12 @@ public final class InjectDialogView extends BorderPane {
         setId("inject-dialog");
 
         Label heading = new Label("Append an event to a run");
-        heading.getStyleClass().add("inject-heading");
+        heading.getStyleClass().add(Styles.DIALOG_HEADING);
         Label sub = new Label("Written through the locked append path, as omne writes: safe while the run is live.");
         sub.getStyleClass().add(Styles.MUTED);
         sub.setWrapText(true);
         VBox top = new VBox(2, heading, sub);
-        top.getStyleClass().add("inject-top");
+        top.getStyleClass().add(Styles.DIALOG_TOP);
 
         grid.getStyleClass().add("inject-grid");
         ColumnConstraints labels = new ColumnConstraints();

@@ -47,13 +47,13 @@ public final class FolderPickerView extends BorderPane {
         getStylesheets().add(Styles.STYLESHEET);
 
         Label heading = new Label("Open a project, its .omne folder or a run folder");
-        heading.getStyleClass().add("picker-heading");
+        heading.getStyleClass().add(Styles.DIALOG_HEADING);
         Label sub = new Label("Dot folders such as .omne are listed. Type or paste a path; Tab completes a folder"
                 + " name.");
         sub.getStyleClass().add(Styles.MUTED);
         sub.setWrapText(true);
         VBox top = new VBox(2, heading, sub);
-        top.getStyleClass().add("picker-top");
+        top.getStyleClass().add(Styles.DIALOG_TOP);
 
         Button up = new Button(null, Action.FOLDER_UP.icon().icon());
         up.setId("picker-up");
